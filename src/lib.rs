@@ -1,0 +1,4 @@
+//! weft: a Python-like interpreter with native coroutines.
+
+pub mod diag;
+pub mod syntax;
