@@ -2,3 +2,4 @@
 
 pub mod diag;
 pub mod syntax;
+pub mod text;
