@@ -1,5 +1,6 @@
 //! weft: a Python-like interpreter with native coroutines.
 
+pub mod bytecode;
 pub mod diag;
 pub mod syntax;
 pub mod text;

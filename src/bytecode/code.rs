@@ -1,0 +1,102 @@
+//! Code objects: the compiler's output and the VM's input.
+
+use std::rc::Rc;
+
+use super::op::Op;
+
+/// Code-object flags (CPython's `co_flags` subset).
+pub mod flags {
+    /// The function takes `*args`.
+    pub const VARARGS: u32 = 0x04;
+    /// The function takes `**kwargs`.
+    pub const VARKEYWORDS: u32 = 0x08;
+    /// Calling it makes a generator.
+    pub const GENERATOR: u32 = 0x20;
+    /// `async def`: calling it makes a coroutine.
+    pub const COROUTINE: u32 = 0x80;
+    /// `async def` with `yield`: calling it makes an async generator.
+    pub const ASYNC_GENERATOR: u32 = 0x200;
+    /// Module or class body: names go through the locals mapping.
+    pub const NAMESPACE: u32 = 0x1000;
+}
+
+/// A compile-time constant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(i64),
+    /// Decimal digits (with optional leading '-') of an int too big for i64.
+    BigInt(Rc<str>),
+    Float(f64),
+    /// Imaginary literal `3j` (real part 0).
+    Complex(f64, f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[Const]>),
+    Code(Rc<CodeObject>),
+    Ellipsis,
+}
+
+/// A compiled function, class body or module body.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CodeObject {
+    /// `co_name`: function name, `<module>`, `<lambda>`, `<listcomp>`, ...
+    pub name: Rc<str>,
+    /// `__qualname__` of functions made from this code (`A.f.<locals>.g`).
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+    pub ops: Vec<Op>,
+    /// Source line of each instruction (parallel to `ops`).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Const>,
+    /// Global, attribute and import names used by the instructions.
+    pub names: Vec<Rc<str>>,
+    /// Local variable names; parameters first, in order:
+    /// posonly, positional-or-keyword, keyword-only, *args, **kwargs.
+    pub varnames: Vec<Rc<str>>,
+    /// Locals captured by inner functions (each lives in a cell).
+    pub cellvars: Vec<Rc<str>>,
+    /// Variables captured from enclosing functions (cells passed in the closure).
+    pub freevars: Vec<Rc<str>>,
+    /// For each cellvar that is also a parameter, the parameter's index in
+    /// `varnames`: the VM moves the argument into the new cell at call time.
+    pub cell2arg: Vec<Option<u32>>,
+    /// Number of positional parameters (posonly included).
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Upper bound of the operand stack depth (computed by the compiler).
+    pub max_stack: u32,
+    /// The docstring, if the body starts with a string literal.
+    pub doc: Option<Rc<str>>,
+}
+
+impl CodeObject {
+    pub fn is_generator(&self) -> bool {
+        self.flags & flags::GENERATOR != 0
+    }
+    pub fn is_coroutine(&self) -> bool {
+        self.flags & flags::COROUTINE != 0
+    }
+    pub fn is_async_generator(&self) -> bool {
+        self.flags & flags::ASYNC_GENERATOR != 0
+    }
+    /// Total parameter slots, `*args` and `**kwargs` included.
+    pub fn total_params(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & flags::VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & flags::VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+    /// Source line of instruction `ip`.
+    pub fn line_at(&self, ip: usize) -> u32 {
+        self.lines.get(ip).copied().unwrap_or(self.firstlineno)
+    }
+}

@@ -1,0 +1,7 @@
+//! Bytecode: instructions, code objects and the disassembler.
+
+pub mod code;
+pub mod op;
+
+pub use code::{CodeObject, Const};
+pub use op::Op;
