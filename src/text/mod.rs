@@ -6,6 +6,9 @@ pub mod int;
 pub mod percent;
 pub mod repr;
 pub mod spec;
+#[cfg(test)]
+#[rustfmt::skip]
+mod spec_cases;
 pub mod strfmt;
 pub mod strops;
 #[rustfmt::skip]
