@@ -11,6 +11,11 @@ pub mod spec;
 mod spec_cases;
 pub mod strfmt;
 pub mod strops;
+#[cfg(test)]
+#[rustfmt::skip]
+mod strops_cases;
+#[cfg(test)]
+mod strops_harness;
 #[rustfmt::skip]
 pub mod unidata;
 
