@@ -417,3 +417,133 @@ impl Pattern {
         Pattern { kind, span }
     }
 }
+
+// ---- dropping deep trees -------------------------------------------------
+
+/// Dropping an expression never recurses: a left-nested `1+1+...+1` of a
+/// million terms (or a long attribute/call chain) is a million-deep Box
+/// chain, and the derived drop glue would overflow the Rust stack. Children
+/// are moved onto an explicit work stack instead (STYLE habit 12).
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if matches!(self.kind, ExprKind::Constant(_) | ExprKind::Name(_)) {
+            return;
+        }
+        let mut stack: Vec<Expr> = Vec::new();
+        take_children(&mut self.kind, &mut stack);
+        while let Some(mut e) = stack.pop() {
+            take_children(&mut e.kind, &mut stack);
+            // `e` now has no children and drops shallowly here.
+        }
+    }
+}
+
+fn take_params(p: Params, out: &mut Vec<Expr>) {
+    let Params {
+        posonly,
+        args,
+        vararg,
+        kwonly,
+        kwarg,
+    } = p;
+    for prm in posonly
+        .into_iter()
+        .chain(args)
+        .chain(vararg)
+        .chain(kwonly)
+        .chain(kwarg)
+    {
+        out.extend(prm.annotation);
+        out.extend(prm.default);
+    }
+}
+
+fn take_comps(gens: Vec<Comprehension>, out: &mut Vec<Expr>) {
+    for c in gens {
+        out.push(c.target);
+        out.push(c.iter);
+        out.extend(c.ifs);
+    }
+}
+
+/// Move the child expressions of `kind` onto `out`, leaving a leaf behind.
+fn take_children(kind: &mut ExprKind, out: &mut Vec<Expr>) {
+    if matches!(kind, ExprKind::Constant(_) | ExprKind::Name(_)) {
+        return;
+    }
+    let k = std::mem::replace(kind, ExprKind::Constant(Constant::None));
+    match k {
+        ExprKind::Constant(_) | ExprKind::Name(_) => {}
+        ExprKind::BoolOp { values, .. } => out.extend(values),
+        ExprKind::NamedExpr { value, .. } => out.push(*value),
+        ExprKind::BinOp { left, right, .. } => {
+            out.push(*left);
+            out.push(*right);
+        }
+        ExprKind::UnaryOp { operand, .. } => out.push(*operand),
+        ExprKind::Lambda { params, body } => {
+            take_params(*params, out);
+            out.push(*body);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            out.push(*test);
+            out.push(*body);
+            out.push(*orelse);
+        }
+        ExprKind::Dict { keys, values } => {
+            out.extend(keys.into_iter().flatten());
+            out.extend(values);
+        }
+        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => {
+            out.extend(v)
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            out.push(*elt);
+            take_comps(generators, out);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            out.push(*key);
+            out.push(*value);
+            take_comps(generators, out);
+        }
+        ExprKind::Await(e) | ExprKind::YieldFrom(e) | ExprKind::Starred(e) => out.push(*e),
+        ExprKind::Yield(e) => out.extend(e.map(|b| *b)),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            out.push(*left);
+            out.extend(comparators);
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            out.push(*func);
+            out.extend(args);
+            out.extend(keywords.into_iter().map(|k| k.value));
+        }
+        ExprKind::FormattedValue {
+            value, format_spec, ..
+        } => {
+            out.push(*value);
+            out.extend(format_spec.map(|b| *b));
+        }
+        ExprKind::Attribute { value, .. } => out.push(*value),
+        ExprKind::Subscript { value, slice } => {
+            out.push(*value);
+            out.push(*slice);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            out.extend(lower.map(|b| *b));
+            out.extend(upper.map(|b| *b));
+            out.extend(step.map(|b| *b));
+        }
+    }
+}

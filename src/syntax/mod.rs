@@ -1,4 +1,238 @@
 //! Source text to AST: logos tokens, the layout pass, and the lalrpop parser.
+//!
+//! `parse` reads a module, `parse_expr` one expression (eval), and
+//! `is_incomplete` tells the REPL whether more lines could complete the input
+//! (an unexpected end of input, an open bracket, an open triple-quoted
+//! string, a block header waiting for its body).
 
+pub mod actions;
 pub mod ast;
+pub mod lexer;
 pub mod source;
+pub mod token;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused)]
+    grammar,
+    "/weft.rs"
+);
+
+use lalrpop_util::ParseError;
+
+use crate::diag::{SyntaxError, SyntaxKind};
+use actions::Top;
+use lexer::{LexFail, Lexed, Mode, Spanned};
+use source::Span;
+use token::Tok;
+
+/// Parse a module.
+pub fn parse(text: &str) -> Result<ast::Module, SyntaxError> {
+    parse_module(text).map_err(|f| f.err)
+}
+
+/// Parse one expression (as `eval` does); surrounding whitespace and
+/// newlines are allowed.
+pub fn parse_expr(text: &str) -> Result<ast::Expr, SyntaxError> {
+    let (start, end) = strip_bom(text);
+    parse_sub_expr(text, start, end).map_err(|f| f.err)
+}
+
+/// True when `text` fails only because it ends too early: the REPL should
+/// read another line.
+pub fn is_incomplete(text: &str) -> bool {
+    matches!(parse_module(text), Err(f) if f.incomplete)
+}
+
+fn strip_bom(text: &str) -> (usize, usize) {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    (start, text.len())
+}
+
+fn parse_module(text: &str) -> Result<ast::Module, LexFail> {
+    let (start, end) = strip_bom(text);
+    let lexed = lexer::tokenize(text, start, end, Mode::Module);
+    match run_parser(text, lexed)? {
+        Top::Module(m) => Ok(m),
+        Top::Expr(_) => unreachable!("StartModule yields a module"),
+    }
+}
+
+/// Parse `text[start..end]` as one expression; spans stay absolute (used by
+/// f-string fields).
+pub(crate) fn parse_sub_expr(text: &str, start: usize, end: usize) -> Result<ast::Expr, LexFail> {
+    let lexed = lexer::tokenize(text, start, end, Mode::Expr);
+    match run_parser(text, lexed)? {
+        Top::Expr(e) => Ok(e),
+        Top::Module(_) => unreachable!("StartExpr yields an expression"),
+    }
+}
+
+fn run_parser(text: &str, lexed: Lexed) -> Result<Top, LexFail> {
+    let Lexed { toks, error } = lexed;
+    // Keep a light copy of the token kinds for error messages.
+    let kinds: Vec<(usize, Tok, usize)> = toks
+        .iter()
+        .map(|(l, t, r)| (*l, light(t), *r))
+        .collect();
+    let lex_err = error.clone();
+    let iter = toks
+        .into_iter()
+        .map(Ok)
+        .chain(error.map(|f| Err(f.err)));
+    let parser = grammar::TopParser::new();
+    parser
+        .parse(iter)
+        .map_err(|e| map_error(text, &kinds, lex_err, e))
+}
+
+/// Token kinds without payloads (strings can be large).
+fn light(t: &Tok) -> Tok {
+    match t {
+        Tok::Str(_) => Tok::RawString,
+        Tok::Name(n) => Tok::Name(n.clone()),
+        Tok::Int(_) => Tok::Int(ast::Constant::None),
+        other => other.clone(),
+    }
+}
+
+fn map_error(
+    text: &str,
+    toks: &[Spanned],
+    lex_err: Option<LexFail>,
+    e: ParseError<usize, Tok, SyntaxError>,
+) -> LexFail {
+    let plain = |msg: &str, l: usize, r: usize| LexFail {
+        err: SyntaxError::syntax(msg, Span::new(l, r)),
+        incomplete: false,
+    };
+    match e {
+        ParseError::User { error } => {
+            let incomplete = lex_err
+                .as_ref()
+                .is_some_and(|f| f.incomplete && f.err == error);
+            LexFail { err: error, incomplete }
+        }
+        ParseError::InvalidToken { location } => plain("invalid syntax", location, location + 1),
+        ParseError::ExtraToken { token: (l, _, r) } => plain("invalid syntax", l, r),
+        ParseError::UnrecognizedEof { location, expected } => {
+            let mut f = expected_error(text, toks, location, location, &expected)
+                .unwrap_or_else(|| plain("unexpected EOF while parsing", location, location));
+            f.incomplete = true;
+            f
+        }
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
+            if tok == Tok::Indent {
+                return LexFail {
+                    err: SyntaxError::new(
+                        SyntaxKind::IndentationError,
+                        "unexpected indent",
+                        Span::new(r, r),
+                    ),
+                    incomplete: false,
+                };
+            }
+            if let Some(f) = expected_error(text, toks, l, r, &expected) {
+                return f;
+            }
+            let (l, r) = if r > l { (l, r) } else { (l, l) };
+            plain("invalid syntax", l, r)
+        }
+    }
+}
+
+/// Messages that depend on what the parser expected: a block body after a
+/// header, or the header's ':'.
+fn expected_error(
+    text: &str,
+    toks: &[Spanned],
+    l: usize,
+    r: usize,
+    expected: &[String],
+) -> Option<LexFail> {
+    let wants = |s: &str| expected.iter().any(|e| e == s);
+    if expected.len() == 1 && wants("Indent") {
+        // The header is the logical line ending at the last NEWLINE before l.
+        let nl = toks.iter().rposition(|t| t.1 == Tok::Newline && t.2 <= l)?;
+        let (kw, kw_pos) = header_keyword(toks, nl)?;
+        let line = lexer::line_of(text, kw_pos);
+        let what = match kw {
+            "def" => format!("function definition on line {line}"),
+            "class" => format!("class definition on line {line}"),
+            k => format!("'{k}' statement on line {line}"),
+        };
+        return Some(LexFail {
+            err: SyntaxError::new(
+                SyntaxKind::IndentationError,
+                format!("expected an indented block after {what}"),
+                Span::new(l, r.max(l)),
+            ),
+            incomplete: false,
+        });
+    }
+    if wants("\":\"") {
+        // `if x` NEWLINE: the header lacks its colon.
+        let idx = toks.iter().rposition(|t| t.2 <= l)?;
+        let next_is_newline = toks.get(idx + 1).is_some_and(|t| t.1 == Tok::Newline);
+        if next_is_newline || r == l {
+            let line_start = line_start_index(toks, idx);
+            if header_name(&toks[line_start].1).is_some() {
+                let end = toks[idx].2;
+                return Some(LexFail {
+                    err: SyntaxError::syntax("expected ':'", Span::new(end, end)),
+                    incomplete: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn line_start_index(toks: &[Spanned], idx: usize) -> usize {
+    let mut i = idx;
+    while i > 0
+        && !matches!(
+            toks[i - 1].1,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpr
+        )
+    {
+        i -= 1;
+    }
+    i
+}
+
+fn header_name(t: &Tok) -> Option<&'static str> {
+    Some(match t {
+        Tok::If => "if",
+        Tok::Elif => "elif",
+        Tok::Else => "else",
+        Tok::While => "while",
+        Tok::For => "for",
+        Tok::Try => "try",
+        Tok::Except => "except",
+        Tok::Finally => "finally",
+        Tok::With => "with",
+        Tok::Def => "def",
+        Tok::Class => "class",
+        Tok::Match => "match",
+        Tok::Case => "case",
+        _ => return None,
+    })
+}
+
+/// The compound-statement keyword of the header line ending at token `nl`.
+/// Headers with inline bodies (`if x: pass`) end in a colon-less line, so the
+/// last header keyword at or after the line start that is followed by ':' is
+/// the right one; we take the last keyword before the final ':'.
+fn header_keyword(toks: &[Spanned], nl: usize) -> Option<(&'static str, usize)> {
+    let mut i = line_start_index(toks, nl);
+    if toks[i].1 == Tok::Async {
+        i += 1;
+    }
+    // `else` / `finally` etc. may follow other tokens on one line only in
+    // one-line forms; the line's first keyword is the header.
+    let name = header_name(&toks.get(i)?.1)?;
+    Some((name, toks[i].0))
+}
