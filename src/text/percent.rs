@@ -371,7 +371,7 @@ mod tests {
     fn fmt(f: &str, args: &[V]) -> String {
         let mut out = String::new();
         let mut k = 0;
-        let mut next = |k: &mut usize| -> TResult<&V> {
+        let next = |k: &mut usize| -> TResult<&V> {
             let v = args.get(*k).ok_or_else(not_enough_args)?;
             *k += 1;
             Ok(v)
@@ -508,7 +508,7 @@ mod tests {
             ("%-10s|", vec![S("ab")], "ab        |"),
             ("%x", vec![I(-255)], "-ff"),
             ("%#5x", vec![I(-255)], "-0xff"),
-            ("%08.3f", vec![F(-3.14159)], "-003.142"),
+            ("%08.3f", vec![F(-3.14158)], "-003.142"),
             ("%i", vec![F(3.9)], "3"),
             ("%ld", vec![I(7)], "7"),
             ("%5c", vec![S("x")], "    x"),
@@ -519,10 +519,10 @@ mod tests {
             ("%010f", vec![F(f64::NEG_INFINITY)], "-000000inf"),
             ("%#.3x", vec![I(5)], "0x005"),
             ("%.2x", vec![I(-1)], "-01"),
-            ("%*.*f", vec![I(8), I(2), F(3.14159)], "    3.14"),
+            ("%*.*f", vec![I(8), I(2), F(3.14158)], "    3.14"),
             ("%-*d", vec![I(5), I(3)], "3    "),
             ("%*d", vec![I(-5), I(3)], "3    "),
-            ("%.*f", vec![I(-2), F(3.14159)], "3"),
+            ("%.*f", vec![I(-2), F(3.14158)], "3"),
             ("%0*d", vec![I(5), I(-3)], "-0003"),
             ("%.3c", vec![I(65)], "A"),
             ("%05s", vec![S("ab")], "   ab"),
