@@ -1,6 +1,7 @@
 //! Bytecode: instructions, code objects and the disassembler.
 
 pub mod code;
+pub mod disasm;
 pub mod op;
 
 pub use code::{CodeObject, Const};
