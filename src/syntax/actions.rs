@@ -177,12 +177,7 @@ pub fn ann_assign(
                 target.span,
             ))
         }
-        _ => {
-            return Err(err(
-                "illegal target for annotation",
-                target.span,
-            ))
-        }
+        _ => return Err(err("illegal target for annotation", target.span)),
     };
     Ok(stmt(
         StmtKind::AnnAssign {
@@ -230,7 +225,10 @@ pub fn if_stmt(
 pub fn while_stmt(l: usize, test: Expr, body: Vec<Stmt>, orelse: Option<Vec<Stmt>>) -> Stmt {
     let orelse = orelse.unwrap_or_default();
     let end = end_of(&orelse, end_of(&body, test.span.end));
-    Stmt::new(StmtKind::While { test, body, orelse }, Span::new(l, end as usize))
+    Stmt::new(
+        StmtKind::While { test, body, orelse },
+        Span::new(l, end as usize),
+    )
 }
 
 pub fn for_stmt(
@@ -342,7 +340,13 @@ pub fn with_stmt(l: usize, items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
     )
 }
 
-pub fn param(name: Name, annotation: Option<Expr>, default: Option<Expr>, l: usize, r: usize) -> Param {
+pub fn param(
+    name: Name,
+    annotation: Option<Expr>,
+    default: Option<Expr>,
+    l: usize,
+    r: usize,
+) -> Param {
     Param {
         name,
         annotation,
@@ -507,7 +511,10 @@ pub fn match_stmt(l: usize, subject: Expr, cases: Vec<MatchCase>) -> Stmt {
         .last()
         .map(|c| end_of(&c.body, c.pattern.span.end))
         .unwrap_or(subject.span.end);
-    Stmt::new(StmtKind::Match { subject, cases }, Span::new(l, end as usize))
+    Stmt::new(
+        StmtKind::Match { subject, cases },
+        Span::new(l, end as usize),
+    )
 }
 
 // ---- targets ----------------------------------------------------------------
@@ -530,9 +537,7 @@ fn expr_name(k: &ExprKind) -> &'static str {
         ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
         ExprKind::Constant(_) => "literal",
         ExprKind::Name(_) => "name",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::IfExp { .. } => "conditional expression",
@@ -579,7 +584,10 @@ fn check_target(e: &Expr, ctx: Ctx, top: bool) -> R<()> {
             let what = expr_name(k);
             let msg = match ctx {
                 Ctx::Del => format!("cannot delete {what}"),
-                Ctx::Assign if top && !matches!(k, ExprKind::Constant(Constant::None | Constant::Bool(_))) => {
+                Ctx::Assign
+                    if top
+                        && !matches!(k, ExprKind::Constant(Constant::None | Constant::Bool(_))) =>
+                {
                     format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
                 }
                 _ => format!("cannot assign to {what}"),
@@ -937,7 +945,10 @@ pub fn strings(parts: Vec<Box<StrLit>>, l: usize, r: usize) -> R<Expr> {
 pub fn pattern_strings(parts: Vec<Box<StrLit>>, l: usize, r: usize) -> R<Expr> {
     let e = strings(parts, l, r)?;
     if let ExprKind::JoinedStr(_) = e.kind {
-        return Err(err("patterns may only match literals and attribute lookups", e.span));
+        return Err(err(
+            "patterns may only match literals and attribute lookups",
+            e.span,
+        ));
     }
     Ok(e)
 }
@@ -1058,10 +1069,7 @@ pub fn class_pattern(cls: Expr, args: Vec<ClassArg>, l: usize, r: usize) -> R<Pa
         match a {
             ClassArg::Pos(p) => {
                 if !kwd_attrs.is_empty() {
-                    return Err(err(
-                        "positional patterns follow keyword patterns",
-                        p.span,
-                    ));
+                    return Err(err("positional patterns follow keyword patterns", p.span));
                 }
                 patterns.push(p);
             }

@@ -314,9 +314,19 @@ impl Layout<'_> {
             Some(Ok(t)) => t,
             Some(Err(LexError::Msg { msg, incomplete })) => {
                 if msg == "single" || msg == "triple" {
-                    let line = line_of(self.text, end);
+                    // CPython counts the line the tokenizer stopped on; a
+                    // final newline does not start another line.
+                    let stop =
+                        if end > start && matches!(self.text.as_bytes()[end - 1], b'\n' | b'\r') {
+                            end - 1
+                        } else {
+                            end
+                        };
+                    let line = line_of(self.text, stop);
                     let msg = if msg == "triple" {
-                        format!("unterminated triple-quoted string literal (detected at line {line})")
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {line})"
+                        )
                     } else {
                         format!("unterminated string literal (detected at line {line})")
                     };
@@ -537,9 +547,8 @@ fn decode_string_token(text: &str, start: usize, end: usize) -> Result<StrLit, L
         plen += 1;
     }
     let q = tok.as_bytes()[plen];
-    let triple = tok.len() >= plen + 6
-        && tok.as_bytes()[plen + 1] == q
-        && tok.as_bytes()[plen + 2] == q;
+    let triple =
+        tok.len() >= plen + 6 && tok.as_bytes()[plen + 1] == q && tok.as_bytes()[plen + 2] == q;
     let qlen = if triple { 3 } else { 1 };
     let body_start = start + plen + qlen;
     let body_end = end - qlen;
@@ -812,7 +821,10 @@ fn decode_bytes(text: &str, start: usize, end: usize, raw: bool) -> Result<Vec<u
                     }
                     _ => {
                         return Err(syn(
-                            format!("(value error) invalid \\x escape at position {}", i - 2 - start),
+                            format!(
+                                "(value error) invalid \\x escape at position {}",
+                                i - 2 - start
+                            ),
                             i - 2,
                             i,
                         ))
@@ -928,13 +940,7 @@ impl FString<'_> {
             }
             let c = b[i];
             match c {
-                b'\\' => {
-                    return Err(fsyn(
-                        "expression part cannot include a backslash",
-                        i,
-                        i + 1,
-                    ))
-                }
+                b'\\' => return Err(fsyn("expression part cannot include a backslash", i, i + 1)),
                 b'#' => return Err(fsyn("expression part cannot include '#'", i, i + 1)),
                 b'\'' | b'"' => {
                     // A nested string of the other quote kind.
@@ -945,7 +951,9 @@ impl FString<'_> {
                         if j >= self.end {
                             return Err(fsyn("unterminated string", i, i + 1));
                         }
-                        if b[j] == c && (!triple || (j + 2 < self.end && b[j + 1] == c && b[j + 2] == c)) {
+                        if b[j] == c
+                            && (!triple || (j + 2 < self.end && b[j + 1] == c && b[j + 2] == c))
+                        {
                             break;
                         }
                         j += 1;
@@ -992,7 +1000,11 @@ impl FString<'_> {
             }
         }
         if self.text[expr_start..value_end].trim().is_empty() {
-            return Err(fsyn("empty expression not allowed", expr_start, value_end + 1));
+            return Err(fsyn(
+                "empty expression not allowed",
+                expr_start,
+                value_end + 1,
+            ));
         }
         let value = super::parse_sub_expr(self.text, expr_start, value_end).map_err(|mut f| {
             if !f.err.msg.starts_with("f-string") {

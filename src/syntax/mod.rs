@@ -61,7 +61,13 @@ fn parse_module(text: &str) -> Result<ast::Module, LexFail> {
 /// f-string fields).
 pub(crate) fn parse_sub_expr(text: &str, start: usize, end: usize) -> Result<ast::Expr, LexFail> {
     let lexed = lexer::tokenize(text, start, end, Mode::Expr);
-    match run_parser(text, lexed)? {
+    let result = run_parser(text, lexed).map_err(|mut f| {
+        if f.incomplete && f.err.msg == "unexpected EOF while parsing" {
+            f.err.msg = "invalid syntax".into();
+        }
+        f
+    });
+    match result? {
         Top::Expr(e) => Ok(e),
         Top::Module(_) => unreachable!("StartExpr yields an expression"),
     }
@@ -70,15 +76,9 @@ pub(crate) fn parse_sub_expr(text: &str, start: usize, end: usize) -> Result<ast
 fn run_parser(text: &str, lexed: Lexed) -> Result<Top, LexFail> {
     let Lexed { toks, error } = lexed;
     // Keep a light copy of the token kinds for error messages.
-    let kinds: Vec<(usize, Tok, usize)> = toks
-        .iter()
-        .map(|(l, t, r)| (*l, light(t), *r))
-        .collect();
+    let kinds: Vec<(usize, Tok, usize)> = toks.iter().map(|(l, t, r)| (*l, light(t), *r)).collect();
     let lex_err = error.clone();
-    let iter = toks
-        .into_iter()
-        .map(Ok)
-        .chain(error.map(|f| Err(f.err)));
+    let iter = toks.into_iter().map(Ok).chain(error.map(|f| Err(f.err)));
     let parser = grammar::TopParser::new();
     parser
         .parse(iter)
@@ -110,7 +110,10 @@ fn map_error(
             let incomplete = lex_err
                 .as_ref()
                 .is_some_and(|f| f.incomplete && f.err == error);
-            LexFail { err: error, incomplete }
+            LexFail {
+                err: error,
+                incomplete,
+            }
         }
         ParseError::InvalidToken { location } => plain("invalid syntax", location, location + 1),
         ParseError::ExtraToken { token: (l, _, r) } => plain("invalid syntax", l, r),
