@@ -29,6 +29,12 @@ pub enum ErrKind {
     OverflowError,
     KeyError,
     IndexError,
+    /// Raised by encoding/decoding lookups (unknown codec or error handler).
+    LookupError,
+    /// A ValueError subclass raised by bytes.decode.
+    UnicodeDecodeError,
+    /// A ValueError subclass raised by str.encode.
+    UnicodeEncodeError,
 }
 
 /// An error raised by a text algorithm, carrying CPython's exact message.
