@@ -23,9 +23,9 @@ pub fn hex(b: &[u8], sep: Option<&str>, bytes_per_sep: i64) -> TResult<String> {
         if let Some(c) = sep {
             if i > 0 && group > 0 {
                 let boundary = if bytes_per_sep > 0 {
-                    (n - i) % group == 0
+                    (n - i).is_multiple_of(group)
                 } else {
-                    i % group == 0
+                    i.is_multiple_of(group)
                 };
                 if boundary {
                     out.push(c);
