@@ -212,7 +212,7 @@ impl<'a> Compiler<'a> {
                 if *is_async {
                     self.check_await("async with", span)?;
                 }
-                self.with_stmt(items, 0, body, *is_async)?;
+                self.with_stmt(items, 0, body, *is_async, span)?;
             }
             StmtKind::FunctionDef(fd) => self.function_def(fd)?,
             StmtKind::ClassDef(cd) => self.class_def(cd)?,
@@ -786,6 +786,7 @@ impl<'a> Compiler<'a> {
         i: usize,
         body: &'a [Stmt],
         is_async: bool,
+        span: Span,
     ) -> Result<(), SyntaxError> {
         let item = &items[i];
         let w = self.new_label();
@@ -808,11 +809,12 @@ impl<'a> Compiler<'a> {
         self.jump(Op::SetupExcept, w);
         self.unit().fblocks.push(FBlock::With { is_async });
         if i + 1 < items.len() {
-            self.with_stmt(items, i + 1, body, is_async)?;
+            self.with_stmt(items, i + 1, body, is_async, span)?;
         } else {
             self.stmts(body)?;
         }
         self.unit().fblocks.pop();
+        self.set_line(span);
         self.emit(Op::PopBlock);
         self.emit_exit_call(is_async);
         self.jump(Op::Jump, end);
