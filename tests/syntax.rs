@@ -1096,3 +1096,41 @@ fn drop_million_deep_binop() {
     }
     drop(y);
 }
+
+/// `WEFT_PARSE_DIR=/usr/lib/python3.11 cargo test --test syntax -- --ignored`:
+/// every file CPython accepts must parse.
+#[test]
+#[ignore]
+fn parse_dir_from_env() {
+    let Ok(root) = std::env::var("WEFT_PARSE_DIR") else {
+        return;
+    };
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    let mut failures = Vec::new();
+    let mut n = 0;
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in rd.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().and_then(|e| e.to_str()) == Some("py") {
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                n += 1;
+                if let Err(e) = syntax::parse(&text) {
+                    let at = (e.span.start as usize).min(text.len());
+                    let line = text[..at].matches('\n').count() + 1;
+                    failures.push(format!("{}:{line}: {e}", p.display()));
+                }
+            }
+        }
+    }
+    println!("{n} files, {} failures", failures.len());
+    for f in &failures {
+        println!("{f}");
+    }
+}
