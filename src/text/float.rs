@@ -7,7 +7,13 @@ use super::{decimal_value, is_py_space, TResult, TextError};
 /// Shortest round-trip decimal digits of `|x|` (finite) and the decimal point
 /// position: `|x| = 0.DIGITS * 10**decpt`. Zero gives ("0", 1).
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    split_exp(&format!("{:e}", x.abs()))
+    let (digits, decpt) = split_exp(&format!("{:e}", x.abs()));
+    if digits.len() < 15 {
+        return (digits, decpt);
+    }
+    // Rust breaks ties between equally short candidates upwards; CPython takes
+    // the correctly rounded (half-even) one, which also round-trips.
+    sig_digits(x, digits.len())
 }
 
 /// `n >= 1` significant digits of `|x|` (finite), correctly rounded half-even,
@@ -369,6 +375,7 @@ mod tests {
             (0.00012345, "0.00012345"),
             (100.0, "100.0"),
             (2.5, "2.5"),
+            (-75652021786268.62, "-75652021786268.62"),
         ];
         for (x, want) in cases {
             assert_eq!(float_repr(*x), *want, "repr({x})");
