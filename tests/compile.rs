@@ -423,3 +423,29 @@ fn dis_file() {
     let c = compile_src(&src, Mode::Module).unwrap();
     println!("{}", disassemble(&c));
 }
+
+#[test]
+fn match_statements() {
+    ok("match x:\n    case 1 | 2:\n        pass\n    case [a, *rest] if a:\n        pass\n    case {'k': v, **kw}:\n        pass\n    case Point(x=0, y=yy) | Point(yy, 1):\n        pass\n    case str() as s:\n        pass\n    case (p, q) | [q, p]:\n        pass\n    case [_, *_, last]:\n        pass\n    case None:\n        pass\n    case _:\n        pass\n");
+    ok("def f(cmd):\n    match cmd.split():\n        case [\"go\", direction]:\n            return direction\n        case [\"drop\", *objs]:\n            return objs\n        case _ if cmd:\n            return 0\n    return 1\n");
+    ok("match x:\n    case y:\n        pass\n");
+    assert_eq!(
+        err("match x:\n    case y:\n        pass\n    case 1:\n        pass\n"),
+        "name capture 'y' makes remaining patterns unreachable"
+    );
+    assert_eq!(
+        err("match x:\n    case _:\n        pass\n    case 1:\n        pass\n"),
+        "wildcard makes remaining patterns unreachable"
+    );
+    assert_eq!(
+        err("match x:\n    case [a] | [b]:\n        pass\n"),
+        "alternative patterns bind different names"
+    );
+    assert_eq!(
+        err("match x:\n    case [a, a]:\n        pass\n"),
+        "multiple assignments to name 'a' in pattern"
+    );
+    let c = ok("match x:\n    case [a, b]:\n        pass\n");
+    assert!(has(&c, "StoreName a"));
+    assert!(has(&c, "MatchSequence"));
+}
