@@ -449,3 +449,11 @@ fn match_statements() {
     assert!(has(&c, "StoreName a"));
     assert!(has(&c, "MatchSequence"));
 }
+
+#[test]
+fn scope_error_spans_point_at_the_name() {
+    let src = "def f():\n    nonlocal zz\n";
+    let e = compile_src(src, Mode::Module).unwrap_err();
+    assert_eq!(e.msg, "no binding for nonlocal 'zz' found");
+    assert!(e.span.start >= 9, "span {:?}", e.span);
+}

@@ -84,6 +84,8 @@ pub struct Scope {
     /// Names in first-use order, with their use flags.
     pub order: Vec<Name>,
     pub flags: HashMap<Name, u32>,
+    /// Where each name was first used (or declared global/nonlocal), for errors.
+    pub spans: HashMap<Name, Span>,
     /// Pass two's decision for each name in `order`.
     pub resolved: HashMap<Name, NameScope>,
     /// Parameter names in varnames order.
@@ -111,6 +113,7 @@ impl Scope {
             is_async: false,
             order: Vec::new(),
             flags: HashMap::new(),
+            spans: HashMap::new(),
             resolved: HashMap::new(),
             params: Vec::new(),
             has_varargs: false,
@@ -267,6 +270,9 @@ impl Builder {
                     ));
                 }
             }
+        }
+        if old.is_none() || flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+            s.spans.insert(name.clone(), span);
         }
         match old {
             Some(o) => {
@@ -939,11 +945,12 @@ fn analyze(
     }
     for n in &names {
         let flags = st.scopes[id].flags_of(n);
+        let span = st.scopes[id].spans.get(n).copied().unwrap_or_default();
         let sc = if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(SyntaxError::syntax(
                     format!("name '{n}' is nonlocal and global"),
-                    Span::default(),
+                    span,
                 ));
             }
             global.insert(n.clone());
@@ -953,7 +960,7 @@ fn analyze(
             if !bound.contains(n) {
                 return Err(SyntaxError::syntax(
                     format!("no binding for nonlocal '{n}' found"),
-                    Span::default(),
+                    span,
                 ));
             }
             free.insert(n.clone());
