@@ -740,6 +740,17 @@ pub fn subscript(v: Expr, s: Expr, l: usize, r: usize) -> Expr {
     )
 }
 
+/// `a[*b]` subscripts with the tuple `(*b,)`, as CPython's AST has it.
+pub fn lone_subscript(e: Expr) -> Expr {
+    match e.kind {
+        ExprKind::Starred(_) => {
+            let span = e.span;
+            Expr::new(ExprKind::Tuple(vec![e]), span)
+        }
+        _ => e,
+    }
+}
+
 pub fn slice(lo: Option<Expr>, hi: Option<Expr>, st: Option<Expr>, l: usize, r: usize) -> Expr {
     Expr::new(
         ExprKind::Slice {

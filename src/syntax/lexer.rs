@@ -673,7 +673,13 @@ fn str_escape(text: &str, i: usize, end: usize, out: &mut String) -> Result<usiz
                 None
             };
             // Lone surrogates cannot live in a Rust string: U+FFFD stands in.
-            let v = v.map(|v| if (0xD800..0xE000).contains(&v) { 0xFFFD } else { v });
+            let v = v.map(|v| {
+                if (0xD800..0xE000).contains(&v) {
+                    0xFFFD
+                } else {
+                    v
+                }
+            });
             match v.and_then(char::from_u32) {
                 Some(ch) => {
                     out.push(ch);
