@@ -1020,6 +1020,22 @@ fn token_errors() {
     assert_eq!(ex(&"1".repeat(4300)), "1".repeat(4300));
     let hex = format!("0x{}", "f".repeat(5000));
     syntax::parse(&hex).unwrap();
+    assert_eq!(msg("0777"), "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+    assert_eq!(msg("1a"), "invalid decimal literal");
+    assert_eq!(msg("0x1g"), "invalid hexadecimal literal");
+    assert_eq!(ex("1if x else 2"), "(ifexp x 1 2)");
+    assert_eq!(ex("00"), "0");
+    assert_eq!(msg("f(a b)"), "invalid syntax. Perhaps you forgot a comma?");
+    assert_eq!(msg("try:\n  x\n"), "expected 'except' or 'finally' block");
+    assert_eq!(msg("x = *a"), "can't use starred expression here");
+    assert_eq!(
+        msg("x = yield = 1"),
+        "assignment to yield expression not possible"
+    );
+    assert_eq!(
+        msg("(a for a in b) = 1"),
+        "cannot assign to generator expression"
+    );
     let e = syntax::parse("x = 1 +* 2").unwrap_err();
     assert_eq!((e.span.start, e.span.end), (7, 8));
 }
@@ -1187,4 +1203,27 @@ fn dump_sx() {
         result += &format!("=== {path}\n{dump}\n");
     }
     std::fs::write(out, result).unwrap();
+}
+
+/// `WEFT_ERR_FILE=f cargo test --test syntax dump_errors -- --ignored --nocapture`:
+/// snippets separated by lines of `#----`, each printed with its error.
+#[test]
+#[ignore]
+fn dump_errors() {
+    let Ok(path) = std::env::var("WEFT_ERR_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for snippet in text.split("#----\n") {
+        match syntax::parse(snippet) {
+            Ok(_) => println!("OK"),
+            Err(e) => {
+                let line = snippet[..(e.span.start as usize).min(snippet.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                println!("{}: {} @{line}", e.kind.class_name(), e.msg)
+            }
+        }
+    }
 }

@@ -130,10 +130,18 @@ pub fn del(targets: Vec<Expr>, l: usize, r: usize) -> R<Stmt> {
 
 pub fn assign(first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> R<Stmt> {
     let value = rest.pop().expect("grammar gives at least one '='");
+    if let ExprKind::Starred(_) = value.kind {
+        return Err(err("can't use starred expression here", value.span));
+    }
+    let single = rest.is_empty();
     let mut targets = vec![first];
     targets.extend(rest);
     for t in &targets {
-        check_target(t, Ctx::Assign, true)?;
+        if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
+            return Err(err("assignment to yield expression not possible", t.span));
+        }
+        let ctx = if single { Ctx::Assign } else { Ctx::Chained };
+        check_target(t, ctx, true)?;
     }
     Ok(stmt(StmtKind::Assign { targets, value }, l, r))
 }
@@ -522,6 +530,8 @@ pub fn match_stmt(l: usize, subject: Expr, cases: Vec<MatchCase>) -> Stmt {
 #[derive(Clone, Copy, PartialEq)]
 enum Ctx {
     Assign,
+    /// A target of `a = b = c` (no "Maybe you meant '=='" hint).
+    Chained,
     Del,
     For,
     With,
@@ -572,7 +582,7 @@ fn check_target(e: &Expr, ctx: Ctx, top: bool) -> R<()> {
             Ok(())
         }
         ExprKind::Starred(inner) if ctx != Ctx::Del => {
-            if top && ctx == Ctx::Assign {
+            if top && matches!(ctx, Ctx::Assign | Ctx::Chained) {
                 return Err(err(
                     "starred assignment target must be in a list or tuple",
                     e.span,
@@ -586,6 +596,16 @@ fn check_target(e: &Expr, ctx: Ctx, top: bool) -> R<()> {
                 Ctx::Del => format!("cannot delete {what}"),
                 Ctx::Assign
                     if top
+                        && matches!(
+                            k,
+                            ExprKind::Constant(_)
+                                | ExprKind::Call { .. }
+                                | ExprKind::BinOp { .. }
+                                | ExprKind::UnaryOp { .. }
+                                | ExprKind::BoolOp { .. }
+                                | ExprKind::Compare { .. }
+                                | ExprKind::Attribute { .. }
+                        )
                         && !matches!(k, ExprKind::Constant(Constant::None | Constant::Bool(_))) =>
                 {
                     format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")

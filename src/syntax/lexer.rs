@@ -351,6 +351,27 @@ impl Layout<'_> {
             }
         };
         self.pos = end;
+        // `1a`, `1__0`: a number running into a name (keywords like
+        // `1if x else y` are allowed, as CPython does).
+        if let Tok::Int(_) | Tok::Float(_) = tok {
+            let rest = &self.text[end..self.end];
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let keyword = ["and", "else", "for", "if", "in", "is", "not", "or"]
+                .iter()
+                .any(|k| word.starts_with(k));
+            if !word.is_empty() && !keyword {
+                let what = match self.text.as_bytes().get(start + 1) {
+                    Some(b'x' | b'X') => "hexadecimal",
+                    Some(b'o' | b'O') => "octal",
+                    Some(b'b' | b'B') => "binary",
+                    _ => "decimal",
+                };
+                return Err(syn(format!("invalid {what} literal"), start, end + 1));
+            }
+        }
         // Brackets.
         if let Some(_closer) = tok.closer() {
             let c = self.text.as_bytes()[start] as char;

@@ -175,6 +175,63 @@ fn expected_error(
             incomplete: false,
         });
     }
+    if wants("\"except\"") && wants("\"finally\"") {
+        return Some(LexFail {
+            err: SyntaxError::syntax(
+                "expected 'except' or 'finally' block",
+                Span::new(l, r.max(l)),
+            ),
+            incomplete: false,
+        });
+    }
+    // Two atoms side by side inside brackets: a missing comma.
+    let idx = toks.iter().position(|t| t.0 == l && t.2 == r && r > l);
+    if let Some(i) = idx.filter(|&i| i > 0) {
+        let atom_end = |t: &Tok| {
+            matches!(
+                t,
+                Tok::Name(_)
+                    | Tok::Int(_)
+                    | Tok::Float(_)
+                    | Tok::Imag(_)
+                    | Tok::RawString
+                    | Tok::RPar
+                    | Tok::RSqb
+                    | Tok::RBrace
+            )
+        };
+        let atom_start = |t: &Tok| {
+            matches!(
+                t,
+                Tok::Name(_)
+                    | Tok::Int(_)
+                    | Tok::Float(_)
+                    | Tok::Imag(_)
+                    | Tok::RawString
+                    | Tok::LPar
+                    | Tok::LSqb
+                    | Tok::LBrace
+            )
+        };
+        let depth: i64 = toks[..i]
+            .iter()
+            .map(|t| match t.1 {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => -1,
+                _ => 0,
+            })
+            .sum();
+        if depth > 0 && atom_end(&toks[i - 1].1) && atom_start(&toks[i].1) {
+            let s = toks[i - 1].0;
+            return Some(LexFail {
+                err: SyntaxError::syntax(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    Span::new(s, r),
+                ),
+                incomplete: false,
+            });
+        }
+    }
     if wants("\":\"") {
         // `if x` NEWLINE: the header lacks its colon.
         let idx = toks.iter().rposition(|t| t.2 <= l)?;

@@ -255,6 +255,18 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 fn int_literal(text: &str, radix: u32) -> Result<Constant, LexError> {
     let digits: String = text.chars().filter(|&c| c != '_').collect();
+    if radix == 10
+        && digits.len() > 1
+        && digits.starts_with('0')
+        && digits.bytes().any(|b| b != b'0')
+    {
+        return Err(LexError::Msg {
+            msg: "leading zeros in decimal integer literals are not permitted; \
+                  use an 0o prefix for octal integers"
+                .to_string(),
+            incomplete: false,
+        });
+    }
     if radix == 10 && digits.len() > INT_MAX_STR_DIGITS {
         return Err(LexError::Msg {
             msg: format!(
