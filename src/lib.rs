@@ -1,7 +1,19 @@
 //! weft: a Python-like interpreter with native coroutines.
+//!
+//! Source flows one way: `syntax` (tokens, layout, parser) -> `compile`
+//! (scopes, bytecode) -> `vm` (heap frames, dispatch loop) -> `builtins` and
+//! `modules` (native functions and the import system). `embed` is the host
+//! API; `main.rs` is the CLI.
 
+pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod diag;
+pub mod embed;
+pub mod modules;
+pub mod object;
 pub mod syntax;
 pub mod text;
+pub mod vm;
+
+pub use embed::Interpreter;

@@ -1,1 +1,194 @@
-fn main() {}
+//! The `weft` command line.
+
+use std::process::ExitCode;
+
+use weft::embed::{Interpreter, RunError};
+
+const USAGE: &str = "usage: weft [option] ... [-c cmd | file | -] [arg] ...
+Options:
+  -c cmd      program passed in as string
+  --dis FILE  print the bytecode of FILE and exit
+  --version   print the version and exit
+  -h, --help  print this help and exit
+  file        program read from script file
+  -           program read from stdin
+  arg ...     arguments passed to the program in sys.argv[1:]";
+
+enum Source {
+    File(String),
+    Code(String),
+    Stdin,
+    Dis(String),
+}
+
+fn parse_args(args: &[String]) -> Result<(Source, Vec<String>), String> {
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            "-V" | "--version" => {
+                println!(
+                    "weft {} (Python 3.11 compatible)",
+                    env!("CARGO_PKG_VERSION")
+                );
+                std::process::exit(0);
+            }
+            "-c" => {
+                let code = args
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -c option")?;
+                return Ok((Source::Code(code.clone()), args[i + 2..].to_vec()));
+            }
+            "--dis" => {
+                let f = args
+                    .get(i + 1)
+                    .ok_or("Argument expected for the --dis option")?;
+                return Ok((Source::Dis(f.clone()), Vec::new()));
+            }
+            "-" => return Ok((Source::Stdin, args[i + 1..].to_vec())),
+            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" => {
+                i += 1;
+            }
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ => return Ok((Source::File(a.clone()), args[i + 1..].to_vec())),
+        }
+    }
+    Err("no program given (try weft --help)".into())
+}
+
+fn read_source(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        format!(
+            "weft: can't open file '{path}': [Errno {}] {}",
+            e.raw_os_error().unwrap_or(2),
+            describe_io(&e)
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "  File \"{path}\"\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+            e.as_bytes()[e.utf8_error().valid_up_to()],
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn run(args: Vec<String>) -> u8 {
+    let (source, rest) = match parse_args(&args) {
+        Ok(x) => x,
+        Err(msg) => {
+            eprintln!("weft: {msg}\n{USAGE}");
+            return 2;
+        }
+    };
+    let (name, text) = match &source {
+        Source::File(p) | Source::Dis(p) => match read_source(p) {
+            Ok(t) => (p.clone(), t),
+            Err(msg) => {
+                eprintln!("{msg}");
+                return if msg.starts_with("weft: can't open") {
+                    2
+                } else {
+                    1
+                };
+            }
+        },
+        Source::Code(c) => ("<string>".to_string(), c.clone()),
+        Source::Stdin => {
+            use std::io::Read;
+            let mut b = Vec::new();
+            if std::io::stdin().read_to_end(&mut b).is_err() {
+                eprintln!("weft: cannot read stdin");
+                return 1;
+            }
+            match String::from_utf8(b) {
+                Ok(s) => ("<stdin>".to_string(), s),
+                Err(_) => {
+                    eprintln!(
+                        "SyntaxError: (unicode error) 'utf-8' codec can't decode source from stdin"
+                    );
+                    return 1;
+                }
+            }
+        }
+    };
+    if let Source::Dis(_) = source {
+        let file = weft::syntax::source::SourceFile::new(name.clone(), text.clone());
+        return match weft::syntax::parse(&text)
+            .and_then(|m| weft::compile::compile(&m, &file, weft::compile::Mode::Module))
+        {
+            Ok(code) => {
+                print!("{}", weft::bytecode::disasm::disassemble(&code));
+                0
+            }
+            Err(e) => {
+                report_syntax(&e, &file);
+                1
+            }
+        };
+    }
+    let mut interp = Interpreter::new();
+    let script = match &source {
+        Source::File(p) => p.clone(),
+        Source::Code(_) => "-c".into(),
+        _ => "-".into(),
+    };
+    interp.set_script(&script, &rest);
+    if !matches!(source, Source::File(_)) {
+        interp.vm.path = vec![".".into()];
+        interp.refresh_sys();
+    }
+    let result = interp.run_source(&name, &text);
+    let flushed = interp.flush();
+    match result {
+        Ok(()) => {
+            if !flushed {
+                eprintln!("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe");
+                return 120;
+            }
+            0
+        }
+        Err(RunError::Exit(code)) => code as u8,
+        Err(RunError::Exception { text, .. }) => {
+            eprint!("{text}");
+            1
+        }
+        Err(RunError::Syntax(e, file)) => {
+            report_syntax(&e, &file);
+            1
+        }
+    }
+}
+
+fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::SourceFile) {
+    let line = file.line_of(e.span.start.min(file.text.len() as u32));
+    eprintln!("  File \"{}\", line {}", file.name, line);
+    let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);
+    eprintln!("{:?}", miette::Report::new(report));
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Deep (but bounded) recursion through natives needs more than the
+    // default 8 MiB main stack; the reservation is virtual memory only.
+    let child = std::thread::Builder::new()
+        .name("weft-main".into())
+        .stack_size(1 << 30)
+        .spawn(move || run(args));
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(101),
+    }
+}

@@ -1,0 +1,117 @@
+//! The embedding API: run weft code from a Rust program.
+
+use std::rc::Rc;
+
+use crate::object::{ObjRef, Value};
+use crate::syntax::source::SourceFile;
+use crate::vm::Vm;
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum RunError {
+    /// The source did not compile: the error and its file, for a report.
+    Syntax(crate::diag::SyntaxError, Rc<SourceFile>),
+    /// An uncaught Python exception, with CPython's traceback text.
+    Exception { text: String, type_name: String },
+    /// `sys.exit(code)`.
+    Exit(i32),
+}
+
+/// An interpreter instance: one VM, one `__main__` module.
+pub struct Interpreter {
+    pub vm: Vm,
+    main: ObjRef,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        let mut vm = Vm::new();
+        let m = crate::modules::new_module(&mut vm, "__main__");
+        let main = crate::modules::module_dict(&vm, m).expect("module has a dict");
+        vm.main_globals = Some(main);
+        Interpreter { vm, main }
+    }
+
+    /// Set sys.argv and the import path from a script path.
+    pub fn set_script(&mut self, path: &str, args: &[String]) {
+        let mut argv = vec![path.to_string()];
+        argv.extend_from_slice(args);
+        self.vm.argv = argv;
+        let dir = std::path::Path::new(path)
+            .parent()
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    ".".to_string()
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .unwrap_or_else(|| ".".into());
+        self.vm.path = vec![dir];
+        self.refresh_sys();
+    }
+
+    /// Re-publish argv and path into the sys module.
+    pub fn refresh_sys(&mut self) {
+        let vm = &mut self.vm;
+        let argv: Vec<Value> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
+        let argv = vm.new_list(argv);
+        let path: Vec<Value> = vm.path.clone().into_iter().map(|a| vm.new_str(a)).collect();
+        let path = vm.new_list(path);
+        if let Ok(sys) = crate::modules::load_module(vm, "sys") {
+            crate::modules::set_attr(vm, sys, "argv", argv);
+            crate::modules::set_attr(vm, sys, "path", path);
+        }
+    }
+
+    /// Run source text as the `__main__` module.
+    pub fn run_source(&mut self, name: &str, text: &str) -> Result<(), RunError> {
+        let file = SourceFile::new(name, text);
+        self.vm.sources.insert(Rc::from(name), file.clone());
+        let code = crate::syntax::parse(text)
+            .and_then(|m| crate::compile::compile(&m, &file, crate::compile::Mode::Module))
+            .map_err(|e| RunError::Syntax(e, file.clone()))?;
+        let fk = self.vm.n.file;
+        let fv = self.vm.new_str(name);
+        self.vm.dict_set_str(self.main, fk, fv);
+        let r = self.vm.run_module_code(&code, self.main);
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.exception_to_error(e)),
+        }
+    }
+
+    /// Turn an uncaught exception into a RunError (SystemExit gives Exit).
+    pub fn exception_to_error(&mut self, e: Value) -> RunError {
+        let vm = &mut self.vm;
+        if vm.isinstance_class(e, vm.t.system_exit) {
+            let args = vm.exc_args(e);
+            let code = args.first().copied().unwrap_or(Value::None);
+            return match code {
+                Value::None => RunError::Exit(0),
+                Value::Int(i) => RunError::Exit(i as i32),
+                Value::Bool(b) => RunError::Exit(b as i32),
+                other => {
+                    let s = vm.str_string(other).unwrap_or_default();
+                    let _ = vm.stdout.flush();
+                    eprintln!("{s}");
+                    RunError::Exit(1)
+                }
+            };
+        }
+        let text = vm.format_exception(e);
+        let type_name = vm.type_name(e);
+        RunError::Exception { text, type_name }
+    }
+
+    /// Flush buffered stdout; false if the pipe is closed.
+    pub fn flush(&mut self) -> bool {
+        self.vm.stdout.flush().is_ok()
+    }
+}

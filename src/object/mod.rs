@@ -1,0 +1,13 @@
+//! Values, the heap and the object types.
+
+pub mod dict;
+pub mod frame;
+pub mod heap;
+pub mod obj;
+pub mod value;
+
+pub use dict::Dict;
+pub use frame::{Block, Fiber, Frame, OnReturn, ResumeMode};
+pub use heap::Heap;
+pub use obj::*;
+pub use value::{ObjRef, Value};

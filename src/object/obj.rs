@@ -1,0 +1,497 @@
+//! The heap object types: data only. Behaviour that may run user code lives in
+//! the VM and builtins.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::dict::Dict;
+use super::frame::Fiber;
+use super::value::{ObjRef, Value};
+use crate::bytecode::CodeObject;
+
+/// A str: immutable UTF-8 with its code-point length and a lazily computed hash.
+#[derive(Debug)]
+pub struct PyStr {
+    pub s: Box<str>,
+    /// Number of code points (== s.len() for ASCII, which enables O(1) indexing).
+    pub chars: u32,
+    pub hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        } as u32;
+        PyStr {
+            s,
+            chars,
+            hash: Cell::new(None),
+        }
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars as usize == self.s.len()
+    }
+}
+
+/// Runtime form of a code object: constants materialised as values and names
+/// interned, shared by every function made from it.
+#[derive(Debug)]
+pub struct CodeRt {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<Value>,
+    /// `code.names` interned.
+    pub names: Vec<Value>,
+    /// Locals + cells: the slots a frame reserves below its operand stack.
+    pub nslots: u32,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub code: Rc<CodeRt>,
+    pub globals: ObjRef,
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Vec<ObjRef>,
+    /// Function attributes (`f.x = 1`, `__doc__`, `__wrapped__`...), created lazily.
+    pub dict: Option<ObjRef>,
+    pub module: Value,
+    pub doc: Value,
+}
+
+/// Call arguments given to a native: positional values and keyword pairs
+/// (keyword names are str values).
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kw: &'a [(Value, Value)],
+}
+
+/// Result type of everything that may raise: the error is the exception value.
+pub type PyResult<T> = Result<T, Value>;
+
+pub type NativeFnPtr = fn(&mut crate::vm::Vm, Args) -> PyResult<Value>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NativeKind {
+    /// An ordinary built-in.
+    Plain,
+    /// Generator methods that switch fibers (handled by the dispatch loop).
+    GenSend,
+    GenThrow,
+    GenClose,
+    GenNext,
+}
+
+pub struct NativeFn {
+    pub name: &'static str,
+    pub qualname: String,
+    pub func: NativeFnPtr,
+    pub kind: NativeKind,
+    /// For natives closed over a value (e.g. a bound helper), passed as args.pos[0].
+    pub bound: Option<Value>,
+}
+
+impl std::fmt::Debug for NativeFn {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "<native {}>", self.qualname)
+    }
+}
+
+/// Which built-in type's layout instances of a class have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `object` or a plain user class: attributes in a dict.
+    Object,
+    /// BaseException and subclasses: args, traceback, cause, context.
+    Exception,
+    /// A built-in type whose values are not instances (int, str, list...):
+    /// user subclasses of these store the built-in value in `Instance::base`.
+    Builtin,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    pub name: Value,
+    pub qualname: Value,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    /// The class namespace (a dict object).
+    pub dict: ObjRef,
+    pub layout: Layout,
+    /// The class's metaclass (`type` for most).
+    pub metaclass: Option<ObjRef>,
+    /// `__slots__` names, if declared (attributes are then restricted).
+    pub slots: Option<Vec<Value>>,
+    /// True for built-in types (their dict cannot be changed from weft).
+    pub builtin: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Value,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+impl ExcData {
+    pub fn new(args: Value) -> ExcData {
+        ExcData {
+            args,
+            traceback: Value::None,
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+        }
+    }
+}
+
+
+#[derive(Debug)]
+pub struct Instance {
+    pub class: ObjRef,
+    /// Attribute dict (a dict object), created lazily.
+    pub dict: Option<ObjRef>,
+    pub exc: Option<Box<ExcData>>,
+    /// For subclasses of built-in types: the built-in value.
+    pub base: Value,
+}
+
+#[derive(Debug)]
+pub struct Module {
+    pub name: Value,
+    /// The module namespace (a dict object), also the globals of its code.
+    pub dict: ObjRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    /// Its frames are attached to another fiber (it is being delegated to by
+    /// `yield from` / `await`).
+    Attached,
+    Finished,
+}
+
+#[derive(Debug)]
+pub struct Gen {
+    pub kind: GenKind,
+    pub state: GenState,
+    /// The suspended frames; None while running or attached.
+    pub fiber: Option<Box<Fiber>>,
+    pub name: Value,
+    pub qualname: Value,
+    pub code: Rc<CodeRt>,
+    /// Async generators: the value being yielded by `yield` (as opposed to a
+    /// suspension through `await`) is wrapped; see vm::coro.
+    pub awaited_by: Option<ObjRef>,
+    /// Async generators: an `aclose()` is in progress (a `yield` is then a
+    /// RuntimeError, GeneratorExit a normal end).
+    pub closing: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Built-in iterator states.
+#[derive(Debug)]
+pub enum IterState {
+    /// list or tuple by index (re-checks the length each step, as CPython).
+    Seq {
+        seq: ObjRef,
+        idx: usize,
+    },
+    /// str by byte position.
+    Str {
+        s: ObjRef,
+        pos: usize,
+    },
+    Bytes {
+        b: ObjRef,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// dict / set / view iteration over entry slots.
+    Dict {
+        d: ObjRef,
+        idx: usize,
+        kind: ViewKind,
+        len: usize,
+    },
+    Reversed {
+        seq: ObjRef,
+        idx: isize,
+    },
+    Enumerate {
+        it: Value,
+        count: i64,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
+    /// `iter(callable, sentinel)`
+    Callable {
+        f: Value,
+        sentinel: Value,
+        done: bool,
+    },
+    /// Old-style iteration through `__getitem__` with 0, 1, 2...
+    GetItem {
+        obj: Value,
+        idx: i64,
+        done: bool,
+    },
+    /// A fixed list of values (used by natives that precompute results).
+    Values {
+        vals: Vec<Value>,
+        idx: usize,
+    },
+}
+
+#[derive(Debug)]
+pub struct TbEntry {
+    pub filename: Rc<str>,
+    pub line: u32,
+    pub name: Rc<str>,
+}
+
+#[derive(Debug)]
+pub enum Obj {
+    Str(PyStr),
+    BigInt(Box<BigInt>),
+    Complex(f64, f64),
+    Tuple(Box<[Value]>),
+    List(Vec<Value>),
+    Dict(Box<Dict>),
+    /// A set (values of the table are unused); `frozen` for frozenset.
+    Set(Box<Dict>, bool),
+    Bytes(Box<[u8]>),
+    ByteArray(Vec<u8>),
+    Range(i64, i64, i64),
+    Slice(Box<[Value; 3]>),
+    Function(Box<Function>),
+    Native(Box<NativeFn>),
+    BoundMethod {
+        recv: Value,
+        func: Value,
+    },
+    Class(Box<Class>),
+    Instance(Box<Instance>),
+    Module(Box<Module>),
+    Cell(Value),
+    Code(Rc<CodeRt>),
+    Gen(Box<Gen>),
+    Iter(Box<IterState>),
+    DictView(ObjRef, ViewKind),
+    Property(Box<[Value; 4]>),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super {
+        cls: ObjRef,
+        obj: Value,
+    },
+    Traceback(Box<Vec<TbEntry>>),
+    /// The awaitable of an async generator step (`__anext__`, `asend`,
+    /// `athrow`, `aclose`); awaiting it attaches the generator's frames.
+    AGenOp(Box<AGenOp>),
+    /// A Rust-side object owned by a native module (files, loop handles...).
+    Native2(Box<dyn NativeObj>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AGenOpKind {
+    /// `__anext__()` / `asend(v)`
+    Send(Value),
+    /// `athrow(exc)`
+    Throw(Value),
+    /// `aclose()`
+    Close,
+}
+
+#[derive(Debug)]
+pub struct AGenOp {
+    pub agen: ObjRef,
+    pub kind: AGenOpKind,
+    /// Already awaited (an AGenOp is awaitable once).
+    pub used: bool,
+}
+
+/// Objects defined by native modules. `trace` reports the values they hold.
+pub trait NativeObj: std::fmt::Debug + std::any::Any {
+    /// The class whose namespace holds this object's methods.
+    fn class(&self) -> ObjRef;
+    fn trace(&self, out: &mut Vec<Value>);
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+}
+
+impl Obj {
+    /// Push every value this object references (for the collector).
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        match self {
+            Obj::Str(_)
+            | Obj::BigInt(_)
+            | Obj::Complex(..)
+            | Obj::Bytes(_)
+            | Obj::ByteArray(_)
+            | Obj::Range(..)
+            | Obj::Traceback(_) => {}
+            Obj::Tuple(v) => out.extend_from_slice(v),
+            Obj::List(v) => out.extend_from_slice(v),
+            Obj::Dict(d) | Obj::Set(d, _) => {
+                for e in d.iter() {
+                    out.push(e.key);
+                    out.push(e.value);
+                }
+            }
+            Obj::Slice(s) => out.extend_from_slice(&s[..]),
+            Obj::Function(f) => {
+                trace_code(&f.code, out);
+                out.push(Value::Obj(f.globals));
+                out.push(f.name);
+                out.push(f.qualname);
+                out.extend_from_slice(&f.defaults);
+                if let Some(k) = f.kwdefaults {
+                    out.push(Value::Obj(k));
+                }
+                out.extend(f.closure.iter().map(|&c| Value::Obj(c)));
+                if let Some(d) = f.dict {
+                    out.push(Value::Obj(d));
+                }
+                out.push(f.module);
+                out.push(f.doc);
+            }
+            Obj::Native(n) => {
+                if let Some(b) = n.bound {
+                    out.push(b);
+                }
+            }
+            Obj::BoundMethod { recv, func } => {
+                out.push(*recv);
+                out.push(*func);
+            }
+            Obj::Class(c) => {
+                out.push(c.name);
+                out.push(c.qualname);
+                out.extend(c.bases.iter().map(|&b| Value::Obj(b)));
+                out.extend(c.mro.iter().map(|&b| Value::Obj(b)));
+                out.push(Value::Obj(c.dict));
+                if let Some(m) = c.metaclass {
+                    out.push(Value::Obj(m));
+                }
+                if let Some(s) = &c.slots {
+                    out.extend_from_slice(s);
+                }
+            }
+            Obj::Instance(i) => {
+                out.push(Value::Obj(i.class));
+                if let Some(d) = i.dict {
+                    out.push(Value::Obj(d));
+                }
+                if let Some(e) = &i.exc {
+                    out.push(e.args);
+                    out.push(e.traceback);
+                    out.push(e.cause);
+                    out.push(e.context);
+                }
+                out.push(i.base);
+            }
+            Obj::Module(m) => {
+                out.push(m.name);
+                out.push(Value::Obj(m.dict));
+            }
+            Obj::Cell(v) => out.push(*v),
+            Obj::Code(c) => trace_code(c, out),
+            Obj::Gen(g) => {
+                out.push(g.name);
+                out.push(g.qualname);
+                trace_code(&g.code, out);
+                if let Some(f) = &g.fiber {
+                    f.trace(out);
+                }
+                if let Some(a) = g.awaited_by {
+                    out.push(Value::Obj(a));
+                }
+            }
+            Obj::Iter(it) => match &**it {
+                IterState::Seq { seq, .. } => out.push(Value::Obj(*seq)),
+                IterState::Str { s, .. } => out.push(Value::Obj(*s)),
+                IterState::Bytes { b, .. } => out.push(Value::Obj(*b)),
+                IterState::Range { .. } => {}
+                IterState::Dict { d, .. } => out.push(Value::Obj(*d)),
+                IterState::Reversed { seq, .. } => out.push(Value::Obj(*seq)),
+                IterState::Enumerate { it, .. } => out.push(*it),
+                IterState::Zip { its, .. } => out.extend_from_slice(its),
+                IterState::Map { f, its } => {
+                    out.push(*f);
+                    out.extend_from_slice(its);
+                }
+                IterState::Filter { f, it } => {
+                    out.push(*f);
+                    out.push(*it);
+                }
+                IterState::Callable { f, sentinel, .. } => {
+                    out.push(*f);
+                    out.push(*sentinel);
+                }
+                IterState::GetItem { obj, .. } => out.push(*obj),
+                IterState::Values { vals, .. } => out.extend_from_slice(vals),
+            },
+            Obj::DictView(d, _) => out.push(Value::Obj(*d)),
+            Obj::Property(p) => out.extend_from_slice(&p[..]),
+            Obj::StaticMethod(v) | Obj::ClassMethod(v) => out.push(*v),
+            Obj::Super { cls, obj } => {
+                out.push(Value::Obj(*cls));
+                out.push(*obj);
+            }
+            Obj::AGenOp(op) => {
+                out.push(Value::Obj(op.agen));
+                match op.kind {
+                    AGenOpKind::Send(v) | AGenOpKind::Throw(v) => out.push(v),
+                    AGenOpKind::Close => {}
+                }
+            }
+            Obj::Native2(n) => n.trace(out),
+        }
+    }
+}
+
+pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
+    out.extend_from_slice(&c.consts);
+    out.extend_from_slice(&c.names);
+}

@@ -1,0 +1,913 @@
+//! The call protocol: binding arguments to parameters, pushing frames,
+//! calling natives, instantiating classes and building them.
+
+use smallvec::SmallVec;
+
+use crate::bytecode::code::flags;
+use crate::object::*;
+
+use super::{Exit, Vm};
+
+/// Outcome of starting a call.
+pub enum Invoked {
+    /// The call completed with this value.
+    Value(Value),
+    /// A frame was pushed (or a fiber switched in): the loop continues there.
+    Frame,
+    /// The loop must stop (a resumed generator's exception reached an exit).
+    Exit(Exit),
+}
+
+type ArgVec = SmallVec<[Value; 8]>;
+type KwVec = SmallVec<[(Value, Value); 4]>;
+
+impl Vm {
+    /// Start a call whose callee is at `stack[at]` with the arguments above it
+    /// (the last len(kwnames) of them are keyword arguments).
+    pub(crate) fn call_from_stack(
+        &mut self,
+        at: usize,
+        kwnames: Option<Value>,
+        _unused: bool,
+    ) -> PyResult<Invoked> {
+        let callee = self.fiber.stack[at];
+        // Fast path: a plain function with exactly its positional parameters.
+        if kwnames.is_none() {
+            if let Value::Obj(r) = callee {
+                if let Obj::Function(f) = self.heap.get(r) {
+                    let code = &f.code.code;
+                    let nargs = self.fiber.stack.len() - at - 1;
+                    if code.flags
+                        & (flags::VARARGS
+                            | flags::VARKEYWORDS
+                            | flags::GENERATOR
+                            | flags::COROUTINE
+                            | flags::ASYNC_GENERATOR)
+                        == 0
+                        && nargs == code.argcount as usize
+                        && code.kwonlyargcount == 0
+                    {
+                        let code_rt = f.code.clone();
+                        let globals = f.globals;
+                        let nslots = code_rt.nslots as usize;
+                        let base = at + 1;
+                        self.fiber.stack.resize(base + nslots, Value::Undefined);
+                        if !code_rt.code.cellvars.is_empty() || !code_rt.code.freevars.is_empty() {
+                            self.init_cells(r, &code_rt, base);
+                        }
+                        return self.push_frame(code_rt, base, at, globals, callee);
+                    }
+                }
+            }
+        }
+        let nkw = match kwnames {
+            Some(t) => self.tuple_items(t).len(),
+            None => 0,
+        };
+        let all: ArgVec = self.fiber.stack[at + 1..].iter().copied().collect();
+        self.fiber.stack.truncate(at);
+        let npos = all.len() - nkw;
+        let mut kw: KwVec = SmallVec::new();
+        if let Some(t) = kwnames {
+            let names = self.tuple_items(t);
+            for (i, n) in names.into_iter().enumerate() {
+                kw.push((n, all[npos + i]));
+            }
+        }
+        self.invoke(callee, &all[..npos], &kw, false)
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub(crate) fn call_ex(
+        &mut self,
+        callee: Value,
+        args: Value,
+        kw: Option<Value>,
+    ) -> PyResult<Invoked> {
+        let pos: ArgVec = match args {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(t) => t.iter().copied().collect(),
+                Obj::List(l) => l.iter().copied().collect(),
+                _ => self.collect_iterable(args)?.into_iter().collect(),
+            },
+            _ => self.collect_iterable(args)?.into_iter().collect(),
+        };
+        let mut kwv: KwVec = SmallVec::new();
+        if let Some(Value::Obj(d)) = kw {
+            if let Obj::Dict(dict) = self.heap.get(d) {
+                for e in dict.iter() {
+                    kwv.push((e.key, e.value));
+                }
+            }
+            for (k, _) in kwv.iter() {
+                if self.as_str(*k).is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+            }
+        }
+        self.invoke(callee, &pos, &kwv, false)
+    }
+
+    fn push_frame(
+        &mut self,
+        code: std::rc::Rc<CodeRt>,
+        base: usize,
+        ret_sp: usize,
+        globals: ObjRef,
+        func: Value,
+    ) -> PyResult<Invoked> {
+        if self.depth >= self.recursion_limit {
+            self.fiber.stack.truncate(ret_sp);
+            return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        self.fiber.frames.push(Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: Value::Undefined,
+            func,
+            blocks: Vec::new(),
+            gen: None,
+            on_return: OnReturn::Normal,
+            exit: false,
+        });
+        Ok(Invoked::Frame)
+    }
+
+    /// Create the cells of a new frame whose locals start at `base`.
+    fn init_cells(&mut self, func: ObjRef, code: &CodeRt, base: usize) {
+        let nvar = code.code.varnames.len();
+        let ncell = code.code.cellvars.len();
+        for i in 0..ncell {
+            let init = match code.code.cell2arg.get(i).copied().flatten() {
+                Some(a) => {
+                    let v = self.fiber.stack[base + a as usize];
+                    self.fiber.stack[base + a as usize] = Value::Undefined;
+                    v
+                }
+                None => Value::Undefined,
+            };
+            let c = self.alloc(Obj::Cell(init));
+            self.fiber.stack[base + nvar + i] = c;
+        }
+        let closure: Vec<ObjRef> = match self.heap.get(func) {
+            Obj::Function(f) => f.closure.clone(),
+            _ => Vec::new(),
+        };
+        for (i, c) in closure.into_iter().enumerate() {
+            let slot = base + nvar + ncell + i;
+            if slot < self.fiber.stack.len() {
+                self.fiber.stack[slot] = Value::Obj(c);
+            }
+        }
+    }
+
+    /// Start a call of any callable with arguments in hand. Frames pushed get
+    /// `ret_sp` = the current stack height.
+    pub(crate) fn invoke(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+        nested: bool,
+    ) -> PyResult<Invoked> {
+        let Value::Obj(r) = callee else {
+            return Err(self.type_error_obj(callee, "is not callable"));
+        };
+        match self.heap.get(r) {
+            Obj::Function(_) => self.invoke_function(r, args, kw),
+            Obj::Native(n) => {
+                let (func, kind, bound) = (n.func, n.kind, n.bound);
+                if kind != NativeKind::Plain {
+                    return self.gen_method(kind, args, nested);
+                }
+                let v = match bound {
+                    Some(b) => {
+                        let mut all: ArgVec = SmallVec::new();
+                        all.push(b);
+                        all.extend_from_slice(args);
+                        func(self, Args { pos: &all, kw })?
+                    }
+                    None => func(self, Args { pos: args, kw })?,
+                };
+                Ok(Invoked::Value(v))
+            }
+            Obj::BoundMethod { recv, func } => {
+                let (recv, func) = (*recv, *func);
+                let mut all: ArgVec = SmallVec::new();
+                all.push(recv);
+                all.extend_from_slice(args);
+                self.invoke(func, &all, kw, nested)
+            }
+            Obj::Class(_) => self.instantiate(r, args, kw, nested),
+            Obj::StaticMethod(f) => {
+                let f = *f;
+                self.invoke(f, args, kw, nested)
+            }
+            _ => {
+                let c = self.n.call;
+                match self.lookup_special(callee, c) {
+                    Some(f) => {
+                        let mut all: ArgVec = SmallVec::new();
+                        all.push(callee);
+                        all.extend_from_slice(args);
+                        self.invoke(f, &all, kw, nested)
+                    }
+                    None => Err(self.type_error_obj(callee, "is not callable")),
+                }
+            }
+        }
+    }
+
+    fn invoke_function(
+        &mut self,
+        fref: ObjRef,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Invoked> {
+        let (code, globals, is_gen) = match self.heap.get(fref) {
+            Obj::Function(f) => {
+                let c = &f.code.code;
+                (
+                    f.code.clone(),
+                    f.globals,
+                    c.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0,
+                )
+            }
+            _ => unreachable!(),
+        };
+        let ret_sp = self.fiber.stack.len();
+        let base = ret_sp;
+        self.fiber
+            .stack
+            .resize(base + code.nslots as usize, Value::Undefined);
+        if let Err(e) = self.bind_args(fref, &code, base, args, kw) {
+            self.fiber.stack.truncate(ret_sp);
+            return Err(e);
+        }
+        if !code.code.cellvars.is_empty() || !code.code.freevars.is_empty() {
+            self.init_cells(fref, &code, base);
+        }
+        if is_gen {
+            let stack: Vec<Value> = self.fiber.stack.drain(base..).collect();
+            let frame = Frame {
+                code,
+                ip: 0,
+                base: 0,
+                ret_sp: 0,
+                globals,
+                locals: Value::Undefined,
+                func: Value::Obj(fref),
+                blocks: Vec::new(),
+                gen: None,
+                on_return: OnReturn::Normal,
+                exit: false,
+            };
+            let f = match self.heap.get(fref) {
+                Obj::Function(f) => Function {
+                    code: f.code.clone(),
+                    globals: f.globals,
+                    name: f.name,
+                    qualname: f.qualname,
+                    defaults: Vec::new(),
+                    kwdefaults: None,
+                    closure: Vec::new(),
+                    dict: None,
+                    module: f.module,
+                    doc: Value::None,
+                },
+                _ => unreachable!(),
+            };
+            let g = self.make_gen(&f, frame, stack);
+            return Ok(Invoked::Value(g));
+        }
+        self.push_frame(code, base, ret_sp, globals, Value::Obj(fref))
+    }
+
+    /// Bind call arguments into the new frame's slots at `base` (CPython's
+    /// rules and error messages).
+    fn bind_args(
+        &mut self,
+        fref: ObjRef,
+        code: &CodeRt,
+        base: usize,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<()> {
+        let co = &code.code;
+        let argcount = co.argcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & flags::VARARGS != 0;
+        let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+        let (qualname, defaults, kwdefaults) = match self.heap.get(fref) {
+            Obj::Function(f) => (f.qualname, f.defaults.clone(), f.kwdefaults),
+            _ => unreachable!(),
+        };
+        let fname = || -> String { String::new() };
+        let _ = fname;
+        let qn = self.str_of(qualname).to_string();
+        let n = args.len().min(argcount);
+        for (i, &a) in args.iter().take(n).enumerate() {
+            self.fiber.stack[base + i] = a;
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            let extra: Vec<Value> = if args.len() > argcount {
+                args[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
+            let t = self.new_tuple(extra);
+            self.fiber.stack[base + slot] = t;
+            slot += 1;
+        } else if args.len() > argcount {
+            let ndef = defaults.len();
+            let given_kw = kw
+                .iter()
+                .filter(|(k, _)| {
+                    let ks = self.str_of(*k);
+                    co.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|v| &**v == ks)
+                })
+                .count();
+            let takes = if ndef > 0 {
+                format!("from {} to {}", argcount - ndef, argcount)
+            } else {
+                format!("{argcount}")
+            };
+            let plural = if argcount == 1 && ndef == 0 { "" } else { "s" };
+            let given = args.len();
+            let was = if given == 1 { "was" } else { "were" };
+            let kwpart = if given_kw > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    given_kw,
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            let msg = if given_kw > 0 {
+                format!("{qn}() takes {takes} positional argument{plural} but {given}{kwpart} were given")
+            } else {
+                format!("{qn}() takes {takes} positional argument{plural} but {given} {was} given")
+            };
+            return Err(self.type_error(msg));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            self.fiber.stack[base + slot] = d;
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for &(k, v) in kw {
+            let ks = self.str_of(k).to_string();
+            let idx = co.varnames[posonly..argcount + kwonly]
+                .iter()
+                .position(|p| **p == *ks)
+                .map(|i| i + posonly);
+            match idx {
+                Some(i) => {
+                    if !self.fiber.stack[base + i].is_undefined() {
+                        return Err(self.type_error(format!(
+                            "{qn}() got multiple values for argument '{ks}'"
+                        )));
+                    }
+                    self.fiber.stack[base + i] = v;
+                }
+                None => match kwdict {
+                    Some(d) => {
+                        self.dict_set(d, k, v)?;
+                    }
+                    None => {
+                        if co.varnames[..posonly].iter().any(|p| **p == *ks) {
+                            posonly_as_kw.push(ks);
+                        } else {
+                            return Err(self.type_error(format!(
+                                "{qn}() got an unexpected keyword argument '{ks}'"
+                            )));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for positional parameters.
+        let ndef = defaults.len();
+        let first_default = argcount - ndef.min(argcount);
+        let mut missing: Vec<String> = Vec::new();
+        for i in n..argcount {
+            if self.fiber.stack[base + i].is_undefined() {
+                if i >= first_default {
+                    self.fiber.stack[base + i] = defaults[i - first_default];
+                } else {
+                    missing.push(format!("'{}'", co.varnames[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qn}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        for i in argcount..argcount + kwonly {
+            if self.fiber.stack[base + i].is_undefined() {
+                let name = co.varnames[i].clone();
+                let key = self.intern(&name);
+                let d = kwdefaults.and_then(|d| self.dict_get_str(d, key));
+                match d {
+                    Some(v) => self.fiber.stack[base + i] = v,
+                    None => missing.push(format!("'{name}'")),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qn}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        Ok(())
+    }
+
+    /// Call a callable from Rust and run it to completion (a nested run of
+    /// the dispatch loop; `await` inside it cannot suspend past this point).
+    pub fn call(&mut self, callee: Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(callee, args, &[])
+    }
+
+    pub fn call_kw(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let frames_before = self.fiber.frames.len();
+        match self.invoke(callee, args, kw, true)? {
+            Invoked::Value(v) => Ok(v),
+            Invoked::Exit(Exit::Returned(v)) => Ok(v),
+            Invoked::Exit(Exit::Raised(e)) => Err(e),
+            Invoked::Exit(Exit::Yielded(_)) => {
+                Err(self.runtime_error("unexpected yield in a nested call"))
+            }
+            Invoked::Frame => {
+                if self.fiber.frames.len() <= frames_before {
+                    // A fiber switch in nested mode is handled by gen_method.
+                    return Err(
+                        self.runtime_error("weft internal error: nested call lost its frame")
+                    );
+                }
+                self.fiber.frames.last_mut().unwrap().exit = true;
+                self.run_nested()
+            }
+        }
+    }
+
+    fn run_nested(&mut self) -> PyResult<Value> {
+        if self.native_depth > 20_000 {
+            // Unwind the frame we just pushed.
+            if let Some(f) = self.fiber.frames.pop() {
+                self.depth = self.depth.saturating_sub(1);
+                self.fiber.stack.truncate(f.ret_sp as usize);
+            }
+            return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        match r {
+            Exit::Returned(v) => Ok(v),
+            Exit::Raised(e) => Err(e),
+            Exit::Yielded(_) => Err(self.runtime_error(
+                "await inside a nested call cannot suspend (called from a built-in)",
+            )),
+        }
+    }
+
+    /// Call `f` (found on a type) as a method of `obj`.
+    pub fn call_bound(&mut self, f: Value, obj: Value, args: &[Value]) -> PyResult<Value> {
+        let bound = self.bind_descriptor(f, obj)?;
+        match bound {
+            Some(b) => self.call(b, args),
+            None => {
+                let mut all: ArgVec = SmallVec::new();
+                all.push(obj);
+                all.extend_from_slice(args);
+                self.call(f, &all)
+            }
+        }
+    }
+
+    /// `obj.name(*args)`
+    pub fn call_method(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Value> {
+        let (f, recv) = self.load_method(obj, name)?;
+        match recv {
+            Some(r) => {
+                let mut all: ArgVec = SmallVec::new();
+                all.push(r);
+                all.extend_from_slice(args);
+                self.call(f, &all)
+            }
+            None => self.call(f, args),
+        }
+    }
+
+    /// Generator methods that switch fibers: send, __next__, throw, close
+    /// (and builtin next() on a generator).
+    fn gen_method(&mut self, kind: NativeKind, args: &[Value], nested: bool) -> PyResult<Invoked> {
+        let recv = args.first().copied().unwrap_or(Value::None);
+        let Some(g) = self.gen_of(recv) else {
+            // builtin next() on a non-generator, or a bad receiver.
+            if kind == NativeKind::GenNext {
+                let v = crate::builtins::core::next_builtin(self, args)?;
+                return Ok(Invoked::Value(v));
+            }
+            return Err(self.type_error("descriptor requires a generator object"));
+        };
+        let (send, throw, mode) = match kind {
+            NativeKind::GenSend => (
+                args.get(1).copied().unwrap_or(Value::None),
+                None,
+                ResumeMode::Call {
+                    default: Value::Undefined,
+                },
+            ),
+            NativeKind::GenNext => (
+                Value::None,
+                None,
+                ResumeMode::Call {
+                    default: args.get(1).copied().unwrap_or(Value::Undefined),
+                },
+            ),
+            NativeKind::GenThrow => {
+                let e = args.get(1).copied().unwrap_or(Value::None);
+                let e = if args.len() > 2 && self.is_exception_class(e) {
+                    // throw(type, value): instantiate with the value.
+                    let val = args[2];
+                    if self.exc_data(val).is_some() {
+                        val
+                    } else {
+                        self.call(e, &[val])?
+                    }
+                } else {
+                    self.make_exception(e)?
+                };
+                (
+                    Value::None,
+                    Some(e),
+                    ResumeMode::Call {
+                        default: Value::Undefined,
+                    },
+                )
+            }
+            NativeKind::GenClose => {
+                let e = self.new_exception(self.t.generator_exit, self.empty_tuple);
+                (Value::None, Some(e), ResumeMode::Close)
+            }
+            NativeKind::Plain => unreachable!(),
+        };
+        if self.gen(g).kind == GenKind::AsyncGenerator {
+            let tn = self.type_name(recv);
+            return Err(self.type_error(format!("'{tn}' object is not an iterator")));
+        }
+        if nested {
+            if mode == ResumeMode::Close {
+                let st = self.gen(g).state;
+                if matches!(st, GenState::Created | GenState::Finished) {
+                    self.gen_mut(g).state = GenState::Finished;
+                    self.gen_mut(g).fiber = None;
+                    return Ok(Invoked::Value(Value::None));
+                }
+            }
+            return match self.resume_native(g, send, throw) {
+                Exit::Yielded(v) => {
+                    if mode == ResumeMode::Close {
+                        Err(self.runtime_error("generator ignored GeneratorExit"))
+                    } else {
+                        Ok(Invoked::Value(v))
+                    }
+                }
+                Exit::Returned(v) => match mode {
+                    ResumeMode::Close => Ok(Invoked::Value(Value::None)),
+                    ResumeMode::Call { default } if !default.is_undefined() => {
+                        Ok(Invoked::Value(default))
+                    }
+                    _ => Err(self.stop_iteration(v)),
+                },
+                Exit::Raised(e) => {
+                    let ge = self.t.generator_exit;
+                    if mode == ResumeMode::Close && self.isinstance_class(e, ge) {
+                        return Ok(Invoked::Value(Value::None));
+                    }
+                    if let ResumeMode::Call { default } = mode {
+                        let si = self.t.stop_iteration;
+                        if !default.is_undefined() && self.isinstance_class(e, si) {
+                            return Ok(Invoked::Value(default));
+                        }
+                    }
+                    Err(e)
+                }
+            };
+        }
+        match self.resume_inline(g, send, throw, mode)? {
+            Some(exit) => Ok(Invoked::Exit(exit)),
+            None => Ok(Invoked::Frame),
+        }
+    }
+
+    /// `cls(*args, **kw)`: `__new__` then `__init__`.
+    fn instantiate(
+        &mut self,
+        cls: ObjRef,
+        args: &[Value],
+        kw: &[(Value, Value)],
+        nested: bool,
+    ) -> PyResult<Invoked> {
+        if cls == self.t.type_ && args.len() == 1 && kw.is_empty() {
+            return Ok(Invoked::Value(Value::Obj(self.type_of(args[0]))));
+        }
+        // A custom metaclass's __call__.
+        let meta = self.type_of(Value::Obj(cls));
+        if meta != self.t.type_ {
+            let callk = self.n.call;
+            if let Some(f) = self.class_lookup(meta, callk) {
+                if !matches!(
+                    self.heap.get(f.as_obj().unwrap_or(ObjRef(0))),
+                    Obj::Native(_)
+                ) {
+                    let mut all: ArgVec = SmallVec::new();
+                    all.push(Value::Obj(cls));
+                    all.extend_from_slice(args);
+                    return self.invoke(f, &all, kw, nested);
+                }
+            }
+        }
+        let newk = self.n.new;
+        let new = self.class_lookup(cls, newk);
+        let mut all: ArgVec = SmallVec::new();
+        all.push(Value::Obj(cls));
+        all.extend_from_slice(args);
+        let (inst, new_is_object) = match new {
+            Some(f) => {
+                let f = match f {
+                    Value::Obj(r) => match self.heap.get(r) {
+                        Obj::StaticMethod(inner) => *inner,
+                        _ => f,
+                    },
+                    _ => f,
+                };
+                let is_obj_new = self.is_object_new(f);
+                (self.call_kw(f, &all, kw)?, is_obj_new)
+            }
+            None => (self.new_instance(cls), true),
+        };
+        if !self.isinstance_class(inst, cls) {
+            return Ok(Invoked::Value(inst));
+        }
+        let initk = self.n.init;
+        let init = self.class_lookup(cls, initk);
+        let Some(init) = init else {
+            return Ok(Invoked::Value(inst));
+        };
+        all[0] = inst;
+        if let Value::Obj(ir) = init {
+            match self.heap.get(ir) {
+                Obj::Function(_) => {
+                    return match self.invoke_function(ir, &all, kw)? {
+                        Invoked::Frame => {
+                            let f = self.fiber.frames.last_mut().unwrap();
+                            f.on_return = OnReturn::Init { instance: inst };
+                            if nested {
+                                f.exit = true;
+                                let v = self.run_nested()?;
+                                Ok(Invoked::Value(v))
+                            } else {
+                                Ok(Invoked::Frame)
+                            }
+                        }
+                        other => Ok(other),
+                    };
+                }
+                Obj::Native(n) if n.qualname == "object.__init__" => {
+                    if new_is_object && (args.len() > 1 || !kw.is_empty()) {
+                        let name = self.class_name(cls);
+                        return Err(self.type_error(format!("{name}() takes no arguments")));
+                    }
+                    return Ok(Invoked::Value(inst));
+                }
+                _ => {}
+            }
+        }
+        self.call_kw(init, &all, kw)?;
+        Ok(Invoked::Value(inst))
+    }
+
+    fn is_object_new(&self, f: Value) -> bool {
+        match f {
+            Value::Obj(r) => {
+                matches!(self.heap.get(r), Obj::Native(n) if n.qualname == "object.__new__")
+            }
+            _ => false,
+        }
+    }
+
+    /// BuildClass: run the class body in a fresh namespace; `finish_class`
+    /// makes the class when the body returns.
+    pub(crate) fn build_class(&mut self, nargs: usize, has_kw: bool) -> PyResult<Invoked> {
+        let kwnames = if has_kw { self.pop() } else { Value::None };
+        let nkw = if has_kw {
+            self.tuple_items(kwnames).len()
+        } else {
+            0
+        };
+        let at = self.fiber.stack.len() - nargs;
+        let vals: Vec<Value> = self.fiber.stack.drain(at..).collect();
+        let name = self.pop();
+        let body = self.pop();
+        let bases: Vec<Value> = vals[..nargs - nkw].to_vec();
+        let kwd = self.new_dict();
+        let mut meta = Value::None;
+        let names = self.tuple_items(kwnames);
+        for (i, k) in names.into_iter().enumerate() {
+            let v = vals[nargs - nkw + i];
+            if self.str_of(k) == "metaclass" {
+                meta = v;
+            } else {
+                self.dict_set(kwd, k, v)?;
+            }
+        }
+        let bases_t = self.new_tuple(bases);
+        let class_args = self.new_tuple(vec![name, bases_t, meta, kwd]);
+        let ns = self.new_dict();
+        let Value::Obj(fr) = body else {
+            return Err(self.type_error("class body is not a function"));
+        };
+        let (code, globals) = match self.heap.get(fr) {
+            Obj::Function(f) => (f.code.clone(), f.globals),
+            _ => return Err(self.type_error("class body is not a function")),
+        };
+        let base = self.fiber.stack.len();
+        self.fiber
+            .stack
+            .resize(base + code.nslots as usize, Value::Undefined);
+        self.init_cells(fr, &code, base);
+        self.push_frame(code, base, base, globals, body)?;
+        let f = self.fiber.frames.last_mut().unwrap();
+        f.locals = ns;
+        f.on_return = OnReturn::ClassBody {
+            class_args: class_args.as_obj().unwrap_or(ObjRef(0)),
+        };
+        Ok(Invoked::Frame)
+    }
+
+    /// Create the class from the executed body's namespace.
+    pub(crate) fn finish_class(&mut self, class_args: ObjRef, ns: Value) -> PyResult<Value> {
+        let a = self.tuple_items(Value::Obj(class_args));
+        let (name, bases, meta, kwd) = (a[0], a[1], a[2], a[3]);
+        let bases_v = self.tuple_items(bases);
+        // Metaclass: explicit, else the most derived metaclass of the bases.
+        let mut meta = meta;
+        if meta.is_none() {
+            meta = Value::Obj(self.t.type_);
+            for &b in &bases_v {
+                let mb = self.type_of(b);
+                if mb != self.t.type_ {
+                    meta = Value::Obj(mb);
+                }
+            }
+        }
+        let kw: Vec<(Value, Value)> = match kwd {
+            Value::Obj(d) => self.dict_ref(d).iter().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        if meta.as_obj() != Some(self.t.type_) {
+            return self.call_kw(meta, &[name, bases, ns], &kw);
+        }
+        let cls = self.type_new(Value::Obj(self.t.type_), name, bases, ns)?;
+        self.init_subclass(cls, &kw)?;
+        Ok(cls)
+    }
+
+    /// Call `__init_subclass__` of the parent (with the class keywords).
+    pub(crate) fn init_subclass(&mut self, cls: Value, kw: &[(Value, Value)]) -> PyResult<()> {
+        let Value::Obj(c) = cls else { return Ok(()) };
+        let mro = match self.heap.get(c) {
+            Obj::Class(k) => k.mro.clone(),
+            _ => return Ok(()),
+        };
+        let isk = self.n.init_subclass;
+        for &m in mro.iter().skip(1) {
+            let d = match self.heap.get(m) {
+                Obj::Class(k) => k.dict,
+                _ => continue,
+            };
+            if let Some(f) = self.dict_get_str(d, isk) {
+                let f = match f {
+                    Value::Obj(r) => match self.heap.get(r) {
+                        Obj::ClassMethod(inner) => *inner,
+                        _ => f,
+                    },
+                    _ => f,
+                };
+                if let Value::Obj(r) = f {
+                    if matches!(self.heap.get(r), Obj::Native(_)) {
+                        if !kw.is_empty() {
+                            let name = self.class_name(c);
+                            return Err(self.type_error(format!(
+                                "{name}.__init_subclass__() takes no keyword arguments"
+                            )));
+                        }
+                        return Ok(());
+                    }
+                }
+                self.call_kw(f, &[cls], kw)?;
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<()> {
+        let (ek, xk) = (self.n.enter, self.n.exit);
+        let enter = self.lookup_special(mgr, ek);
+        let exit = self.lookup_special(mgr, xk);
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let tn = self.type_name(mgr);
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the context manager protocol"
+            )));
+        };
+        let bound_exit = self.bind_method_value(exit, mgr)?;
+        self.push(bound_exit);
+        let r = self.call_bound(enter, mgr, &[]);
+        match r {
+            Ok(v) => {
+                self.push(v);
+                Ok(())
+            }
+            Err(e) => {
+                self.pop();
+                Err(e)
+            }
+        }
+    }
+
+    pub(crate) fn before_async_with(&mut self, mgr: Value) -> PyResult<()> {
+        let (ek, xk) = (self.n.aenter, self.n.aexit);
+        let enter = self.lookup_special(mgr, ek);
+        let exit = self.lookup_special(mgr, xk);
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let tn = self.type_name(mgr);
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the asynchronous context manager protocol"
+            )));
+        };
+        let bound_exit = self.bind_method_value(exit, mgr)?;
+        self.push(bound_exit);
+        match self.call_bound(enter, mgr, &[]) {
+            Ok(v) => {
+                self.push(v);
+                Ok(())
+            }
+            Err(e) => {
+                self.pop();
+                Err(e)
+            }
+        }
+    }
+
+    /// A bound method object for `f` found on `obj`'s type.
+    pub(crate) fn bind_method_value(&mut self, f: Value, obj: Value) -> PyResult<Value> {
+        match self.bind_descriptor(f, obj)? {
+            Some(b) => Ok(b),
+            None => Ok(self.alloc(Obj::BoundMethod { recv: obj, func: f })),
+        }
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}

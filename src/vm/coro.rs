@@ -1,0 +1,763 @@
+//! Generators, coroutines and async generators: fibers switch, attach and
+//! detach.
+//!
+//! A generator owns a fiber. Resuming it (`next`, `send`, a `for` loop)
+//! swaps it in as the running fiber; a `yield` swaps it back out. `yield from`
+//! and `await` on a weft generator or coroutine *attach* its frames on top of
+//! the delegating fiber, so a yield at any depth suspends the whole chain at
+//! once and resuming costs the same at await depth 1 and 100. An async
+//! generator's `yield` detaches its frames again and completes the `await`
+//! of `__anext__`/`asend`.
+
+use std::mem;
+
+use crate::object::*;
+
+use super::{Exit, Vm};
+
+/// What happens after a generator's fiber ended with an exception.
+pub enum DoneRaise {
+    Exit(Exit),
+    /// Keep unwinding in the resumer's frame.
+    Unwind,
+    /// The resumer continues normally (a successful `close()`).
+    Resume,
+}
+
+pub enum Delegated {
+    Continue,
+    Exit(Exit),
+}
+
+/// What an iterator did when sent a value.
+pub enum Sent {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Vm {
+    /// The generator object behind a value (any kind), if it is one.
+    #[inline]
+    pub(crate) fn gen_of(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Gen(_) => Some(r),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub(crate) fn gen(&self, g: ObjRef) -> &Gen {
+        match self.heap.get(g) {
+            Obj::Gen(x) => x,
+            _ => panic!("weft internal error: not a generator"),
+        }
+    }
+
+    pub(crate) fn gen_mut(&mut self, g: ObjRef) -> &mut Gen {
+        match self.heap.get_mut(g) {
+            Obj::Gen(x) => x,
+            _ => panic!("weft internal error: not a generator"),
+        }
+    }
+
+    fn gen_word(&self, g: ObjRef) -> &'static str {
+        match self.gen(g).kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+
+    /// Check a generator can be resumed; Err for running ones.
+    fn check_resumable(&mut self, g: ObjRef) -> PyResult<()> {
+        match self.gen(g).state {
+            GenState::Running | GenState::Attached => {
+                let word = self.gen_word(g);
+                if self.gen(g).kind == GenKind::Coroutine {
+                    Err(self.new_error(self.t.value_error, format!("{word} already executing")))
+                } else {
+                    Err(self.value_error(format!("{word} already executing")))
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Swap the generator's fiber in as the running fiber.
+    fn switch_in(&mut self, g: ObjRef, send: Value, mode: ResumeMode, push_send: bool) {
+        let was_created = self.gen(g).state == GenState::Created;
+        let gen = self.gen_mut(g);
+        let mut fiber = gen
+            .fiber
+            .take()
+            .unwrap_or_else(|| Box::new(Fiber::new(Some(g))));
+        gen.state = GenState::Running;
+        fiber.resume = mode;
+        self.depth += fiber.frames.len();
+        let old = mem::replace(&mut self.fiber, fiber);
+        self.suspended.push(old);
+        if push_send && !was_created {
+            self.fiber.stack.push(send);
+        }
+    }
+
+    /// Resume `g` from the dispatch loop (for loops and `send`/`next`/`throw`
+    /// calls). Returns an Exit when the loop must stop.
+    pub(crate) fn resume_inline(
+        &mut self,
+        g: ObjRef,
+        send: Value,
+        throw: Option<Value>,
+        mode: ResumeMode,
+    ) -> PyResult<Option<Exit>> {
+        self.check_resumable(g)?;
+        let state = self.gen(g).state;
+        if state == GenState::Finished {
+            return match (throw, mode) {
+                (Some(e), _) => Err(e),
+                (None, ResumeMode::ForIter { target }) => {
+                    self.fiber.stack.pop();
+                    self.fiber.frames.last_mut().unwrap().ip = target;
+                    Ok(None)
+                }
+                (None, ResumeMode::Call { default }) if !default.is_undefined() => {
+                    self.push(default);
+                    Ok(None)
+                }
+                (None, ResumeMode::Close) => {
+                    self.push(Value::None);
+                    Ok(None)
+                }
+                _ => {
+                    if self.gen(g).kind == GenKind::Coroutine {
+                        Err(self.runtime_error("cannot reuse already awaited coroutine"))
+                    } else {
+                        Err(self.stop_iteration(Value::None))
+                    }
+                }
+            };
+        }
+        if state == GenState::Created {
+            if let Some(e) = throw {
+                if mode == ResumeMode::Close {
+                    self.gen_mut(g).state = GenState::Finished;
+                    self.gen_mut(g).fiber = None;
+                    self.push(Value::None);
+                    return Ok(None);
+                }
+                self.gen_mut(g).state = GenState::Finished;
+                self.gen_mut(g).fiber = None;
+                return Err(e);
+            }
+            if !send.is_none() {
+                let word = self.gen_word(g);
+                return Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {word}"
+                )));
+            }
+        }
+        self.switch_in(g, send, mode, throw.is_none());
+        if let Some(e) = throw {
+            return Ok(self.unwind(e, false));
+        }
+        Ok(None)
+    }
+
+    /// Resume `g` from Rust and run it until it yields, returns or raises.
+    pub fn resume_native(&mut self, g: ObjRef, send: Value, throw: Option<Value>) -> Exit {
+        if let Err(e) = self.check_resumable(g) {
+            return Exit::Raised(e);
+        }
+        let state = self.gen(g).state;
+        if state == GenState::Finished {
+            return match throw {
+                Some(e) => Exit::Raised(e),
+                None => {
+                    if self.gen(g).kind == GenKind::Coroutine {
+                        Exit::Raised(self.runtime_error("cannot reuse already awaited coroutine"))
+                    } else {
+                        Exit::Returned(Value::None)
+                    }
+                }
+            };
+        }
+        if state == GenState::Created {
+            if let Some(e) = throw {
+                self.gen_mut(g).state = GenState::Finished;
+                self.gen_mut(g).fiber = None;
+                return Exit::Raised(e);
+            }
+            if !send.is_none() {
+                let word = self.gen_word(g);
+                return Exit::Raised(self.type_error(format!(
+                    "can't send non-None value to a just-started {word}"
+                )));
+            }
+        }
+        if self.native_depth > 20_000 {
+            return Exit::Raised(
+                self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"),
+            );
+        }
+        self.switch_in(g, send, ResumeMode::Native, throw.is_none());
+        if let Some(e) = throw {
+            if let Some(exit) = self.unwind(e, false) {
+                return exit;
+            }
+        }
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Mark a generator finished by an exception; PEP 479 turns a
+    /// StopIteration escaping a generator into RuntimeError.
+    pub(crate) fn gen_finished_with_error(&mut self, g: ObjRef, exc: Value) -> Value {
+        let kind = self.gen(g).kind;
+        {
+            let gen = self.gen_mut(g);
+            gen.state = GenState::Finished;
+            gen.fiber = None;
+        }
+        let si = self.t.stop_iteration;
+        let sai = self.t.stop_async_iteration;
+        let (bad, msg) = match kind {
+            GenKind::Generator => (
+                self.isinstance_class(exc, si),
+                "generator raised StopIteration",
+            ),
+            GenKind::Coroutine => (
+                self.isinstance_class(exc, si),
+                "coroutine raised StopIteration",
+            ),
+            GenKind::AsyncGenerator => (
+                self.isinstance_class(exc, si) || self.isinstance_class(exc, sai),
+                if self.isinstance_class(exc, si) {
+                    "async generator raised StopIteration"
+                } else {
+                    "async generator raised StopAsyncIteration"
+                },
+            ),
+        };
+        if bad {
+            let e = self.runtime_error(msg);
+            if let Some(d) = self.exc_data_mut(e) {
+                d.cause = exc;
+                d.context = exc;
+                d.suppress_context = true;
+            }
+            return e;
+        }
+        exc
+    }
+
+    /// The running generator fiber has no frames left after an exception
+    /// escaped it: switch back to the resumer. None: keep unwinding there.
+    pub(crate) fn fiber_done_raise(&mut self, exc: Value) -> DoneRaise {
+        let mode = self.fiber.resume;
+        let Some(resumer) = self.suspended.pop() else {
+            return DoneRaise::Exit(Exit::Raised(exc));
+        };
+        self.fiber = resumer;
+        match mode {
+            ResumeMode::Native => DoneRaise::Exit(Exit::Raised(exc)),
+            ResumeMode::Close => {
+                let ge = self.t.generator_exit;
+                let si = self.t.stop_iteration;
+                if self.isinstance_class(exc, ge) || self.isinstance_class(exc, si) {
+                    // close() succeeded: continue after the call with None.
+                    self.push(Value::None);
+                    DoneRaise::Resume
+                } else {
+                    DoneRaise::Unwind
+                }
+            }
+            _ => DoneRaise::Unwind,
+        }
+    }
+
+    /// ReturnValue: pop the frame and deliver the value. Returns an Exit when
+    /// the loop must stop.
+    pub(crate) fn do_return(&mut self) -> Option<Exit> {
+        let v = self.pop();
+        let Some(frame) = self.fiber.frames.pop() else {
+            return Some(Exit::Returned(v));
+        };
+        self.depth = self.depth.saturating_sub(1);
+        self.fiber.stack.truncate(frame.ret_sp as usize);
+        if let Some(g) = frame.gen {
+            let kind = self.gen(g).kind;
+            {
+                let gen = self.gen_mut(g);
+                gen.state = GenState::Finished;
+                gen.fiber = None;
+            }
+            if self.fiber.frames.is_empty() {
+                let mode = self.fiber.resume;
+                let Some(resumer) = self.suspended.pop() else {
+                    return Some(Exit::Returned(v));
+                };
+                self.fiber = resumer;
+                return match mode {
+                    ResumeMode::Native => {
+                        if kind == GenKind::AsyncGenerator {
+                            let e =
+                                self.new_exception(self.t.stop_async_iteration, self.empty_tuple);
+                            Some(Exit::Raised(e))
+                        } else {
+                            Some(Exit::Returned(v))
+                        }
+                    }
+                    ResumeMode::ForIter { target } => {
+                        self.fiber.stack.pop();
+                        self.fiber.frames.last_mut().unwrap().ip = target;
+                        None
+                    }
+                    ResumeMode::Call { default } => {
+                        if !default.is_undefined() {
+                            self.push(default);
+                            None
+                        } else {
+                            let e = self.stop_iteration(v);
+                            self.unwind(e, true)
+                        }
+                    }
+                    ResumeMode::Close => {
+                        self.push(Value::None);
+                        None
+                    }
+                    ResumeMode::AsyncGenStep => {
+                        let e = self.new_exception(self.t.stop_async_iteration, self.empty_tuple);
+                        self.unwind(e, true)
+                    }
+                };
+            }
+            // An attached generator finished: its value is the result of the
+            // delegating YieldFrom (whose iterator ret_sp already removed).
+            if kind == GenKind::AsyncGenerator {
+                let closing = self.gen(g).closing;
+                if closing {
+                    self.push(Value::None);
+                    return None;
+                }
+                let e = self.new_exception(self.t.stop_async_iteration, self.empty_tuple);
+                return self.unwind(e, true);
+            }
+            self.push(v);
+            return None;
+        }
+        let result = match frame.on_return {
+            OnReturn::Normal => Ok(v),
+            OnReturn::Discard => Ok(Value::Undefined),
+            OnReturn::Init { instance } => {
+                if v.is_none() {
+                    Ok(instance)
+                } else {
+                    let tn = self.type_name(v);
+                    Err(self.type_error(format!("__init__() should return None, not '{tn}'")))
+                }
+            }
+            OnReturn::ClassBody { class_args } => self.finish_class(class_args, frame.locals),
+        };
+        match result {
+            Ok(r) => {
+                if frame.exit {
+                    return Some(Exit::Returned(r));
+                }
+                if !r.is_undefined() {
+                    self.push(r);
+                }
+                None
+            }
+            Err(e) => {
+                if frame.exit {
+                    return Some(Exit::Raised(e));
+                }
+                self.unwind(e, true)
+            }
+        }
+    }
+
+    /// YieldValue: suspend the running generator (or, for an async
+    /// generator attached to an awaiting frame, complete that await).
+    pub(crate) fn yield_value(&mut self, v: Value) -> PyResult<Option<Exit>> {
+        let top_gen = self.fiber.frames.last().and_then(|f| f.gen);
+        if let Some(g) = top_gen {
+            if self.gen(g).kind == GenKind::AsyncGenerator && self.fiber.frames.len() > 1 {
+                if self.gen(g).closing {
+                    return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                }
+                self.detach_top(g);
+                self.push(v);
+                return Ok(None);
+            }
+        }
+        Ok(self.suspend_fiber(v))
+    }
+
+    /// Move the attached frames of `g` (its root and everything above) back
+    /// into its own fiber; the delegating frame's iterator is popped.
+    fn detach_top(&mut self, g: ObjRef) {
+        let Some(k) = self.fiber.frames.iter().rposition(|f| f.gen == Some(g)) else {
+            return;
+        };
+        let frames: Vec<Frame> = self.fiber.frames.drain(k..).collect();
+        let seg_start = frames[0].base as usize;
+        let ret_sp = frames[0].ret_sp as usize;
+        let stack: Vec<Value> = self.fiber.stack.drain(seg_start..).collect();
+        self.fiber.stack.truncate(ret_sp);
+        self.depth = self.depth.saturating_sub(frames.len());
+        let off = seg_start as u32;
+        let mut fiber = Box::new(Fiber::new(Some(g)));
+        fiber.stack = stack;
+        for mut f in frames {
+            f.base -= off;
+            f.ret_sp = f.ret_sp.saturating_sub(off);
+            for b in f.blocks.iter_mut() {
+                b.depth -= off;
+            }
+            fiber.frames.push(f);
+        }
+        let gen = self.gen_mut(g);
+        gen.fiber = Some(fiber);
+        gen.state = GenState::Suspended;
+    }
+
+    /// Suspend the whole running fiber, handing `v` to its resumer.
+    pub(crate) fn suspend_fiber(&mut self, v: Value) -> Option<Exit> {
+        let Some(owner) = self.fiber.owner else {
+            let e = self.runtime_error("yield outside of a generator");
+            return self.unwind(e, true);
+        };
+        let Some(resumer) = self.suspended.pop() else {
+            return Some(Exit::Yielded(v));
+        };
+        let mode = self.fiber.resume;
+        self.depth = self.depth.saturating_sub(self.fiber.frames.len());
+        let fiber = mem::replace(&mut self.fiber, resumer);
+        {
+            let gen = self.gen_mut(owner);
+            gen.fiber = Some(fiber);
+            gen.state = GenState::Suspended;
+        }
+        match mode {
+            ResumeMode::Native => Some(Exit::Yielded(v)),
+            ResumeMode::Close => {
+                let word = self.gen_word(owner);
+                let e = self.runtime_error(format!("{word} ignored GeneratorExit"));
+                self.unwind(e, true)
+            }
+            _ => {
+                self.push(v);
+                None
+            }
+        }
+    }
+
+    /// Attach `g`'s frames on top of the running fiber (for YieldFrom).
+    fn attach(&mut self, g: ObjRef, sent: Value, throw: Option<Value>) -> PyResult<Option<Exit>> {
+        let state = self.gen(g).state;
+        if state == GenState::Created && throw.is_none() && !sent.is_none() {
+            let word = self.gen_word(g);
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {word}"
+            )));
+        }
+        if state == GenState::Created && throw.is_some() {
+            self.gen_mut(g).state = GenState::Finished;
+            self.gen_mut(g).fiber = None;
+            return Err(throw.unwrap_or(Value::None));
+        }
+        let gen = self.gen_mut(g);
+        let fiber = gen
+            .fiber
+            .take()
+            .unwrap_or_else(|| Box::new(Fiber::new(Some(g))));
+        gen.state = GenState::Attached;
+        let off = self.fiber.stack.len() as u32;
+        let Fiber { stack, frames, .. } = *fiber;
+        self.fiber.stack.extend(stack);
+        self.depth += frames.len();
+        for (i, mut f) in frames.into_iter().enumerate() {
+            f.base += off;
+            f.ret_sp = if i == 0 { off - 1 } else { f.ret_sp + off };
+            for b in f.blocks.iter_mut() {
+                b.depth += off;
+            }
+            self.fiber.frames.push(f);
+        }
+        if let Some(e) = throw {
+            return Ok(self.unwind(e, false));
+        }
+        if state != GenState::Created {
+            self.push(sent);
+        }
+        Ok(None)
+    }
+
+    /// YieldFrom: `[.., iter, sent] -> [.., result]`, suspending while the
+    /// iterator yields.
+    pub(crate) fn yield_from(&mut self) -> PyResult<Delegated> {
+        let sent = self.pop();
+        let iter = self.top();
+        if let Value::Obj(r) = iter {
+            match self.heap.get(r) {
+                Obj::Gen(gen) => match gen.state {
+                    GenState::Created | GenState::Suspended => {
+                        return Ok(match self.attach(r, sent, None)? {
+                            Some(exit) => Delegated::Exit(exit),
+                            None => Delegated::Continue,
+                        });
+                    }
+                    GenState::Finished => {
+                        if gen.kind == GenKind::Coroutine {
+                            return Err(
+                                self.runtime_error("cannot reuse already awaited coroutine")
+                            );
+                        }
+                        self.pop();
+                        self.push(Value::None);
+                        return Ok(Delegated::Continue);
+                    }
+                    _ => {
+                        if gen.kind == GenKind::Coroutine {
+                            return Err(self.runtime_error("coroutine is being awaited already"));
+                        }
+                        return Err(self.value_error("generator already executing"));
+                    }
+                },
+                Obj::AGenOp(op) => {
+                    let (agen, kind, used) = (op.agen, op.kind, op.used);
+                    if used {
+                        return Err(
+                            self.runtime_error("cannot reuse already awaited __anext__()/asend()")
+                        );
+                    }
+                    if let Obj::AGenOp(op) = self.heap.get_mut(r) {
+                        op.used = true;
+                    }
+                    return self.agen_step(agen, kind);
+                }
+                _ => {}
+            }
+        }
+        match self.iter_send(iter, sent)? {
+            Sent::Returned(v) => {
+                self.pop();
+                self.push(v);
+                Ok(Delegated::Continue)
+            }
+            Sent::Yielded(y) => {
+                // Re-run this YieldFrom with the next sent value.
+                let f = self.fiber.frames.last_mut().unwrap();
+                f.ip -= 1;
+                Ok(match self.suspend_fiber(y) {
+                    Some(exit) => Delegated::Exit(exit),
+                    None => Delegated::Continue,
+                })
+            }
+        }
+    }
+
+    /// Await on an async generator step: attach the generator.
+    fn agen_step(&mut self, agen: ObjRef, kind: AGenOpKind) -> PyResult<Delegated> {
+        let state = self.gen(agen).state;
+        if matches!(state, GenState::Running | GenState::Attached) {
+            return Err(self.runtime_error("anext(): asynchronous generator is already running"));
+        }
+        if state == GenState::Finished {
+            return match kind {
+                AGenOpKind::Close => {
+                    self.pop();
+                    self.push(Value::None);
+                    Ok(Delegated::Continue)
+                }
+                AGenOpKind::Throw(e) => Err(e),
+                AGenOpKind::Send(_) => {
+                    Err(self.new_exception(self.t.stop_async_iteration, self.empty_tuple))
+                }
+            };
+        }
+        let (sent, throw) = match kind {
+            AGenOpKind::Send(v) => (v, None),
+            AGenOpKind::Throw(e) => (Value::None, Some(e)),
+            AGenOpKind::Close => {
+                if state == GenState::Created {
+                    self.gen_mut(agen).state = GenState::Finished;
+                    self.gen_mut(agen).fiber = None;
+                    self.pop();
+                    self.push(Value::None);
+                    return Ok(Delegated::Continue);
+                }
+                self.gen_mut(agen).closing = true;
+                let e = self.new_exception(self.t.generator_exit, self.empty_tuple);
+                (Value::None, Some(e))
+            }
+        };
+        Ok(match self.attach(agen, sent, throw)? {
+            Some(exit) => Delegated::Exit(exit),
+            None => Delegated::Continue,
+        })
+    }
+
+    /// Send a value into a non-generator iterator (`yield from` a list
+    /// iterator, a custom awaitable's iterator...).
+    pub(crate) fn iter_send(&mut self, iter: Value, sent: Value) -> PyResult<Sent> {
+        let si = self.t.stop_iteration;
+        let r = if sent.is_none() {
+            match self.next(iter) {
+                Ok(Some(v)) => return Ok(Sent::Yielded(v)),
+                Ok(None) => return Ok(Sent::Returned(Value::None)),
+                Err(e) => Err(e),
+            }
+        } else {
+            let name = self.intern("send");
+            self.call_method(iter, name, &[sent])
+        };
+        match r {
+            Ok(v) => Ok(Sent::Yielded(v)),
+            Err(e) if self.isinstance_class(e, si) => {
+                let args = self.exc_args(e);
+                Ok(Sent::Returned(args.first().copied().unwrap_or(Value::None)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(crate) fn get_yield_from_iter(&mut self, v: Value, _code: &CodeRt) -> PyResult<Value> {
+        if self.gen_of(v).is_some() {
+            return Ok(v);
+        }
+        self.iter(v)
+    }
+
+    /// GetAwaitable: coroutines pass through, else `__await__()`.
+    pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(g) = self.gen_of(v) {
+            if self.gen(g).kind != GenKind::AsyncGenerator {
+                return Ok(v);
+            }
+        }
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::AGenOp(_)) {
+                return Ok(v);
+            }
+        }
+        let aw = self.n.await_;
+        match self.lookup_special(v, aw) {
+            Some(f) => {
+                let it = self.call_bound(f, v, &[])?;
+                if let Some(g) = self.gen_of(it) {
+                    if self.gen(g).kind == GenKind::Coroutine {
+                        return Err(self.type_error("__await__() returned a coroutine"));
+                    }
+                    return Ok(it);
+                }
+                if !self.is_iterator(it) {
+                    let tn = self.type_name(it);
+                    return Err(self
+                        .type_error(format!("__await__() returned non-iterator of type '{tn}'")));
+                }
+                Ok(it)
+            }
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("object {tn} can't be used in 'await' expression")))
+            }
+        }
+    }
+
+    pub(crate) fn get_aiter(&mut self, v: Value) -> PyResult<Value> {
+        let ai = self.n.aiter;
+        match self.lookup_special(v, ai) {
+            Some(f) => {
+                let it = self.call_bound(f, v, &[])?;
+                let an = self.n.anext;
+                if self.gen_of(it).is_none() && self.lookup_special(it, an).is_none() {
+                    let tn = self.type_name(it);
+                    return Err(self.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {tn}"
+                    )));
+                }
+                Ok(it)
+            }
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!(
+                    "'async for' requires an object with __aiter__ method, got {tn}"
+                )))
+            }
+        }
+    }
+
+    pub(crate) fn get_anext(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(g) = self.gen_of(v) {
+            if self.gen(g).kind == GenKind::AsyncGenerator {
+                return Ok(self.alloc(Obj::AGenOp(Box::new(AGenOp {
+                    agen: g,
+                    kind: AGenOpKind::Send(Value::None),
+                    used: false,
+                }))));
+            }
+        }
+        let an = self.n.anext;
+        match self.lookup_special(v, an) {
+            Some(f) => {
+                let aw = self.call_bound(f, v, &[])?;
+                match self.get_awaitable(aw) {
+                    Ok(x) => Ok(x),
+                    Err(_) => {
+                        let tn = self.type_name(aw);
+                        Err(self.type_error(format!(
+                            "'async for' received an invalid object from __anext__: {tn}"
+                        )))
+                    }
+                }
+            }
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!(
+                    "'async for' requires an iterator with __anext__ method, got {tn}"
+                )))
+            }
+        }
+    }
+
+    /// A new generator, coroutine or async generator running `frame`.
+    pub(crate) fn make_gen(
+        &mut self,
+        func: &Function,
+        mut frame: Frame,
+        stack: Vec<Value>,
+    ) -> Value {
+        let code = func.code.clone();
+        let kind = if code.code.is_async_generator() {
+            GenKind::AsyncGenerator
+        } else if code.code.is_coroutine() {
+            GenKind::Coroutine
+        } else {
+            GenKind::Generator
+        };
+        let r = self.heap.alloc(Obj::Gen(Box::new(Gen {
+            kind,
+            state: GenState::Created,
+            fiber: None,
+            name: func.name,
+            qualname: func.qualname,
+            code,
+            awaited_by: None,
+            closing: false,
+        })));
+        frame.gen = Some(r);
+        frame.base = 0;
+        frame.ret_sp = 0;
+        let mut fiber = Box::new(Fiber::new(Some(r)));
+        fiber.stack = stack;
+        fiber.frames.push(frame);
+        self.gen_mut(r).fiber = Some(fiber);
+        Value::Obj(r)
+    }
+}

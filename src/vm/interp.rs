@@ -1,0 +1,1192 @@
+//! The dispatch loop.
+//!
+//! Weft-to-weft calls push a frame and continue this loop; generator resumes
+//! switch fibers and continue it too. The loop returns only when a frame
+//! marked `exit` returns or raises, or when a fiber resumed by a native
+//! yields: see `Exit`.
+
+use crate::bytecode::op::{CmpKind, Conversion, Op, UnaryKind};
+use crate::object::*;
+
+use super::call::Invoked;
+use super::{Exit, Vm};
+
+impl Vm {
+    #[inline]
+    pub(crate) fn push(&mut self, v: Value) {
+        self.fiber.stack.push(v);
+    }
+
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Value {
+        self.fiber.stack.pop().unwrap_or(Value::None)
+    }
+
+    #[inline]
+    pub(crate) fn top(&self) -> Value {
+        self.fiber.stack.last().copied().unwrap_or(Value::None)
+    }
+
+    #[inline]
+    pub(crate) fn peek(&self, n: usize) -> Value {
+        let s = &self.fiber.stack;
+        s.get(s.len().wrapping_sub(n))
+            .copied()
+            .unwrap_or(Value::None)
+    }
+
+    /// Run the current fiber's top frame until an exit condition (see module doc).
+    pub fn run_loop(&mut self) -> Exit {
+        'frames: loop {
+            let Some(frame) = self.fiber.frames.last() else {
+                return Exit::Returned(Value::None);
+            };
+            let code = frame.code.clone();
+            let mut ip = frame.ip as usize;
+            let base = frame.base as usize;
+            let ops = &code.code.ops[..];
+            loop {
+                if self.heap.should_collect() {
+                    self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                    self.collect();
+                }
+                let Some(&op) = ops.get(ip) else {
+                    // Falling off the end cannot happen for compiled code (it
+                    // always ends in ReturnValue); treat it as `return None`.
+                    self.push(Value::None);
+                    self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                    match self.do_return() {
+                        Some(exit) => return exit,
+                        None => continue 'frames,
+                    }
+                };
+                ip += 1;
+                let res: PyResult<()> = match op {
+                    Op::Nop => Ok(()),
+                    Op::Pop => {
+                        self.fiber.stack.pop();
+                        Ok(())
+                    }
+                    Op::DupTop => {
+                        let v = self.top();
+                        self.push(v);
+                        Ok(())
+                    }
+                    Op::DupTop2 => {
+                        let a = self.peek(2);
+                        let b = self.peek(1);
+                        self.push(a);
+                        self.push(b);
+                        Ok(())
+                    }
+                    Op::RotTwo => {
+                        let n = self.fiber.stack.len();
+                        if n >= 2 {
+                            self.fiber.stack.swap(n - 1, n - 2);
+                        }
+                        Ok(())
+                    }
+                    Op::RotThree => {
+                        let c = self.pop();
+                        let n = self.fiber.stack.len();
+                        self.fiber.stack.insert(n.saturating_sub(2), c);
+                        Ok(())
+                    }
+                    Op::RotFour => {
+                        let d = self.pop();
+                        let n = self.fiber.stack.len();
+                        self.fiber.stack.insert(n.saturating_sub(3), d);
+                        Ok(())
+                    }
+                    Op::Copy(n) => {
+                        let v = self.peek(n as usize);
+                        self.push(v);
+                        Ok(())
+                    }
+                    Op::Swap(n) => {
+                        let len = self.fiber.stack.len();
+                        let n = n as usize;
+                        if n >= 1 && n <= len {
+                            self.fiber.stack.swap(len - 1, len - n);
+                        }
+                        Ok(())
+                    }
+                    Op::LoadConst(i) => {
+                        let v = code.consts[i as usize];
+                        self.push(v);
+                        Ok(())
+                    }
+                    Op::LoadFast(i) => {
+                        let v = self.fiber.stack[base + i as usize];
+                        if v.is_undefined() {
+                            let name = code.code.varnames[i as usize].clone();
+                            Err(self.new_error(
+                                self.t.unbound_local_error,
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                ),
+                            ))
+                        } else {
+                            self.push(v);
+                            Ok(())
+                        }
+                    }
+                    Op::StoreFast(i) => {
+                        let v = self.pop();
+                        self.fiber.stack[base + i as usize] = v;
+                        Ok(())
+                    }
+                    Op::DeleteFast(i) => {
+                        let slot = &mut self.fiber.stack[base + i as usize];
+                        if slot.is_undefined() {
+                            let name = code.code.varnames[i as usize].clone();
+                            Err(self.new_error(
+                                self.t.unbound_local_error,
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                ),
+                            ))
+                        } else {
+                            *slot = Value::Undefined;
+                            Ok(())
+                        }
+                    }
+                    Op::LoadDeref(i) => {
+                        let nvar = code.code.varnames.len();
+                        let cell = self.fiber.stack[base + nvar + i as usize];
+                        let v = self.cell_get(cell);
+                        if v.is_undefined() {
+                            Err(self.unbound_deref(&code, i as usize))
+                        } else {
+                            self.push(v);
+                            Ok(())
+                        }
+                    }
+                    Op::StoreDeref(i) => {
+                        let v = self.pop();
+                        let nvar = code.code.varnames.len();
+                        let cell = self.fiber.stack[base + nvar + i as usize];
+                        self.cell_set(cell, v);
+                        Ok(())
+                    }
+                    Op::DeleteDeref(i) => {
+                        let nvar = code.code.varnames.len();
+                        let cell = self.fiber.stack[base + nvar + i as usize];
+                        if self.cell_get(cell).is_undefined() {
+                            Err(self.unbound_deref(&code, i as usize))
+                        } else {
+                            self.cell_set(cell, Value::Undefined);
+                            Ok(())
+                        }
+                    }
+                    Op::LoadClosure(i) => {
+                        let nvar = code.code.varnames.len();
+                        let cell = self.fiber.stack[base + nvar + i as usize];
+                        self.push(cell);
+                        Ok(())
+                    }
+                    Op::LoadClassDeref(i) => self.load_class_deref(&code, base, i as usize),
+                    Op::LoadGlobal(i) => {
+                        let name = code.names[i as usize];
+                        let globals = self.fiber.frames.last().unwrap().globals;
+                        match self.load_global(globals, name) {
+                            Some(v) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            None => Err(self.name_error(name)),
+                        }
+                    }
+                    Op::StoreGlobal(i) => {
+                        let name = code.names[i as usize];
+                        let v = self.pop();
+                        let globals = self.fiber.frames.last().unwrap().globals;
+                        self.dict_set_str(globals, name, v);
+                        Ok(())
+                    }
+                    Op::DeleteGlobal(i) => {
+                        let name = code.names[i as usize];
+                        let globals = self.fiber.frames.last().unwrap().globals;
+                        if self.dict_del_str(globals, name) {
+                            Ok(())
+                        } else {
+                            Err(self.name_error(name))
+                        }
+                    }
+                    Op::LoadName(i) => self.load_name(code.names[i as usize]),
+                    Op::StoreName(i) => {
+                        let name = code.names[i as usize];
+                        let v = self.pop();
+                        let f = self.fiber.frames.last().unwrap();
+                        let target = match f.locals {
+                            Value::Obj(l) => l,
+                            _ => f.globals,
+                        };
+                        self.mapping_set_str(target, name, v)
+                    }
+                    Op::DeleteName(i) => {
+                        let name = code.names[i as usize];
+                        let f = self.fiber.frames.last().unwrap();
+                        let target = match f.locals {
+                            Value::Obj(l) => l,
+                            _ => f.globals,
+                        };
+                        if self.dict_del_str(target, name) {
+                            Ok(())
+                        } else {
+                            Err(self.name_error(name))
+                        }
+                    }
+                    Op::LoadAttr(i) => {
+                        let obj = self.pop();
+                        let name = code.names[i as usize];
+                        self.getattr(obj, name).map(|v| self.push(v))
+                    }
+                    Op::StoreAttr(i) => {
+                        let obj = self.pop();
+                        let v = self.pop();
+                        let name = code.names[i as usize];
+                        self.setattr(obj, name, v)
+                    }
+                    Op::DeleteAttr(i) => {
+                        let obj = self.pop();
+                        let name = code.names[i as usize];
+                        self.delattr(obj, name)
+                    }
+                    Op::LoadMethod(i) => {
+                        let obj = self.pop();
+                        let name = code.names[i as usize];
+                        match self.load_method(obj, name) {
+                            Ok((f, Some(recv))) => {
+                                self.push(f);
+                                self.push(recv);
+                                Ok(())
+                            }
+                            Ok((f, None)) => {
+                                self.push(f);
+                                self.push(Value::Undefined);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::BinarySubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.getitem(obj, key).map(|v| self.push(v))
+                    }
+                    Op::StoreSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.setitem(obj, key, v)
+                    }
+                    Op::DeleteSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.delitem(obj, key)
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { self.pop() } else { Value::None };
+                        let hi = self.pop();
+                        let lo = self.pop();
+                        let s = self.alloc(Obj::Slice(Box::new([lo, hi, step])));
+                        self.push(s);
+                        Ok(())
+                    }
+                    Op::BinaryOp(kind) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.binary_op(a, b, kind, false).map(|v| self.push(v))
+                    }
+                    Op::InplaceOp(kind) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.binary_op(a, b, kind, true).map(|v| self.push(v))
+                    }
+                    Op::UnaryOp(kind) => {
+                        let a = self.pop();
+                        match kind {
+                            UnaryKind::Not => self.truthy(a).map(|t| self.push(Value::Bool(!t))),
+                            _ => self.unary_op(a, kind).map(|v| self.push(v)),
+                        }
+                    }
+                    Op::CompareOp(kind) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.compare(a, b, kind).map(|v| self.push(v))
+                    }
+                    Op::IsOp(invert) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.push(Value::Bool(a.is(b) != invert));
+                        Ok(())
+                    }
+                    Op::ContainsOp(invert) => {
+                        let container = self.pop();
+                        let item = self.pop();
+                        self.contains(container, item)
+                            .map(|r| self.push(Value::Bool(r != invert)))
+                    }
+                    Op::Jump(t) => {
+                        ip = t as usize;
+                        Ok(())
+                    }
+                    Op::PopJumpIfFalse(t) => {
+                        let v = self.pop();
+                        match v {
+                            Value::Bool(b) => {
+                                if !b {
+                                    ip = t as usize;
+                                }
+                                Ok(())
+                            }
+                            _ => self.truthy(v).map(|b| {
+                                if !b {
+                                    ip = t as usize;
+                                }
+                            }),
+                        }
+                    }
+                    Op::PopJumpIfTrue(t) => {
+                        let v = self.pop();
+                        match v {
+                            Value::Bool(b) => {
+                                if b {
+                                    ip = t as usize;
+                                }
+                                Ok(())
+                            }
+                            _ => self.truthy(v).map(|b| {
+                                if b {
+                                    ip = t as usize;
+                                }
+                            }),
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) => {
+                        let v = self.top();
+                        self.truthy(v).map(|b| {
+                            if !b {
+                                ip = t as usize;
+                            } else {
+                                self.fiber.stack.pop();
+                            }
+                        })
+                    }
+                    Op::JumpIfTrueOrPop(t) => {
+                        let v = self.top();
+                        self.truthy(v).map(|b| {
+                            if b {
+                                ip = t as usize;
+                            } else {
+                                self.fiber.stack.pop();
+                            }
+                        })
+                    }
+                    Op::PopJumpIfNone(t) => {
+                        if self.pop().is_none() {
+                            ip = t as usize;
+                        }
+                        Ok(())
+                    }
+                    Op::PopJumpIfNotNone(t) => {
+                        if !self.pop().is_none() {
+                            ip = t as usize;
+                        }
+                        Ok(())
+                    }
+                    Op::GetIter => {
+                        let v = self.pop();
+                        self.iter(v).map(|it| self.push(it))
+                    }
+                    Op::ForIter(t) => {
+                        let it = self.top();
+                        if let Some(g) = self.gen_of(it) {
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                            match self.resume_inline(
+                                g,
+                                Value::None,
+                                None,
+                                ResumeMode::ForIter { target: t },
+                            ) {
+                                Ok(None) => continue 'frames,
+                                Ok(Some(exit)) => return exit,
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            match self.next(it) {
+                                Ok(Some(v)) => {
+                                    self.push(v);
+                                    Ok(())
+                                }
+                                Ok(None) => {
+                                    self.fiber.stack.pop();
+                                    ip = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        }
+                    }
+                    Op::BuildTuple(n) => {
+                        let at = self.fiber.stack.len() - n as usize;
+                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let t = self.new_tuple(items);
+                        self.push(t);
+                        Ok(())
+                    }
+                    Op::BuildList(n) => {
+                        let at = self.fiber.stack.len() - n as usize;
+                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let l = self.new_list(items);
+                        self.push(l);
+                        Ok(())
+                    }
+                    Op::BuildSet(n) => {
+                        let at = self.fiber.stack.len() - n as usize;
+                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let s = self.new_set(false);
+                        self.push(s);
+                        let mut r = Ok(());
+                        for v in items {
+                            if let Err(e) = self.set_add(s, v) {
+                                r = Err(e);
+                                break;
+                            }
+                        }
+                        r
+                    }
+                    Op::BuildMap(n) => {
+                        let at = self.fiber.stack.len() - 2 * n as usize;
+                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let d = self.new_dict();
+                        self.push(d);
+                        let mut r = Ok(());
+                        for kv in items.chunks(2) {
+                            if let Err(e) = self.dict_set(d, kv[0], kv[1]) {
+                                r = Err(e);
+                                break;
+                            }
+                        }
+                        r
+                    }
+                    Op::BuildString(n) => {
+                        let at = self.fiber.stack.len() - n as usize;
+                        let mut s = String::new();
+                        for i in at..self.fiber.stack.len() {
+                            s.push_str(self.str_of(self.fiber.stack[i]));
+                        }
+                        self.fiber.stack.truncate(at);
+                        let v = self.new_str(s);
+                        self.push(v);
+                        Ok(())
+                    }
+                    Op::FormatValue { conv, has_spec } => {
+                        let spec = if has_spec { Some(self.pop()) } else { None };
+                        let v = self.pop();
+                        self.format_value(v, conv, spec).map(|s| self.push(s))
+                    }
+                    Op::ListAppend(i) => {
+                        let v = self.pop();
+                        let l = self.peek(i as usize);
+                        if let Value::Obj(r) = l {
+                            if let Obj::List(items) = self.heap.get_mut(r) {
+                                items.push(v);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Op::SetAdd(i) => {
+                        let v = self.pop();
+                        let s = self.peek(i as usize);
+                        self.set_add(s, v)
+                    }
+                    Op::MapAdd(i) => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let d = self.peek(i as usize);
+                        self.dict_set(d, k, v)
+                    }
+                    Op::ListExtend(i) => {
+                        let it = self.pop();
+                        let l = self.peek(i as usize);
+                        match self.collect_iterable(it) {
+                            Ok(vals) => {
+                                if let Value::Obj(r) = l {
+                                    if let Obj::List(items) = self.heap.get_mut(r) {
+                                        items.extend(vals);
+                                    }
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::SetUpdate(i) => {
+                        let it = self.pop();
+                        let s = self.peek(i as usize);
+                        match self.collect_iterable(it) {
+                            Ok(vals) => {
+                                let mut r = Ok(());
+                                for v in vals {
+                                    if let Err(e) = self.set_add(s, v) {
+                                        r = Err(e);
+                                        break;
+                                    }
+                                }
+                                r
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::DictUpdate(i) | Op::DictMerge(i) => {
+                        let m = self.pop();
+                        let d = self.peek(i as usize);
+                        let merge = matches!(op, Op::DictMerge(_));
+                        self.dict_update_from(d, m, merge)
+                    }
+                    Op::ListToTuple => {
+                        let l = self.pop();
+                        let items = match l {
+                            Value::Obj(r) => match self.heap.get(r) {
+                                Obj::List(v) => v.clone(),
+                                _ => Vec::new(),
+                            },
+                            _ => Vec::new(),
+                        };
+                        let t = self.new_tuple(items);
+                        self.push(t);
+                        Ok(())
+                    }
+                    Op::UnpackSequence(n) => {
+                        let seq = self.pop();
+                        self.unpack(seq, n as usize, None)
+                    }
+                    Op::UnpackEx { before, after } => {
+                        let seq = self.pop();
+                        self.unpack(seq, before as usize, Some(after as usize))
+                    }
+                    Op::MakeFunction(flags) => self.make_function(flags).map(|f| self.push(f)),
+                    Op::Call(n) => {
+                        let at = self.fiber.stack.len() - n as usize - 1;
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.call_from_stack(at, None, false) {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallKw(n) => {
+                        let names = self.pop();
+                        let at = self.fiber.stack.len() - n as usize - 1;
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.call_from_stack(at, Some(names), false) {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallMethod(n) => {
+                        let at = self.fiber.stack.len() - n as usize - 2;
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        let with_self = !self.fiber.stack[at + 1].is_undefined();
+                        let r = if with_self {
+                            self.call_from_stack(at, None, false)
+                        } else {
+                            self.fiber.stack.remove(at + 1);
+                            self.call_from_stack(at, None, false)
+                        };
+                        match r {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::CallEx(has_kw) => {
+                        let kw = if has_kw { Some(self.pop()) } else { None };
+                        let args = self.pop();
+                        let callee = self.pop();
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.call_ex(callee, args, kw) {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::ReturnValue => {
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.do_return() {
+                            Some(exit) => return exit,
+                            None => continue 'frames,
+                        }
+                    }
+                    Op::BuildClass { nargs, has_kw } => {
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.build_class(nargs as usize, has_kw) {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
+                            }
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::SetupExcept(t) => {
+                        let depth = self.fiber.stack.len() as u32;
+                        self.fiber
+                            .frames
+                            .last_mut()
+                            .unwrap()
+                            .blocks
+                            .push(Block { handler: t, depth });
+                        Ok(())
+                    }
+                    Op::PopBlock => {
+                        self.fiber.frames.last_mut().unwrap().blocks.pop();
+                        Ok(())
+                    }
+                    Op::PushExcInfo => {
+                        let exc = self.pop();
+                        let prev = self.fiber.exc_info;
+                        self.push(prev);
+                        self.push(exc);
+                        self.fiber.exc_info = exc;
+                        Ok(())
+                    }
+                    Op::PopExcept => {
+                        let prev = self.pop();
+                        self.fiber.exc_info = prev;
+                        Ok(())
+                    }
+                    Op::Reraise => {
+                        let exc = self.pop();
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.unwind(exc, false) {
+                            Some(exit) => return exit,
+                            None => continue 'frames,
+                        }
+                    }
+                    Op::RaiseVarargs(n) => self.do_raise(n),
+                    Op::CheckExcMatch => {
+                        let typ = self.pop();
+                        let exc = self.top();
+                        self.exc_matches(exc, typ)
+                            .map(|b| self.push(Value::Bool(b)))
+                    }
+                    Op::CheckEgMatch => {
+                        let typ = self.pop();
+                        let eg = self.pop();
+                        self.check_eg_match(eg, typ).map(|(rest, m)| {
+                            self.push(rest);
+                            self.push(m);
+                        })
+                    }
+                    Op::PrepReraiseStar => {
+                        let raised = self.pop();
+                        let orig = self.pop();
+                        self.prep_reraise_star(orig, raised).map(|v| self.push(v))
+                    }
+                    Op::LoadAssertionError => {
+                        let c = Value::Obj(self.t.assertion_error);
+                        self.push(c);
+                        Ok(())
+                    }
+                    Op::BeforeWith => {
+                        let mgr = self.pop();
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        self.before_with(mgr)
+                    }
+                    Op::BeforeAsyncWith => {
+                        let mgr = self.pop();
+                        self.before_async_with(mgr)
+                    }
+                    Op::WithExceptStart => {
+                        let exc = self.peek(1);
+                        let exit = self.peek(3);
+                        let typ = Value::Obj(self.type_of(exc));
+                        let tb = self.exc_traceback(exc);
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        self.call(exit, &[typ, exc, tb]).map(|v| self.push(v))
+                    }
+                    Op::YieldValue => {
+                        let v = self.pop();
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.yield_value(v) {
+                            Ok(Some(exit)) => return exit,
+                            Ok(None) => continue 'frames,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = self.pop();
+                        self.get_yield_from_iter(v, &code).map(|it| self.push(it))
+                    }
+                    Op::GetAwaitable => {
+                        let v = self.pop();
+                        self.get_awaitable(v).map(|it| self.push(it))
+                    }
+                    Op::YieldFrom => {
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        match self.yield_from() {
+                            Ok(super::coro::Delegated::Continue) => continue 'frames,
+                            Ok(super::coro::Delegated::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::GetAIter => {
+                        let v = self.pop();
+                        self.get_aiter(v).map(|it| self.push(it))
+                    }
+                    Op::GetANext => {
+                        let v = self.top();
+                        self.get_anext(v).map(|it| self.push(it))
+                    }
+                    Op::EndAsyncFor => {
+                        let exc = self.pop();
+                        let sai = self.t.stop_async_iteration;
+                        if self.isinstance_class(exc, sai) {
+                            self.fiber.stack.pop();
+                            Ok(())
+                        } else {
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                            match self.unwind(exc, false) {
+                                Some(exit) => return exit,
+                                None => continue 'frames,
+                            }
+                        }
+                    }
+                    Op::ImportName(i) => {
+                        let fromlist = self.pop();
+                        let level = self.pop();
+                        let name = code.names[i as usize];
+                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        self.import_name(name, fromlist, level)
+                            .map(|m| self.push(m))
+                    }
+                    Op::ImportFrom(i) => {
+                        let m = self.top();
+                        let name = code.names[i as usize];
+                        self.import_from(m, name).map(|v| self.push(v))
+                    }
+                    Op::ImportStar => {
+                        let m = self.pop();
+                        self.import_star(m)
+                    }
+                    Op::GetLen => {
+                        let v = self.top();
+                        self.len(v).map(|n| self.push(Value::Int(n as i64)))
+                    }
+                    Op::MatchMapping => {
+                        let v = self.top();
+                        let b = self.is_mapping(v);
+                        self.push(Value::Bool(b));
+                        Ok(())
+                    }
+                    Op::MatchSequence => {
+                        let v = self.top();
+                        let b = self.is_sequence(v);
+                        self.push(Value::Bool(b));
+                        Ok(())
+                    }
+                    Op::MatchKeys => {
+                        let keys = self.peek(1);
+                        let subj = self.peek(2);
+                        self.match_keys(subj, keys).map(|v| self.push(v))
+                    }
+                    Op::MatchClass(n) => {
+                        let names = self.pop();
+                        let cls = self.pop();
+                        let subj = self.pop();
+                        self.match_class(subj, cls, n as usize, names)
+                            .map(|v| self.push(v))
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        let keys = self.pop();
+                        let subj = self.top();
+                        self.copy_dict_without_keys(subj, keys)
+                            .map(|v| self.push(v))
+                    }
+                    Op::SetupAnnotations => {
+                        let f = self.fiber.frames.last().unwrap();
+                        let target = match f.locals {
+                            Value::Obj(l) => l,
+                            _ => f.globals,
+                        };
+                        let k = self.n.annotations;
+                        if self.dict_get_str(target, k).is_none() {
+                            let d = self.new_dict();
+                            self.dict_set_str(target, k, d);
+                        }
+                        Ok(())
+                    }
+                    Op::PrintExpr => {
+                        let v = self.pop();
+                        self.print_expr(v)
+                    }
+                };
+                if let Err(exc) = res {
+                    self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                    match self.unwind(exc, true) {
+                        Some(exit) => return exit,
+                        None => continue 'frames,
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_class_deref(&mut self, code: &CodeRt, base: usize, i: usize) -> PyResult<()> {
+        let ncell = code.code.cellvars.len();
+        let locals = self.fiber.frames.last().unwrap().locals;
+        if let (Some(fi), Value::Obj(l)) = (i.checked_sub(ncell), locals) {
+            let name = code.code.freevars[fi].clone();
+            let key = self.intern(&name);
+            if let Some(v) = self.mapping_get_str(l, key)? {
+                self.push(v);
+                return Ok(());
+            }
+        }
+        let nvar = code.code.varnames.len();
+        let cell = self.fiber.stack[base + nvar + i];
+        let v = self.cell_get(cell);
+        if v.is_undefined() {
+            return Err(self.unbound_deref(code, i));
+        }
+        self.push(v);
+        Ok(())
+    }
+
+    fn load_name(&mut self, name: Value) -> PyResult<()> {
+        let f = self.fiber.frames.last().unwrap();
+        let (locals, globals) = (f.locals, f.globals);
+        let mut found = None;
+        if let Value::Obj(l) = locals {
+            found = self.mapping_get_str(l, name)?;
+        }
+        if found.is_none() {
+            found = self.load_global(globals, name);
+        }
+        match found {
+            Some(v) => {
+                self.push(v);
+                Ok(())
+            }
+            None => Err(self.name_error(name)),
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &CodeRt, i: usize) -> Value {
+        let ncell = code.code.cellvars.len();
+        if i < ncell {
+            let name = code.code.cellvars[i].clone();
+            self.new_error(
+                self.t.unbound_local_error,
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            let name = code.code.freevars[i - ncell].clone();
+            self.new_error(
+                self.t.name_error,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    #[inline]
+    pub(crate) fn cell_get(&self, cell: Value) -> Value {
+        match cell {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Cell(v) => *v,
+                _ => Value::Undefined,
+            },
+            _ => Value::Undefined,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn cell_set(&mut self, cell: Value, v: Value) {
+        if let Value::Obj(r) = cell {
+            if let Obj::Cell(c) = self.heap.get_mut(r) {
+                *c = v;
+            }
+        }
+    }
+
+    /// Globals, then builtins.
+    #[inline]
+    pub(crate) fn load_global(&mut self, globals: ObjRef, name: Value) -> Option<Value> {
+        if let Some(v) = self.dict_get_str(globals, name) {
+            return Some(v);
+        }
+        self.dict_get_str(self.builtins, name)
+    }
+
+    pub(crate) fn name_error(&mut self, name: Value) -> Value {
+        let n = self.str_of(name).to_string();
+        self.new_error(self.t.name_error, format!("name '{n}' is not defined"))
+    }
+
+    /// Get a str key from a locals mapping (a dict, or any mapping via __getitem__).
+    pub(crate) fn mapping_get_str(&mut self, m: ObjRef, key: Value) -> PyResult<Option<Value>> {
+        if matches!(self.heap.get(m), Obj::Dict(_)) {
+            return Ok(self.dict_get_str(m, key));
+        }
+        let ke = self.t.key_error;
+        match self.getitem(Value::Obj(m), key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance_class(e, ke) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(crate) fn mapping_set_str(&mut self, m: ObjRef, key: Value, v: Value) -> PyResult<()> {
+        if matches!(self.heap.get(m), Obj::Dict(_)) {
+            self.dict_set_str(m, key, v);
+            return Ok(());
+        }
+        self.setitem(Value::Obj(m), key, v)
+    }
+
+    fn format_value(&mut self, v: Value, conv: Conversion, spec: Option<Value>) -> PyResult<Value> {
+        let v = match conv {
+            Conversion::None => v,
+            Conversion::Str => self.str(v)?,
+            Conversion::Repr => self.repr(v)?,
+            Conversion::Ascii => self.ascii(v)?,
+        };
+        let spec_empty = spec.is_none_or(|s| self.str_of(s).is_empty());
+        if spec_empty && self.as_str(v).is_some() {
+            return Ok(v);
+        }
+        let spec = match spec {
+            Some(s) => s,
+            None => self.intern(""),
+        };
+        self.format(v, spec)
+    }
+
+    /// `[.., seq] -> [.., vn, .., v1]`; with `after`, starred unpacking.
+    fn unpack(&mut self, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
+        let items: Vec<Value> = match seq {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(t) => t.to_vec(),
+                Obj::List(l) => l.clone(),
+                _ => self.collect_iterable(seq)?,
+            },
+            _ => self.collect_iterable(seq)?,
+        };
+        match after {
+            None => {
+                if items.len() != before {
+                    let msg = if items.len() < before {
+                        format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            before,
+                            items.len()
+                        )
+                    } else {
+                        format!("too many values to unpack (expected {before})")
+                    };
+                    return Err(self.new_error(self.t.value_error, msg));
+                }
+                for &v in items.iter().rev() {
+                    self.push(v);
+                }
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    let msg = format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    );
+                    return Err(self.new_error(self.t.value_error, msg));
+                }
+                let mid_end = items.len() - after;
+                for &v in items[mid_end..].iter().rev() {
+                    self.push(v);
+                }
+                let mid = items[before..mid_end].to_vec();
+                let l = self.new_list(mid);
+                self.push(l);
+                for &v in items[..before].iter().rev() {
+                    self.push(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn make_function(&mut self, flags: u32) -> PyResult<Value> {
+        use crate::bytecode::op::make_fn;
+        let code_v = self.pop();
+        let closure = if flags & make_fn::CLOSURE != 0 {
+            let t = self.pop();
+            self.tuple_items(t)
+                .iter()
+                .filter_map(|v| v.as_obj())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if flags & make_fn::ANNOTATIONS != 0 {
+            self.pop();
+        }
+        let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
+            self.pop().as_obj()
+        } else {
+            None
+        };
+        let defaults = if flags & make_fn::DEFAULTS != 0 {
+            let t = self.pop();
+            self.tuple_items(t)
+        } else {
+            Vec::new()
+        };
+        let code = match code_v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Code(c) => c.clone(),
+                _ => return Err(self.new_error(self.t.type_error, "expected a code object")),
+            },
+            _ => return Err(self.new_error(self.t.type_error, "expected a code object")),
+        };
+        let globals = self.fiber.frames.last().unwrap().globals;
+        let name = self.intern(&code.code.name.clone());
+        let qualname = self.new_str(&*code.code.qualname);
+        let modname = self.n.name;
+        let module = self.dict_get_str(globals, modname).unwrap_or(Value::None);
+        let doc = match &code.code.doc {
+            Some(d) => {
+                let d = d.clone();
+                self.new_str(&*d)
+            }
+            None => Value::None,
+        };
+        Ok(self.alloc(Obj::Function(Box::new(Function {
+            code,
+            globals,
+            name,
+            qualname,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: None,
+            module,
+            doc,
+        }))))
+    }
+
+    /// Items of a tuple or list value (empty for anything else).
+    pub fn tuple_items(&self, v: Value) -> Vec<Value> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(t) => t.to_vec(),
+                Obj::List(l) => l.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn do_raise(&mut self, n: u32) -> PyResult<()> {
+        match n {
+            0 => {
+                let cur = self.current_exc();
+                if cur.is_none() {
+                    Err(self.new_error(self.t.runtime_error, "No active exception to reraise"))
+                } else {
+                    Err(cur)
+                }
+            }
+            1 => {
+                let e = self.pop();
+                let exc = self.make_exception(e)?;
+                Err(exc)
+            }
+            _ => {
+                let cause = self.pop();
+                let e = self.pop();
+                let exc = self.make_exception(e)?;
+                let cause = if cause.is_none() {
+                    Value::None
+                } else {
+                    match self.make_exception(cause) {
+                        Ok(c) => c,
+                        Err(_) => {
+                            return Err(self.new_error(
+                                self.t.type_error,
+                                "exception causes must derive from BaseException",
+                            ))
+                        }
+                    }
+                };
+                if let Some(d) = self.exc_data_mut(exc) {
+                    d.cause = cause;
+                    d.suppress_context = true;
+                }
+                Err(exc)
+            }
+        }
+    }
+
+    fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let r = self.repr(v)?;
+        let s = format!("{}\n", self.str_of(r));
+        let _ = self.stdout.write(&s);
+        let k = self.intern("_");
+        let b = self.builtins;
+        self.dict_set_str(b, k, v);
+        Ok(())
+    }
+
+    pub(crate) fn compare(&mut self, a: Value, b: Value, kind: CmpKind) -> PyResult<Value> {
+        // Fast paths for ints and floats.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => {
+                return Ok(Value::Bool(match kind {
+                    CmpKind::Lt => x < y,
+                    CmpKind::Le => x <= y,
+                    CmpKind::Eq => x == y,
+                    CmpKind::Ne => x != y,
+                    CmpKind::Gt => x > y,
+                    CmpKind::Ge => x >= y,
+                }))
+            }
+            (Value::Float(x), Value::Float(y)) => {
+                return Ok(Value::Bool(match kind {
+                    CmpKind::Lt => x < y,
+                    CmpKind::Le => x <= y,
+                    CmpKind::Eq => x == y,
+                    CmpKind::Ne => x != y,
+                    CmpKind::Gt => x > y,
+                    CmpKind::Ge => x >= y,
+                }))
+            }
+            _ => {}
+        }
+        self.rich_compare(a, b, kind)
+    }
+}

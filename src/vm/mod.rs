@@ -1,0 +1,453 @@
+//! The virtual machine: state, allocation helpers, roots for the collector.
+//!
+//! Submodules: `interp` (the dispatch loop), `call` (the call protocol and
+//! argument binding), `proto` (the object protocol: attributes, operators,
+//! hashing, equality, repr), `unwind` (exceptions and tracebacks), `coro`
+//! (generators and coroutines: fibers attach and detach), `types` (the
+//! built-in type objects and exception hierarchy).
+
+pub mod attrs;
+pub mod call;
+pub mod classes;
+pub mod coro;
+pub mod display;
+pub mod interp;
+pub mod num;
+pub mod proto;
+pub mod types;
+pub mod unwind;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::bytecode::{CodeObject, Const};
+use crate::object::*;
+use crate::syntax::source::SourceFile;
+
+pub use types::{Names, Types};
+
+/// Why the dispatch loop stopped.
+#[derive(Debug, Clone, Copy)]
+pub enum Exit {
+    Returned(Value),
+    /// The fiber resumed by a native yielded this value (a generator step, or
+    /// a task suspending on a future).
+    Yielded(Value),
+    Raised(Value),
+}
+
+/// Buffered standard output, flushed at exit and before reading stdin
+/// (CPython's buffering: line-buffered on a terminal, blocks to a pipe).
+pub struct Output {
+    buf: Vec<u8>,
+    pub line_buffered: bool,
+    pub broken: bool,
+}
+
+impl Output {
+    fn new() -> Output {
+        use std::io::IsTerminal;
+        Output {
+            buf: Vec::with_capacity(8192),
+            line_buffered: std::io::stdout().is_terminal(),
+            broken: false,
+        }
+    }
+    pub fn write(&mut self, s: &str) -> std::io::Result<()> {
+        self.buf.extend_from_slice(s.as_bytes());
+        if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        use std::io::Write;
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let mut out = std::io::stdout().lock();
+        let r = out.write_all(&self.buf).and_then(|_| out.flush());
+        self.buf.clear();
+        if r.is_err() {
+            self.broken = true;
+        }
+        r
+    }
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    /// The running fiber.
+    pub fiber: Box<Fiber>,
+    /// Fibers that resumed another and wait for it (innermost last).
+    pub suspended: Vec<Box<Fiber>>,
+    pub t: Types,
+    pub n: Names,
+    interned: HashMap<Box<str>, ObjRef>,
+    /// The `builtins` module's namespace.
+    pub builtins: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
+    pub ellipsis: Value,
+    pub not_implemented: Value,
+    pub empty_tuple: Value,
+    /// Frames alive across all fibers plus nested native calls.
+    pub depth: usize,
+    pub recursion_limit: usize,
+    /// Values natives keep across calls back into the VM. Rule: a native
+    /// that calls user code (vm.call, iteration, repr, eq, hash...) and holds
+    /// values it created itself must push them here and truncate afterwards;
+    /// the collector runs only inside the dispatch loop, so natives that never
+    /// call back need nothing.
+    pub temp_roots: Vec<Value>,
+    pub sources: HashMap<Rc<str>, Rc<SourceFile>>,
+    pub stdout: Output,
+    pub argv: Vec<String>,
+    /// Folders searched for imports (sys.path).
+    pub path: Vec<String>,
+    /// Native modules by name, created on first import.
+    pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
+    /// Extra roots registered by native modules (e.g. the event loop).
+    pub extra_roots: Vec<Value>,
+    /// Nesting of native -> VM calls (the dispatch loop's Rust recursion).
+    pub native_depth: usize,
+    pub main_globals: Option<ObjRef>,
+    /// Containers whose repr is in progress (prints `[...]` on a cycle).
+    pub repr_stack: Vec<ObjRef>,
+    /// The import system (installed by `crate::modules`): name, fromlist, level.
+    pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let mut heap = Heap::new();
+        let mut interned = HashMap::new();
+        let (t, n) = types::bootstrap(&mut heap, &mut interned);
+        let builtins = heap.alloc(Obj::Dict(Box::default()));
+        let modules = heap.alloc(Obj::Dict(Box::default()));
+        let empty_tuple = Value::Obj(heap.alloc(Obj::Tuple(Box::new([]))));
+        let mut vm = Vm {
+            heap,
+            fiber: Box::new(Fiber::new(None)),
+            suspended: Vec::new(),
+            t,
+            n,
+            interned,
+            builtins,
+            modules,
+            ellipsis: Value::None,
+            not_implemented: Value::None,
+            empty_tuple,
+            depth: 0,
+            recursion_limit: 1000,
+            temp_roots: Vec::new(),
+            sources: HashMap::new(),
+            stdout: Output::new(),
+            argv: Vec::new(),
+            path: Vec::new(),
+            native_modules: HashMap::new(),
+            extra_roots: Vec::new(),
+            native_depth: 0,
+            main_globals: None,
+            repr_stack: Vec::new(),
+            importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
+        };
+        let e = vm.t.ellipsis_type;
+        vm.ellipsis = vm.new_instance(e);
+        let ni = vm.t.notimplemented_type;
+        vm.not_implemented = vm.new_instance(ni);
+        types::install_type_methods(&mut vm);
+        crate::builtins::install(&mut vm);
+        crate::modules::install(&mut vm);
+        vm
+    }
+
+    // ---- allocation ----
+
+    #[inline]
+    pub fn alloc(&mut self, o: Obj) -> Value {
+        Value::Obj(self.heap.alloc(o))
+    }
+
+    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+        self.alloc(Obj::Str(PyStr::new(s)))
+    }
+
+    /// The interned str for an identifier (same ObjRef for the same text).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&r) = self.interned.get(s) {
+            return Value::Obj(r);
+        }
+        let r = self.heap.alloc(Obj::Str(PyStr::new(s)));
+        self.interned.insert(s.into(), r);
+        Value::Obj(r)
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        self.alloc(Obj::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.alloc(Obj::List(items))
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        self.alloc(Obj::Dict(Box::default()))
+    }
+
+    pub fn new_set(&mut self, frozen: bool) -> Value {
+        self.alloc(Obj::Set(Box::default(), frozen))
+    }
+
+    /// An int from a BigInt, demoted to the i64 fast path when it fits.
+    pub fn new_bigint(&mut self, b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => self.alloc(Obj::BigInt(Box::new(b))),
+        }
+    }
+
+    pub fn new_instance(&mut self, class: ObjRef) -> Value {
+        self.alloc(Obj::Instance(Box::new(Instance {
+            class,
+            dict: None,
+            exc: None,
+            base: Value::None,
+        })))
+    }
+
+    pub fn new_native(
+        &mut self,
+        name: &'static str,
+        qualname: impl Into<String>,
+        func: NativeFnPtr,
+    ) -> Value {
+        self.alloc(Obj::Native(Box::new(NativeFn {
+            name,
+            qualname: qualname.into(),
+            func,
+            kind: NativeKind::Plain,
+            bound: None,
+        })))
+    }
+
+    /// Materialise a compiled code object (and nested ones) for execution.
+    pub fn load_code(&mut self, code: &Rc<CodeObject>) -> Rc<CodeRt> {
+        let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let nslots = (code.varnames.len() + code.cellvars.len() + code.freevars.len()) as u32;
+        Rc::new(CodeRt {
+            code: code.clone(),
+            consts,
+            names,
+            nslots,
+        })
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(s) => {
+                let b: BigInt = s.parse().unwrap_or_default();
+                self.new_bigint(b)
+            }
+            Const::Float(f) => Value::Float(*f),
+            Const::Complex(re, im) => self.alloc(Obj::Complex(*re, *im)),
+            Const::Str(s) => {
+                // Identifier-like constants are interned (CPython does the same),
+                // which makes attribute lookups by constant name cheap.
+                if s.len() <= 40 && s.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(&**s)
+                }
+            }
+            Const::Bytes(b) => self.alloc(Obj::Bytes(b.to_vec().into_boxed_slice())),
+            Const::Tuple(items) => {
+                let vals = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vals)
+            }
+            Const::Code(code) => {
+                let rt = self.load_code(code);
+                self.alloc(Obj::Code(rt))
+            }
+            Const::Ellipsis => self.ellipsis,
+        }
+    }
+
+    // ---- small accessors ----
+
+    /// The &str of a str value (None for other values).
+    #[inline]
+    pub fn as_str(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Str(s) => Some(&s.s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The text of a str value, or "" (for names known to be str).
+    pub fn str_of(&self, v: Value) -> &str {
+        self.as_str(v).unwrap_or("")
+    }
+
+    pub fn dict_ref(&self, r: ObjRef) -> &Dict {
+        match self.heap.get(r) {
+            Obj::Dict(d) => d,
+            Obj::Set(d, _) => d,
+            _ => panic!("weft internal error: not a dict"),
+        }
+    }
+
+    pub fn dict_mut(&mut self, r: ObjRef) -> &mut Dict {
+        match self.heap.get_mut(r) {
+            Obj::Dict(d) => d,
+            Obj::Set(d, _) => d,
+            _ => panic!("weft internal error: not a dict"),
+        }
+    }
+
+    /// Look a str key up in a dict whose keys are all str (namespaces):
+    /// compares by identity first, then by text, never running user code.
+    pub fn dict_get_str(&self, d: ObjRef, key: Value) -> Option<Value> {
+        let h = self.str_hash(key);
+        let dict = self.dict_ref(d);
+        let k = self.as_str(key)?;
+        dict.find(h, |ek| {
+            Some(ek.is(key) || self.as_str(ek).is_some_and(|s| s == k))
+        })
+        .ok()
+        .flatten()
+        .map(|ix| dict.entry_at(ix).map(|e| e.value).unwrap_or(Value::None))
+    }
+
+    /// Set a str key in a namespace dict.
+    pub fn dict_set_str(&mut self, d: ObjRef, key: Value, value: Value) {
+        let h = self.str_hash(key);
+        let found = {
+            let dict = self.dict_ref(d);
+            let k = self.as_str(key).unwrap_or("");
+            dict.find(h, |ek| {
+                Some(ek.is(key) || self.as_str(ek).is_some_and(|s| s == k))
+            })
+            .ok()
+            .flatten()
+        };
+        let dict = self.dict_mut(d);
+        match found {
+            Some(ix) => {
+                if let Some(e) = dict.entry_at_mut(ix) {
+                    e.value = value;
+                }
+            }
+            None => dict.insert_new(h, key, value),
+        }
+    }
+
+    /// Remove a str key from a namespace dict; true if it was there.
+    pub fn dict_del_str(&mut self, d: ObjRef, key: Value) -> bool {
+        let h = self.str_hash(key);
+        let found = {
+            let dict = self.dict_ref(d);
+            let k = self.as_str(key).unwrap_or("");
+            dict.find(h, |ek| {
+                Some(ek.is(key) || self.as_str(ek).is_some_and(|s| s == k))
+            })
+            .ok()
+            .flatten()
+        };
+        match found {
+            Some(ix) => {
+                self.dict_mut(d).remove_at(ix);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Hash of a str value (cached in the object).
+    #[inline]
+    pub fn str_hash(&self, v: Value) -> i64 {
+        if let Value::Obj(r) = v {
+            if let Obj::Str(s) = self.heap.get(r) {
+                if let Some(h) = s.hash.get() {
+                    return h;
+                }
+                let h = hash_str(&s.s);
+                s.hash.set(Some(h));
+                return h;
+            }
+        }
+        0
+    }
+
+    pub fn set_builtin(&mut self, name: &str, v: Value) {
+        let k = self.intern(name);
+        let b = self.builtins;
+        self.dict_set_str(b, k, v);
+    }
+
+    // ---- the collector's roots ----
+
+    /// Collect garbage if enough was allocated. Only called at instruction
+    /// boundaries of the dispatch loop, where every live value is rooted.
+    #[inline]
+    pub fn maybe_collect(&mut self) {
+        if self.heap.should_collect() {
+            self.collect();
+        }
+    }
+
+    pub fn collect(&mut self) {
+        let mut roots: Vec<Value> = Vec::with_capacity(1024);
+        self.fiber.trace(&mut roots);
+        for f in &self.suspended {
+            f.trace(&mut roots);
+        }
+        roots.extend_from_slice(&self.temp_roots);
+        roots.extend_from_slice(&self.extra_roots);
+        roots.push(Value::Obj(self.builtins));
+        roots.push(Value::Obj(self.modules));
+        roots.push(self.ellipsis);
+        roots.push(self.not_implemented);
+        roots.push(self.empty_tuple);
+        if let Some(g) = self.main_globals {
+            roots.push(Value::Obj(g));
+        }
+        roots.extend(self.interned.values().map(|&r| Value::Obj(r)));
+        self.t.trace(&mut roots);
+        self.heap.collect(&roots);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+/// FNV-1a over the UTF-8 bytes, folded into Python's hash range (never -1).
+pub fn hash_str(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
