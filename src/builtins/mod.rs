@@ -2,6 +2,7 @@
 //! value or raise; the few that must call user code do it through `vm.call`
 //! (a nested, non-suspendable run) and root what they hold in `temp_roots`.
 
+pub mod bytes;
 pub mod core;
 pub mod dict;
 pub mod exc;
@@ -19,6 +20,7 @@ pub fn install(vm: &mut Vm) {
     exc::install(vm);
     num::install(vm);
     str::install(vm);
+    bytes::install(vm);
     seq::install(vm);
     dict::install(vm);
     funcs::install(vm);
