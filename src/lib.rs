@@ -5,6 +5,7 @@
 //! `modules` (native functions and the import system). `embed` is the host
 //! API; `main.rs` is the CLI.
 
+pub mod aio;
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;

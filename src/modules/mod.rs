@@ -5,6 +5,7 @@
 //! `NAME/__init__.py` in the importing package's folder or on `sys.path`
 //! (the main script's folder first).
 
+pub mod asyncio;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -16,13 +17,14 @@ use crate::syntax::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// Modules written in weft, embedded in the binary.
-pub const STDLIB: &[(&str, &str)] = &[];
+pub const STDLIB: &[(&str, &str)] = &[("asyncio", include_str!("../../stdlib/asyncio.py"))];
 
 pub fn install(vm: &mut Vm) {
     vm.importer = import_impl;
     vm.native_modules.insert("sys", sys::make);
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
+    vm.native_modules.insert("_asyncio", asyncio::make);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
         let _ = m;

@@ -155,7 +155,6 @@ impl ExcData {
     }
 }
 
-
 #[derive(Debug)]
 pub struct Instance {
     pub class: ObjRef,
@@ -358,6 +357,14 @@ pub trait NativeObj: std::fmt::Debug + std::any::Any {
     fn trace(&self, out: &mut Vec<Value>);
     fn as_any(&self) -> &dyn std::any::Any;
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+    /// The attribute dict of objects that accept attributes (so that weft
+    /// subclasses of native classes can keep state).
+    fn attr_dict(&self) -> Option<ObjRef> {
+        None
+    }
+    fn set_attr_dict(&mut self, _d: ObjRef) -> bool {
+        false
+    }
 }
 
 impl Obj {

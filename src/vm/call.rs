@@ -184,16 +184,24 @@ impl Vm {
                 if kind != NativeKind::Plain {
                     return self.gen_method(kind, args, nested);
                 }
-                let v = match bound {
+                // The arguments were popped off the stack: keep them rooted
+                // while the native runs (it may call back into the VM).
+                let base = self.temp_roots.len();
+                self.temp_roots.push(callee);
+                self.temp_roots.extend_from_slice(args);
+                self.temp_roots
+                    .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
+                let r = match bound {
                     Some(b) => {
                         let mut all: ArgVec = SmallVec::new();
                         all.push(b);
                         all.extend_from_slice(args);
-                        func(self, Args { pos: &all, kw })?
+                        func(self, Args { pos: &all, kw })
                     }
-                    None => func(self, Args { pos: args, kw })?,
+                    None => func(self, Args { pos: args, kw }),
                 };
-                Ok(Invoked::Value(v))
+                self.temp_roots.truncate(base);
+                Ok(Invoked::Value(r?))
             }
             Obj::BoundMethod { recv, func } => {
                 let (recv, func) = (*recv, *func);
@@ -202,7 +210,16 @@ impl Vm {
                 all.extend_from_slice(args);
                 self.invoke(func, &all, kw, nested)
             }
-            Obj::Class(_) => self.instantiate(r, args, kw, nested),
+            Obj::Class(_) => {
+                let base = self.temp_roots.len();
+                self.temp_roots.push(callee);
+                self.temp_roots.extend_from_slice(args);
+                self.temp_roots
+                    .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
+                let r = self.instantiate(r, args, kw, nested);
+                self.temp_roots.truncate(base);
+                r
+            }
             Obj::StaticMethod(f) => {
                 let f = *f;
                 self.invoke(f, args, kw, nested)

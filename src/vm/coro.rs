@@ -607,11 +607,20 @@ impl Vm {
     /// iterator, a custom awaitable's iterator...).
     pub(crate) fn iter_send(&mut self, iter: Value, sent: Value) -> PyResult<Sent> {
         let si = self.t.stop_iteration;
-        let r = if sent.is_none() {
+        let builtin_iter =
+            matches!(iter, Value::Obj(r) if matches!(self.heap.get(r), Obj::Iter(_) | Obj::Gen(_)));
+        let r = if sent.is_none() && builtin_iter {
             match self.next(iter) {
                 Ok(Some(v)) => return Ok(Sent::Yielded(v)),
                 Ok(None) => return Ok(Sent::Returned(Value::None)),
                 Err(e) => Err(e),
+            }
+        } else if sent.is_none() {
+            // Call __next__ directly: StopIteration's value is the result.
+            let nk = self.n.next;
+            match self.lookup_special(iter, nk) {
+                Some(f) => self.call_bound(f, iter, &[]),
+                None => Err(self.type_error_obj(iter, "is not an iterator")),
             }
         } else {
             let name = self.intern("send");

@@ -116,6 +116,16 @@ pub struct Vm {
     pub main_globals: Option<ObjRef>,
     /// Containers whose repr is in progress (prints `[...]` on a cycle).
     pub repr_stack: Vec<ObjRef>,
+    /// Classes created by native modules, by name (rooted).
+    pub native_classes: HashMap<&'static str, ObjRef>,
+    /// The event loop running on this VM (asyncio's running loop), or None.
+    pub running_loop: Value,
+    /// The loop `asyncio.get_event_loop()` returns when none is running.
+    pub event_loop: Value,
+    /// Virtual time: timers fire by jumping the clock (see `--virtual-time`).
+    pub virtual_time: bool,
+    /// Seconds the virtual clock is ahead of the real monotonic clock.
+    pub clock_offset: f64,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -152,6 +162,11 @@ impl Vm {
             native_depth: 0,
             main_globals: None,
             repr_stack: Vec::new(),
+            native_classes: HashMap::new(),
+            running_loop: Value::None,
+            event_loop: Value::None,
+            virtual_time: false,
+            clock_offset: 0.0,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
@@ -417,6 +432,9 @@ impl Vm {
         }
         roots.extend_from_slice(&self.temp_roots);
         roots.extend_from_slice(&self.extra_roots);
+        roots.extend(self.native_classes.values().map(|&r| Value::Obj(r)));
+        roots.push(self.running_loop);
+        roots.push(self.event_loop);
         roots.push(Value::Obj(self.builtins));
         roots.push(Value::Obj(self.modules));
         roots.push(self.ellipsis);
@@ -431,10 +449,55 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// The monotonic clock every timer uses (virtual under `--virtual-time`):
+    /// loop.time(), time.monotonic() and time.perf_counter() agree.
+    pub fn monotonic(&self) -> f64 {
+        real_monotonic() + self.clock_offset
+    }
+
+    /// A class for a native module's objects, created once per VM.
+    pub fn native_class(&mut self, name: &'static str, base: Option<ObjRef>) -> ObjRef {
+        if let Some(&c) = self.native_classes.get(name) {
+            return c;
+        }
+        let namev = self.intern(name.rsplit('.').next().unwrap_or(name));
+        let dict = self.heap.alloc(Obj::Dict(Box::default()));
+        let object = self.t.object;
+        let bases = vec![base.unwrap_or(object)];
+        let cls = self.heap.alloc(Obj::Class(Box::new(Class {
+            name: namev,
+            qualname: namev,
+            bases: bases.clone(),
+            mro: Vec::new(),
+            dict,
+            layout: Layout::Builtin,
+            metaclass: None,
+            slots: None,
+            builtin: true,
+        })));
+        let mro = types::c3_mro(&self.heap, cls, &bases).unwrap_or_else(|| vec![cls, object]);
+        if let Obj::Class(c) = self.heap.get_mut(cls) {
+            c.mro = mro;
+        }
+        self.native_classes.insert(name, cls);
+        cls
+    }
+}
+
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
     }
+}
+
+thread_local! {
+    static START: std::time::Instant = std::time::Instant::now();
+}
+
+/// Seconds on the real monotonic clock since the process started.
+pub fn real_monotonic() -> f64 {
+    START.with(|s| s.elapsed().as_secs_f64())
 }
 
 /// FNV-1a over the UTF-8 bytes, folded into Python's hash range (never -1).

@@ -258,6 +258,7 @@ impl Vm {
                 Obj::Instance(i) => i.dict,
                 Obj::Function(f) => f.dict,
                 Obj::Module(m) => Some(m.dict),
+                Obj::Native2(n) => n.attr_dict(),
                 _ => None,
             },
             _ => None,
@@ -680,6 +681,25 @@ impl Vm {
                 let d = m.dict;
                 self.dict_set_str(d, name, v);
                 Ok(())
+            }
+            Obj::Native2(n) => {
+                let d = match n.attr_dict() {
+                    Some(d) => Some(d),
+                    None => {
+                        let d = self.heap.alloc(Obj::Dict(Box::default()));
+                        match self.heap.get_mut(r) {
+                            Obj::Native2(n) => n.set_attr_dict(d).then_some(d),
+                            _ => None,
+                        }
+                    }
+                };
+                match d {
+                    Some(d) => {
+                        self.dict_set_str(d, name, v);
+                        Ok(())
+                    }
+                    None => Err(self.attribute_error(obj, name)),
+                }
             }
             _ => {
                 let tn = self.type_name(obj);

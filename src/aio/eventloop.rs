@@ -1,0 +1,539 @@
+//! The event loop: CPython's `_run_once` shape. A deque of ready callbacks
+//! and a timer heap ordered by (deadline, sequence); each pass moves due
+//! timers to the ready deque, waits for the next deadline when nothing is
+//! ready (or jumps the virtual clock), then runs exactly the callbacks that
+//! were ready when the pass began.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+
+use crate::object::*;
+use crate::vm::Vm;
+
+use super::future::{self, fut, fut_mut, fut_ref, FutState};
+
+/// A ready callback.
+#[derive(Debug, Clone, Copy)]
+pub enum Ready {
+    /// A Handle from call_soon / a due TimerHandle.
+    Handle(ObjRef),
+    /// A task step, with the exception to throw in (Undefined for none).
+    Step(ObjRef, Value),
+    /// Task wakeup by a completed future.
+    Wakeup(ObjRef, ObjRef),
+    /// A future done-callback: callback(future).
+    Callback(Value, Value),
+    /// Stop the loop (run_until_complete's done-callback).
+    StopLoop(ObjRef),
+}
+
+#[derive(Debug)]
+pub struct Timer {
+    pub when: f64,
+    pub seq: u64,
+    pub handle: ObjRef,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, o: &Timer) -> bool {
+        self.when == o.when && self.seq == o.seq
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, o: &Timer) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Timer {
+    // Reversed: BinaryHeap is a max-heap and we want the earliest first.
+    fn cmp(&self, o: &Timer) -> Ordering {
+        o.when.total_cmp(&self.when).then(o.seq.cmp(&self.seq))
+    }
+}
+
+#[derive(Debug)]
+pub struct LoopObj {
+    pub class: ObjRef,
+    pub ready: VecDeque<Ready>,
+    pub timers: BinaryHeap<Timer>,
+    pub seq: u64,
+    pub running: bool,
+    pub stopping: bool,
+    pub closed: bool,
+    pub debug: bool,
+    pub exception_handler: Value,
+    pub current_task: Value,
+    /// Tasks created on this loop (pruned of finished ones as it goes).
+    pub tasks: Vec<ObjRef>,
+}
+
+impl NativeObj for LoopObj {
+    fn class(&self) -> ObjRef {
+        self.class
+    }
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.exception_handler);
+        out.push(self.current_task);
+        for r in &self.ready {
+            match *r {
+                Ready::Handle(h) => out.push(Value::Obj(h)),
+                Ready::Step(t, e) => {
+                    out.push(Value::Obj(t));
+                    out.push(e);
+                }
+                Ready::Wakeup(t, f) => {
+                    out.push(Value::Obj(t));
+                    out.push(Value::Obj(f));
+                }
+                Ready::Callback(c, a) => {
+                    out.push(c);
+                    out.push(a);
+                }
+                Ready::StopLoop(l) => out.push(Value::Obj(l)),
+            }
+        }
+        out.extend(self.timers.iter().map(|t| Value::Obj(t.handle)));
+        out.extend(self.tasks.iter().map(|&t| Value::Obj(t)));
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+#[derive(Debug)]
+pub struct HandleObj {
+    pub class: ObjRef,
+    pub callback: Value,
+    pub args: Vec<Value>,
+    pub cancelled: bool,
+    /// Deadline for timer handles (None for call_soon handles).
+    pub when: Option<f64>,
+    pub loop_: Value,
+}
+
+impl NativeObj for HandleObj {
+    fn class(&self) -> ObjRef {
+        self.class
+    }
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.callback);
+        out.extend_from_slice(&self.args);
+        out.push(self.loop_);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+pub fn loop_mut(vm: &mut Vm, r: ObjRef) -> Option<&mut LoopObj> {
+    match vm.heap.get_mut(r) {
+        Obj::Native2(n) => n.as_any_mut().downcast_mut::<LoopObj>(),
+        _ => None,
+    }
+}
+
+pub fn loop_ref(vm: &Vm, r: ObjRef) -> Option<&LoopObj> {
+    match vm.heap.get(r) {
+        Obj::Native2(n) => n.as_any().downcast_ref::<LoopObj>(),
+        _ => None,
+    }
+}
+
+pub fn handle_mut(vm: &mut Vm, r: ObjRef) -> Option<&mut HandleObj> {
+    match vm.heap.get_mut(r) {
+        Obj::Native2(n) => n.as_any_mut().downcast_mut::<HandleObj>(),
+        _ => None,
+    }
+}
+
+pub fn handle_ref(vm: &Vm, r: ObjRef) -> Option<&HandleObj> {
+    match vm.heap.get(r) {
+        Obj::Native2(n) => n.as_any().downcast_ref::<HandleObj>(),
+        _ => None,
+    }
+}
+
+pub fn new_loop(vm: &mut Vm, class: ObjRef) -> Value {
+    vm.alloc(Obj::Native2(Box::new(LoopObj {
+        class,
+        ready: VecDeque::new(),
+        timers: BinaryHeap::new(),
+        seq: 0,
+        running: false,
+        stopping: false,
+        closed: false,
+        debug: false,
+        exception_handler: Value::None,
+        current_task: Value::None,
+        tasks: Vec::new(),
+    })))
+}
+
+/// loop.call_soon(callback, *args)
+pub fn call_soon(
+    vm: &mut Vm,
+    l: ObjRef,
+    handle_class: ObjRef,
+    cb: Value,
+    args: Vec<Value>,
+) -> Value {
+    let h = vm.alloc(Obj::Native2(Box::new(HandleObj {
+        class: handle_class,
+        callback: cb,
+        args,
+        cancelled: false,
+        when: None,
+        loop_: Value::Obj(l),
+    })));
+    if let (Some(lo), Value::Obj(hr)) = (loop_mut(vm, l), h) {
+        lo.ready.push_back(Ready::Handle(hr));
+    }
+    h
+}
+
+/// loop.call_at(when, callback, *args)
+pub fn call_at(
+    vm: &mut Vm,
+    l: ObjRef,
+    handle_class: ObjRef,
+    when: f64,
+    cb: Value,
+    args: Vec<Value>,
+) -> Value {
+    let h = vm.alloc(Obj::Native2(Box::new(HandleObj {
+        class: handle_class,
+        callback: cb,
+        args,
+        cancelled: false,
+        when: Some(when),
+        loop_: Value::Obj(l),
+    })));
+    if let (Some(lo), Value::Obj(hr)) = (loop_mut(vm, l), h) {
+        lo.seq += 1;
+        let seq = lo.seq;
+        lo.timers.push(Timer {
+            when,
+            seq,
+            handle: hr,
+        });
+    }
+    h
+}
+
+/// One pass of the loop.
+pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
+    // Drop cancelled timers at the top of the heap.
+    loop {
+        let top = loop_ref(vm, l).and_then(|lo| lo.timers.peek().map(|t| t.handle));
+        match top {
+            Some(h) if handle_ref(vm, h).is_some_and(|x| x.cancelled) => {
+                if let Some(lo) = loop_mut(vm, l) {
+                    lo.timers.pop();
+                }
+            }
+            _ => break,
+        }
+    }
+    let (has_ready, stopping, next_when) = match loop_ref(vm, l) {
+        Some(lo) => (
+            !lo.ready.is_empty(),
+            lo.stopping,
+            lo.timers.peek().map(|t| t.when),
+        ),
+        None => return Ok(()),
+    };
+    if !has_ready && !stopping {
+        match next_when {
+            Some(when) => {
+                let now = vm.monotonic();
+                let wait = when - now;
+                if wait > 0.0 {
+                    if vm.virtual_time {
+                        vm.clock_offset += wait;
+                    } else {
+                        let _ = vm.stdout.flush();
+                        std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
+                    }
+                }
+            }
+            None => {
+                // Nothing can ever become ready: CPython would block forever
+                // in select(); say so instead of hanging silently.
+                return Err(vm.runtime_error(
+                    "event loop has nothing to run: every task waits on a future nobody will complete",
+                ));
+            }
+        }
+    }
+    // Move due timers to the ready deque.
+    let end = vm.monotonic() + 1e-9;
+    loop {
+        let Some(lo) = loop_mut(vm, l) else { break };
+        match lo.timers.peek() {
+            Some(t) if t.when <= end => {
+                let t = lo.timers.pop().unwrap();
+                lo.ready.push_back(Ready::Handle(t.handle));
+            }
+            _ => break,
+        }
+    }
+    let ntodo = loop_ref(vm, l).map(|lo| lo.ready.len()).unwrap_or(0);
+    for _ in 0..ntodo {
+        let Some(item) = loop_mut(vm, l).and_then(|lo| lo.ready.pop_front()) else {
+            break;
+        };
+        run_ready(vm, l, item)?;
+    }
+    Ok(())
+}
+
+/// Run one ready callback; exceptions go to the loop's exception handler,
+/// except KeyboardInterrupt and SystemExit, which stop the loop.
+fn run_ready(vm: &mut Vm, l: ObjRef, item: Ready) -> PyResult<()> {
+    let base = vm.temp_roots.len();
+    let r = match item {
+        Ready::Handle(h) => {
+            let Some(ho) = handle_ref(vm, h) else {
+                return Ok(());
+            };
+            if ho.cancelled {
+                return Ok(());
+            }
+            let (cb, args) = (ho.callback, ho.args.clone());
+            vm.temp_roots.push(Value::Obj(h));
+            match vm.call(cb, &args) {
+                Ok(_) => Ok(()),
+                Err(e) => report_callback_error(vm, l, e, Some(h)),
+            }
+        }
+        Ready::Step(t, exc) => {
+            vm.temp_roots.push(Value::Obj(t));
+            vm.temp_roots.push(exc);
+            future::task_step(vm, t, exc)
+        }
+        Ready::Wakeup(t, f) => {
+            vm.temp_roots.push(Value::Obj(t));
+            vm.temp_roots.push(Value::Obj(f));
+            future::task_wakeup(vm, t, f)
+        }
+        Ready::Callback(cb, arg) => {
+            vm.temp_roots.push(cb);
+            vm.temp_roots.push(arg);
+            match vm.call(cb, &[arg]) {
+                Ok(_) => Ok(()),
+                Err(e) => report_callback_error(vm, l, e, None),
+            }
+        }
+        Ready::StopLoop(lp) => {
+            if let Some(lo) = loop_mut(vm, lp) {
+                lo.stopping = true;
+            }
+            Ok(())
+        }
+    };
+    vm.temp_roots.truncate(base);
+    r
+}
+
+fn report_callback_error(vm: &mut Vm, l: ObjRef, e: Value, h: Option<ObjRef>) -> PyResult<()> {
+    if vm.isinstance_class(e, vm.t.keyboard_interrupt) || vm.isinstance_class(e, vm.t.system_exit) {
+        return Err(e);
+    }
+    let desc = match h {
+        Some(h) => handle_repr(vm, h),
+        None => "<callback>".to_string(),
+    };
+    let ctx = vm.new_dict();
+    let mk = vm.intern("message");
+    let msg = vm.new_str(format!("Exception in callback {desc}"));
+    vm.dict_set(ctx, mk, msg)?;
+    let ek = vm.intern("exception");
+    vm.dict_set(ctx, ek, e)?;
+    if let Some(h) = h {
+        let hk = vm.intern("handle");
+        vm.dict_set(ctx, hk, Value::Obj(h))?;
+    }
+    call_exception_handler(vm, l, ctx)
+}
+
+/// loop.call_exception_handler(context)
+pub fn call_exception_handler(vm: &mut Vm, l: ObjRef, ctx: Value) -> PyResult<()> {
+    let handler = loop_ref(vm, l)
+        .map(|lo| lo.exception_handler)
+        .unwrap_or(Value::None);
+    if handler.is_none() {
+        default_exception_handler(vm, ctx);
+        return Ok(());
+    }
+    if let Err(e) = vm.call(handler, &[Value::Obj(l), ctx]) {
+        if vm.isinstance_class(e, vm.t.keyboard_interrupt)
+            || vm.isinstance_class(e, vm.t.system_exit)
+        {
+            return Err(e);
+        }
+        let _ = vm.stdout.flush();
+        eprintln!("Unhandled error in exception handler");
+        let text = vm.format_exception(e);
+        eprint!("{text}");
+    }
+    Ok(())
+}
+
+/// Log a context dict to stderr the way CPython's default handler does.
+pub fn default_exception_handler(vm: &mut Vm, ctx: Value) {
+    let Value::Obj(d) = ctx else { return };
+    let mk = vm.intern("message");
+    let ek = vm.intern("exception");
+    let msg = vm
+        .dict_get_str(d, mk)
+        .map(|m| vm.str_of(m).to_string())
+        .unwrap_or_else(|| "Unhandled exception in event loop".into());
+    let exc = vm.dict_get_str(d, ek);
+    let mut out = format!("{msg}\n");
+    let keys: Vec<(Value, Value)> = vm.dict_ref(d).iter().map(|e| (e.key, e.value)).collect();
+    for (k, v) in keys {
+        let ks = vm.str_of(k).to_string();
+        if ks == "message" || ks == "exception" {
+            continue;
+        }
+        let vs = vm.repr_str(v);
+        out.push_str(&format!("{ks}: {vs}\n"));
+    }
+    if let Some(e) = exc {
+        out.push_str(&vm.format_exception(e));
+    }
+    let _ = vm.stdout.flush();
+    eprint!("{out}");
+}
+
+pub fn handle_repr(vm: &mut Vm, h: ObjRef) -> String {
+    let Some(ho) = handle_ref(vm, h) else {
+        return "<Handle>".into();
+    };
+    let (cb, cancelled, when) = (ho.callback, ho.cancelled, ho.when);
+    let name = match cb {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Function(f) => vm.str_of(f.qualname).to_string(),
+            Obj::Native(n) => n.qualname.clone(),
+            Obj::BoundMethod { func, .. } => {
+                let func = *func;
+                match func {
+                    Value::Obj(fr) => match vm.heap.get(fr) {
+                        Obj::Function(f) => vm.str_of(f.qualname).to_string(),
+                        Obj::Native(n) => n.qualname.clone(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                }
+            }
+            _ => vm.repr_str(cb),
+        },
+        _ => vm.repr_str(cb),
+    };
+    let kind = if when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    };
+    let mut s = format!("<{kind}");
+    if cancelled {
+        s.push_str(" cancelled");
+    }
+    if let Some(w) = when {
+        s.push_str(&format!(" when={}", crate::text::float::float_repr(w)));
+    }
+    s.push_str(&format!(" {name}()>"));
+    s
+}
+
+/// loop.run_forever()
+pub fn run_forever(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
+    check_runnable(vm, l)?;
+    let prev = vm.running_loop;
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.running = true;
+        lo.stopping = false;
+    }
+    vm.running_loop = Value::Obj(l);
+    let mut result = Ok(());
+    loop {
+        if let Err(e) = run_once(vm, l) {
+            result = Err(e);
+            break;
+        }
+        if loop_ref(vm, l).is_none_or(|lo| lo.stopping) {
+            break;
+        }
+    }
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.running = false;
+        lo.stopping = false;
+    }
+    vm.running_loop = prev;
+    result
+}
+
+fn check_runnable(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
+    let Some(lo) = loop_ref(vm, l) else {
+        return Ok(());
+    };
+    if lo.closed {
+        return Err(vm.runtime_error("Event loop is closed"));
+    }
+    if lo.running {
+        return Err(vm.runtime_error("This event loop is already running"));
+    }
+    if !vm.running_loop.is_none() {
+        return Err(vm.runtime_error("Cannot run the event loop while another loop is running"));
+    }
+    Ok(())
+}
+
+/// loop.run_until_complete(future): `future` is already a Future or Task.
+pub fn run_until_complete(vm: &mut Vm, l: ObjRef, f: ObjRef) -> PyResult<Value> {
+    check_runnable(vm, l)?;
+    let pending = fut(vm, f).state == FutState::Pending;
+    if pending {
+        fut_mut(vm, f).callbacks.push(future::DoneCb::StopLoop(l));
+    } else if let Some(lo) = loop_mut(vm, l) {
+        lo.ready.push_back(Ready::StopLoop(l));
+    }
+    vm.temp_roots.push(Value::Obj(f));
+    let r = run_forever(vm, l);
+    vm.temp_roots.pop();
+    // Remove our stop callback if the loop stopped for another reason.
+    let fo = fut_mut(vm, f);
+    fo.callbacks
+        .retain(|c| !matches!(c, future::DoneCb::StopLoop(x) if *x == l));
+    r?;
+    if fut(vm, f).state == FutState::Pending {
+        return Err(vm.runtime_error("Event loop stopped before Future completed."));
+    }
+    future::result(vm, f)
+}
+
+/// Tasks of the loop that are not done.
+pub fn pending_tasks(vm: &mut Vm, l: ObjRef) -> Vec<ObjRef> {
+    let tasks = loop_ref(vm, l)
+        .map(|lo| lo.tasks.clone())
+        .unwrap_or_default();
+    let live: Vec<ObjRef> = tasks
+        .into_iter()
+        .filter(|&t| fut(vm, t).state == FutState::Pending)
+        .collect();
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.tasks = live.clone();
+    }
+    live
+}
+
+pub fn is_future(vm: &Vm, v: Value) -> bool {
+    fut_ref(vm, v).is_some()
+}

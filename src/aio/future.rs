@@ -1,0 +1,501 @@
+//! Futures and tasks: CPython 3.11's `asyncio.Future` and `asyncio.Task`
+//! state machines in Rust. Completing a future only schedules its
+//! callbacks; a task's step is itself a scheduled callback, which is what
+//! makes weft print in CPython's order.
+
+use crate::object::*;
+use crate::vm::{Exit, Vm};
+
+use super::eventloop::{loop_mut, Ready};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FutState {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+impl FutState {
+    pub fn name(self) -> &'static str {
+        match self {
+            FutState::Pending => "PENDING",
+            FutState::Cancelled => "CANCELLED",
+            FutState::Finished => "FINISHED",
+        }
+    }
+}
+
+/// A done-callback.
+#[derive(Debug, Clone, Copy)]
+pub enum DoneCb {
+    /// A Python callable, called with the future.
+    Py(Value),
+    /// Wake the task that awaits this future.
+    Wakeup(ObjRef),
+    /// Stop the loop (run_until_complete's callback).
+    StopLoop(ObjRef),
+}
+
+#[derive(Debug)]
+pub struct TaskData {
+    pub coro: Value,
+    pub must_cancel: bool,
+    pub fut_waiter: Value,
+    pub name: Value,
+    pub num_cancels_requested: u32,
+}
+
+#[derive(Debug)]
+pub struct FutureObj {
+    pub class: ObjRef,
+    pub state: FutState,
+    pub result: Value,
+    pub exception: Value,
+    pub callbacks: Vec<DoneCb>,
+    pub cancel_msg: Value,
+    /// The CancelledError that cancelled a task (chained as __context__).
+    pub cancelled_exc: Value,
+    pub loop_: Value,
+    /// `_asyncio_future_blocking`: set while a task waits on it.
+    pub blocking: bool,
+    /// An exception nobody retrieved (reported when the loop closes).
+    pub log_tb: bool,
+    pub task: Option<Box<TaskData>>,
+    /// Attributes set by weft code (subclasses of Future keep state here).
+    pub dict: Option<ObjRef>,
+}
+
+impl NativeObj for FutureObj {
+    fn class(&self) -> ObjRef {
+        self.class
+    }
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend([
+            self.result,
+            self.exception,
+            self.cancel_msg,
+            self.cancelled_exc,
+            self.loop_,
+        ]);
+        for cb in &self.callbacks {
+            match cb {
+                DoneCb::Py(v) => out.push(*v),
+                DoneCb::Wakeup(t) | DoneCb::StopLoop(t) => out.push(Value::Obj(*t)),
+            }
+        }
+        if let Some(t) = &self.task {
+            out.extend([t.coro, t.fut_waiter, t.name]);
+        }
+        if let Some(d) = self.dict {
+            out.push(Value::Obj(d));
+        }
+    }
+    fn attr_dict(&self) -> Option<ObjRef> {
+        self.dict
+    }
+    fn set_attr_dict(&mut self, d: ObjRef) -> bool {
+        self.dict = Some(d);
+        true
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+/// The future behind a value, if it is one.
+pub fn fut_ref(vm: &Vm, v: Value) -> Option<ObjRef> {
+    match v {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Native2(n) if n.as_any().is::<FutureObj>() => Some(r),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn fut(vm: &Vm, r: ObjRef) -> &FutureObj {
+    match vm.heap.get(r) {
+        Obj::Native2(n) => n.as_any().downcast_ref::<FutureObj>().expect("a future"),
+        _ => panic!("weft internal error: not a future"),
+    }
+}
+
+pub fn fut_mut(vm: &mut Vm, r: ObjRef) -> &mut FutureObj {
+    match vm.heap.get_mut(r) {
+        Obj::Native2(n) => n
+            .as_any_mut()
+            .downcast_mut::<FutureObj>()
+            .expect("a future"),
+        _ => panic!("weft internal error: not a future"),
+    }
+}
+
+pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
+    vm.alloc(Obj::Native2(Box::new(FutureObj {
+        class,
+        state: FutState::Pending,
+        result: Value::None,
+        exception: Value::None,
+        callbacks: Vec::new(),
+        cancel_msg: Value::None,
+        cancelled_exc: Value::None,
+        loop_,
+        blocking: false,
+        log_tb: false,
+        task: None,
+        dict: None,
+    })))
+}
+
+/// Schedule the done-callbacks of a future that just completed.
+pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
+    let (cbs, lp) = {
+        let fo = fut_mut(vm, f);
+        (std::mem::take(&mut fo.callbacks), fo.loop_)
+    };
+    let Some(l) = lp.as_obj() else { return };
+    let Some(lo) = loop_mut(vm, l) else { return };
+    for cb in cbs {
+        lo.ready.push_back(match cb {
+            DoneCb::Py(c) => Ready::Callback(c, Value::Obj(f)),
+            DoneCb::Wakeup(t) => Ready::Wakeup(t, f),
+            DoneCb::StopLoop(l) => Ready::StopLoop(l),
+        });
+    }
+}
+
+pub fn invalid_state(vm: &mut Vm, msg: String) -> Value {
+    vm.new_error(vm.t.invalid_state_error, msg)
+}
+
+pub fn set_result(vm: &mut Vm, f: ObjRef, v: Value) -> PyResult<()> {
+    let st = fut(vm, f).state;
+    if st != FutState::Pending {
+        let r = vm.repr_str(Value::Obj(f));
+        return Err(invalid_state(vm, format!("{}: {r}", st.name())));
+    }
+    let fo = fut_mut(vm, f);
+    fo.result = v;
+    fo.state = FutState::Finished;
+    schedule_callbacks(vm, f);
+    Ok(())
+}
+
+pub fn set_exception(vm: &mut Vm, f: ObjRef, e: Value) -> PyResult<()> {
+    let st = fut(vm, f).state;
+    if st != FutState::Pending {
+        let r = vm.repr_str(Value::Obj(f));
+        return Err(invalid_state(vm, format!("{}: {r}", st.name())));
+    }
+    let e = if vm.is_exception_class(e) {
+        vm.call(e, &[])?
+    } else {
+        e
+    };
+    if vm.exc_data(e).is_none() {
+        return Err(vm.type_error("invalid exception object"));
+    }
+    if vm.isinstance_class(e, vm.t.stop_iteration) {
+        return Err(vm.type_error(
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    let fo = fut_mut(vm, f);
+    fo.exception = e;
+    fo.state = FutState::Finished;
+    fo.log_tb = true;
+    schedule_callbacks(vm, f);
+    Ok(())
+}
+
+/// Future.cancel(msg): true if it was pending.
+pub fn cancel(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
+    let fo = fut_mut(vm, f);
+    fo.log_tb = false;
+    if fo.state != FutState::Pending {
+        return false;
+    }
+    fo.state = FutState::Cancelled;
+    fo.cancel_msg = msg;
+    schedule_callbacks(vm, f);
+    true
+}
+
+pub fn make_cancelled_error(vm: &mut Vm, f: ObjRef) -> Value {
+    let (msg, ctx) = {
+        let fo = fut(vm, f);
+        (fo.cancel_msg, fo.cancelled_exc)
+    };
+    let args = if msg.is_none() {
+        vm.empty_tuple
+    } else {
+        vm.new_tuple(vec![msg])
+    };
+    let e = vm.new_exception(vm.t.cancelled_error, args);
+    if !ctx.is_none() {
+        if let Some(d) = vm.exc_data_mut(e) {
+            d.context = ctx;
+        }
+    }
+    e
+}
+
+/// Future.result()
+pub fn result(vm: &mut Vm, f: ObjRef) -> PyResult<Value> {
+    let (st, res, exc) = {
+        let fo = fut(vm, f);
+        (fo.state, fo.result, fo.exception)
+    };
+    match st {
+        FutState::Cancelled => Err(make_cancelled_error(vm, f)),
+        FutState::Pending => Err(invalid_state(vm, "Result is not ready.".into())),
+        FutState::Finished => {
+            fut_mut(vm, f).log_tb = false;
+            if exc.is_none() {
+                Ok(res)
+            } else {
+                Err(exc)
+            }
+        }
+    }
+}
+
+/// Task.cancel(msg)
+pub fn task_cancel(vm: &mut Vm, t: ObjRef, msg: Value) -> bool {
+    fut_mut(vm, t).log_tb = false;
+    if fut(vm, t).state != FutState::Pending {
+        return false;
+    }
+    let waiter = {
+        let fo = fut_mut(vm, t);
+        let td = fo.task.as_mut().expect("a task");
+        td.num_cancels_requested += 1;
+        td.fut_waiter
+    };
+    if let Some(w) = fut_ref(vm, waiter) {
+        if cancel_any(vm, w, msg) {
+            return true;
+        }
+    }
+    let fo = fut_mut(vm, t);
+    if let Some(td) = fo.task.as_mut() {
+        td.must_cancel = true;
+    }
+    fo.cancel_msg = msg;
+    true
+}
+
+/// `f.cancel(msg)` through its class, so weft subclasses that override
+/// cancel() (gather's future) are honoured.
+pub fn cancel_any(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
+    let cls = fut(vm, f).class;
+    let native = matches!(vm.heap.get(cls), Obj::Class(c) if c.builtin);
+    if !native {
+        let k = vm.intern("cancel");
+        let kw = vm.intern("msg");
+        if let Ok(m) = vm.getattr(Value::Obj(f), k) {
+            return match vm.call_kw(m, &[], &[(kw, msg)]) {
+                Ok(r) => vm.truthy(r).unwrap_or(false),
+                Err(_) => false,
+            };
+        }
+    }
+    if fut(vm, f).task.is_some() {
+        task_cancel(vm, f, msg)
+    } else {
+        cancel(vm, f, msg)
+    }
+}
+
+/// One step of a task: resume its coroutine, then act on what it did.
+/// Errors are KeyboardInterrupt/SystemExit, which stop the loop.
+pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
+    if fut(vm, t).state != FutState::Pending {
+        return Ok(());
+    }
+    let mut exc = exc;
+    let (coro, must_cancel, lp) = {
+        let fo = fut(vm, t);
+        let td = fo.task.as_ref().expect("a task");
+        (td.coro, td.must_cancel, fo.loop_)
+    };
+    if must_cancel {
+        if exc.is_undefined() || !vm.isinstance_class(exc, vm.t.cancelled_error) {
+            exc = make_cancelled_error(vm, t);
+        }
+        if let Some(td) = fut_mut(vm, t).task.as_mut() {
+            td.must_cancel = false;
+        }
+    }
+    if let Some(td) = fut_mut(vm, t).task.as_mut() {
+        td.fut_waiter = Value::None;
+    }
+    let Some(g) = vm.gen_of(coro) else {
+        let e = vm.type_error("task coroutine is not a coroutine");
+        set_exception(vm, t, e)?;
+        return Ok(());
+    };
+    let l = lp.as_obj();
+    let prev = l
+        .and_then(|l| loop_mut(vm, l))
+        .map(|lo| std::mem::replace(&mut lo.current_task, Value::Obj(t)));
+    let r = vm.resume_native(
+        g,
+        Value::None,
+        if exc.is_undefined() { None } else { Some(exc) },
+    );
+    if let (Some(l), Some(p)) = (l, prev) {
+        if let Some(lo) = loop_mut(vm, l) {
+            lo.current_task = p;
+        }
+    }
+    match r {
+        Exit::Returned(v) => {
+            let must = fut(vm, t).task.as_ref().is_some_and(|td| td.must_cancel);
+            if must {
+                if let Some(td) = fut_mut(vm, t).task.as_mut() {
+                    td.must_cancel = false;
+                }
+                let msg = fut(vm, t).cancel_msg;
+                cancel(vm, t, msg);
+            } else {
+                set_result(vm, t, v)?;
+            }
+        }
+        Exit::Raised(e) => {
+            if vm.isinstance_class(e, vm.t.cancelled_error) {
+                fut_mut(vm, t).cancelled_exc = e;
+                let msg = fut(vm, t).cancel_msg;
+                let args = vm.exc_args(e);
+                let msg = if msg.is_none() {
+                    args.first().copied().unwrap_or(Value::None)
+                } else {
+                    msg
+                };
+                cancel(vm, t, msg);
+            } else if vm.isinstance_class(e, vm.t.keyboard_interrupt)
+                || vm.isinstance_class(e, vm.t.system_exit)
+            {
+                set_exception(vm, t, e)?;
+                return Err(e);
+            } else {
+                set_exception(vm, t, e)?;
+            }
+        }
+        Exit::Yielded(y) => {
+            if let Some(f) = fut_ref(vm, y) {
+                let blocking = fut(vm, f).blocking;
+                if blocking {
+                    if f == t {
+                        let r = vm.repr_str(Value::Obj(t));
+                        let e = vm.runtime_error(format!("Task cannot await on itself: {r}"));
+                        schedule_step(vm, t, e);
+                        return Ok(());
+                    }
+                    let fo = fut_mut(vm, f);
+                    fo.blocking = false;
+                    if fo.state == FutState::Pending {
+                        fo.callbacks.push(DoneCb::Wakeup(t));
+                    } else if let Some(l) = fo.loop_.as_obj() {
+                        if let Some(lo) = loop_mut(vm, l) {
+                            lo.ready.push_back(Ready::Wakeup(t, f));
+                        }
+                    }
+                    let must = {
+                        let fo = fut_mut(vm, t);
+                        let td = fo.task.as_mut().expect("a task");
+                        td.fut_waiter = Value::Obj(f);
+                        td.must_cancel
+                    };
+                    if must {
+                        let msg = fut(vm, t).cancel_msg;
+                        if cancel_any(vm, f, msg) {
+                            if let Some(td) = fut_mut(vm, t).task.as_mut() {
+                                td.must_cancel = false;
+                            }
+                        }
+                    }
+                } else {
+                    let (tr, fr) = (vm.repr_str(Value::Obj(t)), vm.repr_str(y));
+                    let e = vm.runtime_error(format!(
+                        "yield was used instead of yield from in task {tr} with {fr}"
+                    ));
+                    schedule_step(vm, t, e);
+                }
+            } else if y.is_none() {
+                schedule_step(vm, t, Value::Undefined);
+            } else {
+                let r = vm.repr_str(y);
+                let e = vm.runtime_error(format!("Task got bad yield: {r}"));
+                schedule_step(vm, t, e);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn schedule_step(vm: &mut Vm, t: ObjRef, exc: Value) {
+    let lp = fut(vm, t).loop_;
+    if let Some(l) = lp.as_obj() {
+        if let Some(lo) = loop_mut(vm, l) {
+            lo.ready.push_back(Ready::Step(t, exc));
+        }
+    }
+}
+
+/// Task.__wakeup(future): resume the task with the future's outcome.
+pub fn task_wakeup(vm: &mut Vm, t: ObjRef, f: ObjRef) -> PyResult<()> {
+    match result(vm, f) {
+        Ok(_) => task_step(vm, t, Value::Undefined),
+        Err(e) => task_step(vm, t, e),
+    }
+}
+
+/// Future's repr as CPython prints it.
+pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
+    let (st, res, exc, is_task, name, coro, cls) = {
+        let fo = fut(vm, f);
+        (
+            fo.state,
+            fo.result,
+            fo.exception,
+            fo.task.is_some(),
+            fo.task.as_ref().map(|t| t.name).unwrap_or(Value::None),
+            fo.task.as_ref().map(|t| t.coro).unwrap_or(Value::None),
+            fo.class,
+        )
+    };
+    let cname = vm.class_name(cls);
+    let mut parts = vec![st.name().to_lowercase()];
+    if is_task {
+        let n = vm.repr_str(name);
+        parts.push(format!("name={n}"));
+    }
+    if st == FutState::Finished {
+        if !exc.is_none() {
+            let e = vm.repr_str(exc);
+            parts.push(format!("exception={e}"));
+        } else if !is_task {
+            let r = vm.repr_str(res);
+            parts.push(format!("result={r}"));
+        } else {
+            let r = vm.repr_str(res);
+            parts.push(format!("result={r}"));
+        }
+    }
+    if is_task {
+        if let Some(g) = vm.gen_of(coro) {
+            let q = vm.str_of(vm.gen(g).qualname).to_string();
+            let done = st != FutState::Pending;
+            if done {
+                parts.push(format!("coro=<{q}() done>"));
+            } else {
+                parts.push(format!("coro=<{q}() running>"));
+            }
+        }
+    }
+    format!("<{cname} {}>", parts.join(" "))
+}
