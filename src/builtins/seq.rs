@@ -640,6 +640,12 @@ impl Vm {
             (Obj::Set(..), BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor) => {
                 return crate::builtins::dict::set_binop(self, a, b, kind, inplace);
             }
+            (
+                Obj::DictView(..),
+                BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor,
+            ) => {
+                return crate::builtins::dict::view_binop_left(self, a, b, kind);
+            }
             (Obj::Dict(_), BinOpKind::Or) => {
                 return crate::builtins::dict::dict_or(self, a, b, inplace);
             }
