@@ -399,9 +399,6 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn builtin_chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     super::check(vm, "chr", &a, 1, 1, &[])?;
     let v = a.pos[0];
-    if let Value::Float(_) = v {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
     let i = int_arg(vm, v, "chr")?;
     if !(0..0x110000).contains(&i) {
         if i == i64::MAX || i == i64::MIN {

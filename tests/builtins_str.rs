@@ -1,0 +1,498 @@
+//! str, bytes, bytearray, printf-style formatting and str.format: small
+//! scripts run through the weft binary, compared with CPython 3.11's output.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(src: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn weft");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(src.as_bytes())
+        .expect("write script");
+    let out = child.wait_with_output().expect("wait weft");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn check(src: &str, expected: &str) {
+    let got = run(src);
+    for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(g, e, "line {} differs", i + 1);
+    }
+    assert_eq!(got.lines().count(), expected.lines().count(), "line count");
+}
+
+#[test]
+fn str_methods_errors_percent_format() {
+    check(
+        r####"def t(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: ",".join([1, 2]))
+t(lambda: ",".join(["a", 2]))
+t(lambda: "abc".find(1))
+t(lambda: "abc".split(1))
+t(lambda: "abc".startswith(1))
+t(lambda: "abc".startswith(("a", 1)))
+t(lambda: "abc".replace(1, "b"))
+t(lambda: "abc".strip(1))
+t(lambda: "x".center(5, "ab"))
+t(lambda: "abc".find("b", None, None))
+t(lambda: "abc".find("b", -2))
+t(lambda: "abc".count("", -10, 100))
+t(lambda: "abc".index("z"))
+t(lambda: "a" + 1)
+t(lambda: "a" * 1.5)
+t(lambda: "a" * "b")
+t(lambda: 1 in "a")
+t(lambda: ord("ab"))
+t(lambda: ord(""))
+t(lambda: ord(1))
+t(lambda: ord(b"a"))
+t(lambda: chr(-1))
+t(lambda: chr(0x110000))
+t(lambda: chr(1.5))
+t(lambda: chr("a"))
+t(lambda: str(b"abc", "ascii"))
+t(lambda: str(1, "ascii"))
+t(lambda: str("a", "ascii"))
+t(lambda: str(b"\xff", "utf-8", "replace"))
+t(lambda: str(object=5))
+t(lambda: str())
+t(lambda: "%s %s" % (1,))
+t(lambda: "%s" % (1, 2))
+t(lambda: "%d" % "x")
+t(lambda: "%x" % 1.5)
+t(lambda: "%f" % "x")
+t(lambda: "%c" % "ab")
+t(lambda: "%c" % 0x110000)
+t(lambda: "%(a)s" % (1,))
+t(lambda: "%(a)s %(b)s" % {"a": 1})
+t(lambda: "%" % ())
+t(lambda: "%(a" % {})
+t(lambda: "abc" % [])
+t(lambda: "abc" % 5)
+t(lambda: "%s" % {"a": 1})
+t(lambda: "%*s|" % (-5, "x"))
+t(lambda: "%.*s|" % (2, "xyz"))
+t(lambda: "%*d" % ("x", 1))
+t(lambda: "%5.2s|" % "abc")
+t(lambda: "%#o %#x %#X" % (8, 255, 255))
+t(lambda: "%+.3e %G %g" % (1.5, 1e-10, 1e16))
+t(lambda: "%d" % 2.5e20)
+t(lambda: "%d" % float("nan"))
+t(lambda: "%d" % float("inf"))
+t(lambda: "%r %a" % ("é", "é"))
+t(lambda: "%05s|%-05d|" % ("ab", 3))
+t(lambda: "{0}{}".format(1, 2))
+t(lambda: "{}{0}".format(1, 2))
+t(lambda: "{x}".format())
+t(lambda: "{5}".format(1))
+t(lambda: "{!x}".format(1))
+t(lambda: "{:d}".format("a"))
+t(lambda: "{0.foo}".format(1))
+t(lambda: "{0[5]}".format([1]))
+t(lambda: "{".format())
+t(lambda: "}".format())
+t(lambda: "{0:{1}}".format(3.14159, ".2f"))
+t(lambda: "{0!r:>10}".format("a"))
+t(lambda: "{:{}{}}".format(1, ">", 4))
+t(lambda: "{0[a]}".format({"a": 5}))
+t(lambda: "{a.real}".format(a=3))
+t(lambda: "x".format_map({"a": 1}))
+t(lambda: "{a}".format_map({}))
+t(lambda: str.maketrans("abc", "xyz"))
+t(lambda: "abcabc".translate(str.maketrans("abc", "xyz", "c")))
+t(lambda: "abc".translate({97: None, 98: "BB"}))
+t(lambda: str.maketrans({"a": "b", 99: None}))
+t(lambda: "a\tb".expandtabs(0))
+t(lambda: "AbC".swapcase())
+t(lambda: "ß".upper())
+t(lambda: "ǅ".title())
+t(lambda: "abc".__getitem__(slice(None, None, -1)))
+t(lambda: "abc".__len__())
+t(lambda: "abc".__eq__(1))
+t(lambda: "abc".__lt__("abd"))
+t(lambda: str.__eq__("a", "a"))
+t(lambda: hash("abc") == "abc".__hash__())
+t(lambda: "abc".__mul__(2))
+t(lambda: "abc".__rmul__(2))
+t(lambda: "a%sc".__mod__(1))
+t(lambda: list("abc".__iter__()))
+t(lambda: "x".__format__(">3"))
+t(lambda: "abc".__contains__("b"))
+t(lambda: str.upper(1))
+t(lambda: str.upper())
+t(lambda: "a".upper(1))
+t(lambda: "a".center())
+t(lambda: "a b".split(None, 0))
+t(lambda: "  a b ".split(None, 0))
+t(lambda: "  a b ".rsplit(None, 0))
+t(lambda: "a,b".split(sep=","))
+t(lambda: "abc".splitlines(keepends=True))
+t(lambda: "abc".encode("latin-1"))
+t(lambda: "é".encode("ascii", "xmlcharrefreplace"))
+t(lambda: "é".encode("ascii", "backslashreplace"))
+t(lambda: "é".encode("ascii"))
+t(lambda: b"\xe9".decode("ascii"))
+t(lambda: b"\xe9".decode("latin-1"))
+t(lambda: "abc".removeprefix(1))
+t(lambda: "12".zfill("a"))
+t(lambda: "abc".isprintable())
+t(lambda: "a\n".isprintable())
+t(lambda: "abc"[1:2].upper())
+t(lambda: "aaa".replace("a", "b", -1))
+t(lambda: "aaa".replace("a", "b", 2))
+t(lambda: "a".join("xyz"))
+t(lambda: "".join(x for x in ["a", "b"]))
+t(lambda: "{:,}".format(10**20))
+t(lambda: f"{'a'!r:^7}")
+t(lambda: format("abc", ""))
+t(lambda: "a".__add__(1))
+t(lambda: "a".__add__("b"))
+"####,
+        r####"TypeError sequence item 0: expected str instance, int found
+TypeError sequence item 1: expected str instance, int found
+TypeError must be str, not int
+TypeError must be str or None, not int
+TypeError startswith first arg must be str or a tuple of str, not int
+True
+TypeError replace() argument 1 must be str, not int
+TypeError strip arg must be None or str
+TypeError The fill character must be exactly one character long
+1
+1
+4
+ValueError substring not found
+TypeError can only concatenate str (not "int") to str
+TypeError can't multiply sequence by non-int of type 'float'
+TypeError can't multiply sequence by non-int of type 'str'
+TypeError 'in <string>' requires string as left operand, not int
+TypeError ord() expected a character, but string of length 2 found
+TypeError ord() expected a character, but string of length 0 found
+TypeError ord() expected string of length 1, but int found
+97
+ValueError chr() arg not in range(0x110000)
+ValueError chr() arg not in range(0x110000)
+TypeError 'float' object cannot be interpreted as an integer
+TypeError 'str' object cannot be interpreted as an integer
+'abc'
+TypeError decoding to str: need a bytes-like object, int found
+TypeError decoding str is not supported
+'�'
+'5'
+''
+TypeError not enough arguments for format string
+TypeError not all arguments converted during string formatting
+TypeError %d format: a real number is required, not str
+TypeError %x format: an integer is required, not float
+TypeError must be real number, not str
+TypeError %c requires int or char
+OverflowError %c arg not in range(0x110000)
+TypeError format requires a mapping
+KeyError 'b'
+ValueError incomplete format
+ValueError incomplete format key
+'abc'
+TypeError not all arguments converted during string formatting
+"{'a': 1}"
+'x    |'
+'xy|'
+TypeError * wants int
+'   ab|'
+'0o10 0xff 0XFF'
+'+1.500e+00 1E-10 1e+16'
+'250000000000000000000'
+ValueError cannot convert float NaN to integer
+OverflowError cannot convert float infinity to integer
+"'é' '\\xe9'"
+'   ab|3    |'
+ValueError cannot switch from manual field specification to automatic field numbering
+ValueError cannot switch from automatic field numbering to manual field specification
+KeyError 'x'
+IndexError Replacement index 5 out of range for positional args tuple
+ValueError Unknown conversion specifier x
+ValueError Unknown format code 'd' for object of type 'str'
+AttributeError 'int' object has no attribute 'foo'
+IndexError list index out of range
+ValueError Single '{' encountered in format string
+ValueError Single '}' encountered in format string
+'3.14'
+"       'a'"
+'   1'
+'5'
+'3'
+'x'
+KeyError 'a'
+{97: 120, 98: 121, 99: 122}
+'xyxy'
+'BBc'
+{97: 'b', 99: None}
+'ab'
+'aBc'
+'SS'
+'ǅ'
+'cba'
+3
+NotImplemented
+True
+True
+True
+'abcabc'
+'abcabc'
+'a1c'
+['a', 'b', 'c']
+'  x'
+True
+TypeError descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
+TypeError unbound method str.upper() needs an argument
+TypeError str.upper() takes no arguments (1 given)
+TypeError center expected at least 1 argument, got 0
+['a b']
+['a b ']
+['  a b']
+['a', 'b']
+['abc']
+b'abc'
+b'&#233;'
+b'\\xe9'
+UnicodeEncodeError 'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)
+UnicodeDecodeError 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)
+'é'
+TypeError removeprefix() argument must be str, not int
+TypeError 'str' object cannot be interpreted as an integer
+True
+False
+'B'
+'bbb'
+'bba'
+'xayaz'
+'ab'
+'100,000,000,000,000,000,000'
+"  'a'  "
+'abc'
+TypeError can only concatenate str (not "int") to str
+'ab'
+"####,
+    );
+}
+
+#[test]
+fn bytes_and_bytearray() {
+    check(
+        r####"def t(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: bytes(-1))
+t(lambda: bytes("a"))
+t(lambda: bytes(1.5))
+t(lambda: bytes([1, "a"]))
+t(lambda: bytes([300]))
+t(lambda: bytearray([300]))
+t(lambda: bytes(b"a", "utf-8"))
+t(lambda: bytes(encoding="utf-8"))
+t(lambda: bytes("é", "latin-1"))
+t(lambda: bytes(range(3)))
+t(lambda: bytes(bytearray(b"xy")))
+t(lambda: bytearray("ab", "ascii"))
+t(lambda: bytearray(2))
+t(lambda: b"abc".find("a"))
+t(lambda: b"abc".find(98))
+t(lambda: b"abc".find(300))
+t(lambda: b"abc".index(b"z"))
+t(lambda: b"abc".split("a"))
+t(lambda: b"a b  c ".split())
+t(lambda: b"a b  c ".rsplit(None, 1))
+t(lambda: b"a,b,c".rsplit(b",", 1))
+t(lambda: b"-".join([b"a", "b"]))
+t(lambda: b"-".join([b"a", bytearray(b"b")]))
+t(lambda: b"abc".replace(b"", b"-"))
+t(lambda: b"abc" + "a")
+t(lambda: b"abc" + bytearray(b"d"))
+t(lambda: bytearray(b"abc") + b"d")
+t(lambda: b"ab" * 2)
+t(lambda: 2 * b"ab")
+t(lambda: b"ab" * 1.5)
+t(lambda: b"%s %d %r %a %5.1f %c%c %x" % (b"x", 5, b"q", "é", 2.5, 65, b"B", 255))
+t(lambda: b"%s" % "x")
+t(lambda: b"%(a)s" % {b"a": b"z"})
+t(lambda: b"abc".hex(":"))
+t(lambda: b"abcdef".hex(":", 2))
+t(lambda: bytes.fromhex("zz"))
+t(lambda: bytearray.fromhex("0a 0b"))
+t(lambda: b"hello".title())
+t(lambda: b"hello World".swapcase())
+t(lambda: b"hello".capitalize())
+t(lambda: b"Hello World".istitle())
+t(lambda: b"".isdigit())
+t(lambda: b"a\nb\r\nc\rd".splitlines())
+t(lambda: b"a\nb\r\n".splitlines(True))
+t(lambda: b"xxaxx".strip(b"x"))
+t(lambda: b"  a  ".lstrip())
+t(lambda: b"ab".center(6, b"*"))
+t(lambda: b"ab".ljust(4, "*"))
+t(lambda: b"12".zfill(5))
+t(lambda: b"abc".startswith((b"x", b"a")))
+t(lambda: b"abc".startswith("a"))
+t(lambda: b"abc".endswith(b"bc", 1))
+t(lambda: b"abc".count(b"", 1))
+t(lambda: b"a.b.c".rpartition(b"."))
+t(lambda: b"abc".partition("b"))
+t(lambda: b"abc".removeprefix(b"a"))
+t(lambda: b"abc" < b"abd")
+t(lambda: bytearray(b"a") == b"a")
+t(lambda: b"a" == bytearray(b"a"))
+t(lambda: b"a" < bytearray(b"b"))
+t(lambda: hash(b"abc") == hash(b"abc"))
+t(lambda: 97 in b"abc")
+t(lambda: "a" in b"abc")
+t(lambda: b"abc".decode("ascii"))
+t(lambda: b"\xff".decode())
+t(lambda: b"\xffab".decode("utf-8", "ignore"))
+t(lambda: b"abc"[1])
+t(lambda: b"abc"[-1:])
+t(lambda: bytearray(b"abc")[1:])
+t(lambda: str(b"abc"))
+t(lambda: repr(bytearray(b"x")))
+ba = bytearray(b"hello")
+ba.append(33); print(ba)
+t(lambda: ba.append(256))
+t(lambda: ba.append("a"))
+ba.extend([1, 2]); print(ba)
+ba.extend(b"zz"); print(ba)
+print(ba.pop(), ba.pop(0), ba)
+t(lambda: bytearray().pop())
+ba.insert(-1, 65); print(ba)
+ba.insert(100, 66); print(ba)
+ba.remove(65); print(ba)
+t(lambda: ba.remove(200))
+c = ba.copy(); c.clear(); print(c, ba)
+ba.reverse(); print(ba)
+ba[0] = 1; print(ba)
+del ba[0]; print(ba)
+del ba[::2]; print(ba)
+ba += b"!!"; print(ba)
+ba *= 2; print(ba)
+t(lambda: ba.__setitem__(slice(0, 2), b"XYZ"))
+print(ba)
+t(lambda: ba.__setitem__(slice(0, 4, 2), b"12"))
+print(ba)
+t(lambda: ba.__setitem__(slice(0, 4, 2), b"123"))
+print(bytearray(b"abc").upper(), bytearray(b"a b").split())
+print(list(iter(b"ab")), len(bytearray(b"xyz")))
+"####,
+        r####"ValueError negative count
+TypeError string argument without an encoding
+TypeError cannot convert 'float' object to bytes
+TypeError 'str' object cannot be interpreted as an integer
+ValueError bytes must be in range(0, 256)
+ValueError byte must be in range(0, 256)
+TypeError encoding without a string argument
+TypeError encoding without a string argument
+b'\xe9'
+b'\x00\x01\x02'
+b'xy'
+bytearray(b'ab')
+bytearray(b'\x00\x00')
+TypeError argument should be integer or bytes-like object, not 'str'
+1
+ValueError byte must be in range(0, 256)
+ValueError subsection not found
+TypeError a bytes-like object is required, not 'str'
+[b'a', b'b', b'c']
+[b'a b', b'c']
+[b'a,b', b'c']
+TypeError sequence item 1: expected a bytes-like object, str found
+b'a-b'
+b'-a-b-c-'
+TypeError can't concat str to bytes
+b'abcd'
+bytearray(b'abcd')
+b'abab'
+b'abab'
+TypeError can't multiply sequence by non-int of type 'float'
+b"x 5 b'q' '\\xe9'   2.5 AB ff"
+TypeError %b requires a bytes-like object, or an object that implements __bytes__, not 'str'
+b'z'
+'61:62:63'
+'6162:6364:6566'
+ValueError non-hexadecimal number found in fromhex() arg at position 0
+bytearray(b'\n\x0b')
+b'Hello'
+b'HELLO wORLD'
+b'Hello'
+True
+False
+[b'a', b'b', b'c', b'd']
+[b'a\n', b'b\r\n']
+b'a'
+b'a  '
+b'**ab**'
+TypeError ljust() argument 2 must be a byte string of length 1, not str
+b'00012'
+True
+TypeError startswith first arg must be bytes or a tuple of bytes, not str
+True
+3
+(b'a.b', b'.', b'c')
+TypeError a bytes-like object is required, not 'str'
+b'bc'
+True
+True
+True
+True
+True
+True
+TypeError a bytes-like object is required, not 'str'
+'abc'
+UnicodeDecodeError 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+'ab'
+98
+b'c'
+bytearray(b'bc')
+"b'abc'"
+"bytearray(b'x')"
+bytearray(b'hello!')
+ValueError byte must be in range(0, 256)
+TypeError 'str' object cannot be interpreted as an integer
+bytearray(b'hello!\x01\x02')
+bytearray(b'hello!\x01\x02zz')
+122 104 bytearray(b'ello!\x01\x02z')
+IndexError pop from empty bytearray
+bytearray(b'ello!\x01\x02Az')
+bytearray(b'ello!\x01\x02AzB')
+bytearray(b'ello!\x01\x02zB')
+ValueError value not found in bytearray
+bytearray(b'') bytearray(b'ello!\x01\x02zB')
+bytearray(b'Bz\x02\x01!olle')
+bytearray(b'\x01z\x02\x01!olle')
+bytearray(b'z\x02\x01!olle')
+bytearray(b'\x02!le')
+bytearray(b'\x02!le!!')
+bytearray(b'\x02!le!!\x02!le!!')
+None
+bytearray(b'XYZle!!\x02!le!!')
+None
+bytearray(b'1Y2le!!\x02!le!!')
+ValueError attempt to assign bytes of size 3 to extended slice of size 2
+bytearray(b'ABC') [bytearray(b'a'), bytearray(b'b')]
+[97, 98] 3
+"####,
+    );
+}
