@@ -158,12 +158,16 @@ fn pair_of(vm: &mut Vm, item: Value, i: usize) -> PyResult<Vec<Value>> {
             vm.tuple_items(Value::Obj(r))
         }
         _ => {
-            if vm.iter(item).is_err() {
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )));
-            }
-            vm.collect_iterable(item)?
+            let it = match vm.iter(item) {
+                Ok(it) => it,
+                Err(e) if vm.isinstance_class(e, vm.t.type_error) => {
+                    return Err(vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            rooted(vm, &[it], |vm| vm.collect_iterable(it))?
         }
     };
     if items.len() != 2 {

@@ -589,7 +589,10 @@ impl Vm {
                 BinOpKind::Mul,
             ) => {
                 let Some(n) = self.index_of(bv)? else {
-                    return Ok(None);
+                    if defers_mul(self, bv) {
+                        return Ok(None);
+                    }
+                    return Err(repeat_error(self, bv));
                 };
                 let n = n.max(0) as usize;
                 let Value::Obj(x) = a else { unreachable!() };
@@ -700,7 +703,12 @@ fn install_list(vm: &mut Vm) {
     });
     add_method(vm, l, "insert", |vm, a| {
         let r = self_obj(vm, &a, "list", "insert", is_list)?;
-        check(vm, "insert", &rest(&a), 2, 2, &[])?;
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(format!(
+                "insert expected 2 arguments, got {}",
+                a.pos.len().saturating_sub(1)
+            )));
+        }
         let i = index_arg(vm, a.pos[1])?;
         let n = list_items(vm, r).len() as i64;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
@@ -879,12 +887,33 @@ fn install_list(vm: &mut Vm) {
 /// not an integer).
 fn mul_method(vm: &mut Vm, s: Value, n: Value, inplace: bool) -> PyResult<Value> {
     if vm.index_of(n)?.is_none() {
-        return Ok(vm.not_implemented);
+        if defers_mul(vm, n) {
+            return Ok(vm.not_implemented);
+        }
+        return Err(repeat_error(vm, n));
     }
     match vm.seq_binop(s, n, BinOpKind::Mul, inplace)? {
         Some(v) => Ok(v),
         None => Ok(vm.not_implemented),
     }
+}
+
+/// Whether `seq * n` with a non-integer `n` should let `n`'s own
+/// `__rmul__` / `__mul__` try (user classes) before CPython's
+/// "can't multiply sequence" error.
+fn defers_mul(vm: &mut Vm, n: Value) -> bool {
+    if !matches!(n, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Instance(_) | Obj::Native2(_))) {
+        return false;
+    }
+    let rk = vm.intern("__rmul__");
+    let mk = vm.intern("__mul__");
+    vm.lookup_special(n, rk).is_some_and(|f| !vm.is_native(f))
+        || vm.lookup_special(n, mk).is_some_and(|f| !vm.is_native(f))
+}
+
+fn repeat_error(vm: &mut Vm, n: Value) -> Value {
+    let tn = vm.type_name(n);
+    vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'"))
 }
 
 /// `key=` and `reverse=` of sort / sorted.
@@ -1400,7 +1429,9 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !a.kw.is_empty() {
         return Err(vm.type_error("reversed() takes no keyword arguments"));
     }
-    check(vm, "reversed", &a, 1, 1, &[])?;
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", a.pos.len())));
+    }
     let v = a.pos[0];
     if let Value::Obj(r) = v {
         match vm.heap.get(r) {
@@ -1467,7 +1498,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn enumerate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check(vm, "enumerate", &a, 0, 2, &["iterable", "start"])?;
     let Some(it) = a.get(vm, 0, "iterable") else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let count = match a.get(vm, 1, "start") {
         Some(s) => index_arg(vm, s)?,
