@@ -496,3 +496,196 @@ bytearray(b'ABC') [bytearray(b'a'), bytearray(b'b')]
 "####,
     );
 }
+
+#[test]
+fn percent_and_format_edge_cases() {
+    check(
+        r####"def t(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__, e)
+class I:
+    def __index__(self): return 7
+class N:
+    def __int__(self): return 9
+class F:
+    def __float__(self): return 2.5
+class D(dict):
+    def __missing__(self, k): return k.upper()
+class M:
+    def __getitem__(self, k): return k * 2
+t(lambda: "%d %x %o" % (I(), I(), I()))
+t(lambda: "%d" % N())
+t(lambda: "%x" % N())
+t(lambda: "%f %d" % (F(), 1))
+t(lambda: "%d" % F())
+t(lambda: "%f" % I())
+t(lambda: "%c" % I())
+t(lambda: "{x}".format_map(D()))
+t(lambda: "{:{:{}}}".format(1, 2, 3))
+t(lambda: "{0!s:}".format(5))
+t(lambda: "{0!}".format(5))
+t(lambda: "{0:}".format(5))
+t(lambda: "{0.}".format(5))
+t(lambda: "{0[}".format(5))
+t(lambda: "{0]}".format(5))
+t(lambda: "{:s}".format(5))
+t(lambda: "{:=^10}".format("x"))
+t(lambda: "{:^10}".format(True))
+t(lambda: "%s %s" % (True, None))
+t(lambda: "%.2s" % True)
+t(lambda: "%5.3d|%-+6d|%x" % (5, 3, -255))
+t(lambda: "%#.3g|%-8.2e|%08.3f" % (1.0, 12345.678, -3.14159))
+t(lambda: "%i%%" % 3)
+t(lambda: "%(a)s %s" % {"a": 1})
+t(lambda: "% 5d|%+5d|%-5d|" % (-3, 3, 3))
+t(lambda: "%r" % b"x")
+t(lambda: "%a" % "\u20ac")
+t(lambda: "%s" % ())
+t(lambda: "%s" % ((),))
+t(lambda: "%c" % -1)
+t(lambda: "%c" % 1.5)
+t(lambda: "%.1f" % 10**400)
+t(lambda: "%d" % 10**30)
+t(lambda: "%s %%" % "x")
+t(lambda: "%-*.*f|" % (10, 2, 3.14159))
+t(lambda: "%ld" % 5)
+t(lambda: "{0:*<{1}}|".format("ab", 6))
+t(lambda: "{:,.3f}".format(1234567.891))
+t(lambda: "{a[0]}{a[1]}".format(a="xy"))
+t(lambda: "{0[-1]}".format([1, 2]))
+t(lambda: "{0.__class__.__name__}".format(1))
+t(lambda: "{!a}".format("é"))
+t(lambda: "{:>5}".format(None))
+t(lambda: "{:d}".format(None))
+t(lambda: "x".center(-3))
+t(lambda: "x".zfill(-3))
+t(lambda: "abc".rjust(5, "é"))
+t(lambda: "a".join([]))
+t(lambda: "abc".rfind("", 1))
+t(lambda: "abc".find("", 4))
+t(lambda: "abc".startswith("", 4))
+t(lambda: "abc".startswith("", 3))
+t(lambda: "abc".endswith(("c",), -1))
+t(lambda: "abc".count("a", "x"))
+t(lambda: "Hello World".istitle())
+t(lambda: "HELLO".casefold())
+t(lambda: "ﬁ".upper())
+t(lambda: "İ".lower())
+t(lambda: "ΣΑΣ".lower())
+t(lambda: "x".split(""))
+t(lambda: "a\x1cb\x85c\u2028d".split())
+t(lambda: "a\x1cb\x85c\u2028d".splitlines())
+t(lambda: "١٢٣".isdigit())
+t(lambda: int("١٢٣"))
+t(lambda: "Ⅻ".isnumeric())
+"####,
+        r####"'7 7 7'
+'9'
+TypeError %x format: an integer is required, not N
+'2.500000 1'
+TypeError %d format: a real number is required, not F
+'7.000000'
+'\x07'
+'X'
+ValueError Max string recursion exceeded
+'5'
+ValueError unmatched '{' in format spec
+'5'
+ValueError Empty attribute in format string
+ValueError expected '}' before end of string
+KeyError '0]'
+ValueError Unknown format code 's' for object of type 'int'
+'====x====='
+'    1     '
+'True None'
+'Tr'
+'  005|+3    |-ff'
+'1.00|1.23e+04|-003.142'
+'3%'
+TypeError not enough arguments for format string
+'   -3|   +3|3    |'
+"b'x'"
+"'\\u20ac'"
+TypeError not enough arguments for format string
+'()'
+OverflowError %c arg not in range(0x110000)
+TypeError %c requires int or char
+OverflowError int too large to convert to float
+'1000000000000000000000000000000'
+'x %'
+'3.14      |'
+'5'
+'ab****|'
+'1,234,567.891'
+'xy'
+TypeError list indices must be integers or slices, not str
+'int'
+"'\\xe9'"
+TypeError unsupported format string passed to NoneType.__format__
+TypeError unsupported format string passed to NoneType.__format__
+'x'
+'x'
+'ééabc'
+''
+3
+-1
+False
+True
+True
+TypeError slice indices must be integers or None or have an __index__ method
+True
+'hello'
+'FI'
+'i̇'
+'σας'
+ValueError empty separator
+['a', 'b', 'c', 'd']
+['a', 'b', 'c', 'd']
+True
+123
+True
+"####,
+    );
+}
+
+#[test]
+fn gc_during_user_callbacks() {
+    check(
+        r####"class Ix:
+    def __init__(self, v): self.v = v
+    def __index__(self):
+        junk = [[i] for i in range(300)]
+        return self.v
+class Map:
+    def __getitem__(self, k):
+        junk = [[i] for i in range(300)]
+        if isinstance(k, int):
+            return str(k) * 2
+        return k.upper() + "!"
+class S:
+    def __str__(self):
+        junk = [{"a": [i]} for i in range(300)]
+        return "s" * 3
+    def __repr__(self):
+        junk = [{"a": [i]} for i in range(300)]
+        return "R"
+out = []
+for i in range(300):
+    out.append("{a}{b}{c}".format_map(Map()))
+    out.append("abc".translate(Map()))
+    out.append(str(S()) + repr(S()) + "%r%s%a" % (S(), S(), S()))
+    out.append(bytes([Ix(65), Ix(66)]) + bytearray([Ix(67)]))
+    out.append("-".join(str(S()) for _ in range(3)))
+    out.append("%(x)s %(y)r" % Map())
+    out.append(b"%s-%d" % (b"q", Ix(i)))
+    out.append("x".center(Ix(5), "*") + "abc"[Ix(1)] + "abcdef".find("d", Ix(1)).__str__())
+    out.append("{0[3]}{0[k]}".format(Map()))
+print(len(out), out[-9:])
+"####,
+        r####"2700 ['A!B!C!', '979798989999', 'sssRRsssR', b'ABC', 'sss-sss-sss', "X! 'Y!'", b'q-299', '**x**b3', '33K!']
+"####,
+    );
+}

@@ -921,6 +921,10 @@ fn render_pieces(
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
     let f = str_ref(vm, fmt).unwrap_or("").to_string();
     let base = vm.temp_roots.len();
+    // Called from the binary operator with operands already popped off the
+    // value stack: root them while user code (__str__, __format__) runs.
+    vm.temp_roots.push(fmt);
+    vm.temp_roots.push(args);
     let r = percent_core(vm, &f, args, false);
     vm.temp_roots.truncate(base);
     let s = r?;
@@ -939,11 +943,15 @@ pub fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResul
         _ => None,
     };
     let is_map = tuple.is_none() && str_ref(vm, args).is_none() && is_mapping(vm, args);
-    let (list, single) = match tuple {
-        Some(t) => (t, false),
-        None => (vec![args], true),
+    // CPython's state: the current args, their length (-1 for a single
+    // object) and the next index (-2 for a single object not yet used).
+    let (mut list, mut arglen, mut argidx): (Vec<Value>, i64, i64) = match tuple {
+        Some(t) => {
+            let n = t.len() as i64;
+            (t, n, 0)
+        }
+        None => (vec![args], -1, -2),
     };
-    let mut idx = 0usize;
     let mut out = String::new();
     for p in pieces {
         let mut spec = match p {
@@ -954,40 +962,33 @@ pub fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResul
             percent::PercentPiece::Error(e) => return Err(vm.text_error(e)),
             percent::PercentPiece::Spec(s) => s,
         };
-        // With a key, the looked-up value is the argument of this spec.
-        let keyed = match &spec.key {
-            Some(k) => {
-                if !is_map {
-                    return Err(vm.text_error(percent::requires_mapping()));
-                }
-                let kv = if bytes {
-                    let b: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
-                    vm.alloc(Obj::Bytes(b.into_boxed_slice()))
-                } else {
-                    vm.new_str(k.as_str())
-                };
-                root(vm, kv);
-                let v = vm.getitem(args, kv)?;
-                Some(root(vm, v))
+        // With a key, the looked-up value becomes the (single) current args.
+        if let Some(k) = &spec.key {
+            if !is_map {
+                return Err(vm.text_error(percent::requires_mapping()));
             }
-            None => None,
-        };
-        let mut keyed_used = false;
+            let kv = if bytes {
+                let b: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                vm.alloc(Obj::Bytes(b.into_boxed_slice()))
+            } else {
+                vm.new_str(k.as_str())
+            };
+            root(vm, kv);
+            let v = vm.getitem(args, kv)?;
+            list = vec![root(vm, v)];
+            arglen = -1;
+            argidx = -2;
+        }
         let mut next = |vm: &mut Vm| -> PyResult<Value> {
-            if let Some(v) = keyed {
-                if keyed_used {
-                    return Err(vm.text_error(percent::not_enough_args()));
+            if argidx < arglen {
+                let i = argidx;
+                argidx += 1;
+                if arglen < 0 {
+                    return Ok(list[0]);
                 }
-                keyed_used = true;
-                return Ok(v);
+                return Ok(list[i as usize]);
             }
-            match list.get(idx) {
-                Some(&v) => {
-                    idx += 1;
-                    Ok(v)
-                }
-                None => Err(vm.text_error(percent::not_enough_args())),
-            }
+            Err(vm.text_error(percent::not_enough_args()))
         };
         if spec.width_star {
             let v = next(vm)?;
@@ -1004,8 +1005,7 @@ pub fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResul
         let piece = percent_one(vm, v, &spec, bytes)?;
         out.push_str(&piece);
     }
-    let leftover = if single { idx == 0 } else { idx < list.len() };
-    if leftover && !is_map {
+    if argidx < arglen && !is_map {
         return Err(vm.text_error(percent::not_all_converted()));
     }
     Ok(out)
