@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod core;
 pub mod dict;
 pub mod exc;
+pub mod file;
 pub mod funcs;
 pub mod num;
 pub mod object;
@@ -24,6 +25,7 @@ pub fn install(vm: &mut Vm) {
     seq::install(vm);
     dict::install(vm);
     funcs::install(vm);
+    file::install(vm);
     core::install(vm);
     // Expose the built-in classes by name.
     let t = &vm.t;

@@ -1,0 +1,801 @@
+//! open() and the file objects it returns (text: `_io.TextIOWrapper`,
+//! binary: `_io.BufferedReader` / `BufferedWriter` / `BufferedRandom`),
+//! implemented over std::fs with a write buffer.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+
+use crate::object::*;
+use crate::text;
+use crate::vm::Vm;
+
+use super::{add_fn, add_method, set_class_attr};
+
+#[derive(Debug)]
+struct FileObj {
+    class: ObjRef,
+    name: Value,
+    mode: String,
+    binary: bool,
+    readable: bool,
+    writable: bool,
+    file: Option<File>,
+    /// Bytes read from the OS but not consumed yet (binary mode).
+    rbuf: Vec<u8>,
+    rpos: usize,
+    /// Decoded text read but not consumed yet (text mode), and the number of
+    /// file bytes it came from.
+    tbuf: String,
+    tpos: usize,
+    tbytes: usize,
+    wbuf: Vec<u8>,
+    closed: bool,
+    encoding: String,
+    errors: String,
+    /// Universal newlines on input (newline=None).
+    universal: bool,
+}
+
+impl NativeObj for FileObj {
+    fn class(&self) -> ObjRef {
+        self.class
+    }
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.name);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+impl Drop for FileObj {
+    fn drop(&mut self) {
+        if let Some(f) = &mut self.file {
+            let _ = f.write_all(&self.wbuf);
+        }
+    }
+}
+
+fn classes(vm: &mut Vm) -> [ObjRef; 4] {
+    let names = [
+        "_io.TextIOWrapper",
+        "_io.BufferedReader",
+        "_io.BufferedWriter",
+        "_io.BufferedRandom",
+    ];
+    let mut out = [vm.t.object; 4];
+    for (i, n) in names.into_iter().enumerate() {
+        let fresh = !vm.native_classes.contains_key(n);
+        let c = vm.native_class(n, None);
+        if fresh {
+            let q = vm.intern(n);
+            if let Obj::Class(k) = vm.heap.get_mut(c) {
+                k.qualname = q;
+            }
+            install_methods(vm, c);
+        }
+        out[i] = c;
+    }
+    out
+}
+
+pub fn install(vm: &mut Vm) {
+    classes(vm);
+    add_fn(vm, "open", open);
+}
+
+fn install_methods(vm: &mut Vm, c: ObjRef) {
+    add_method(vm, c, "read", |vm, a| {
+        let size = size_arg(vm, a.pos.get(1).copied())?;
+        read(vm, a.pos[0], size, false)
+    });
+    add_method(vm, c, "readline", |vm, a| {
+        let size = size_arg(vm, a.pos.get(1).copied())?;
+        read(vm, a.pos[0], size, true)
+    });
+    add_method(vm, c, "readlines", |vm, a| {
+        let f = a.pos[0];
+        let mut lines = Vec::new();
+        let base = vm.temp_roots.len();
+        loop {
+            let l = read(vm, f, None, true);
+            let l = match l {
+                Ok(l) => l,
+                Err(e) => {
+                    vm.temp_roots.truncate(base);
+                    return Err(e);
+                }
+            };
+            if vm.len(l).unwrap_or(0) == 0 {
+                break;
+            }
+            vm.temp_roots.push(l);
+            lines.push(l);
+        }
+        vm.temp_roots.truncate(base);
+        Ok(vm.new_list(lines))
+    });
+    add_method(vm, c, "__next__", |vm, a| {
+        let l = read(vm, a.pos[0], None, true)?;
+        if vm.len(l)? == 0 {
+            return Err(vm.stop_iteration(Value::None));
+        }
+        Ok(l)
+    });
+    add_method(vm, c, "__iter__", |vm, a| {
+        check_open(vm, a.pos[0])?;
+        Ok(a.pos[0])
+    });
+    add_method(vm, c, "__enter__", |vm, a| {
+        check_open(vm, a.pos[0])?;
+        Ok(a.pos[0])
+    });
+    add_method(vm, c, "__exit__", |vm, a| {
+        close(vm, a.pos[0])?;
+        Ok(Value::None)
+    });
+    add_method(vm, c, "close", |vm, a| {
+        close(vm, a.pos[0])?;
+        Ok(Value::None)
+    });
+    add_method(vm, c, "write", write);
+    add_method(vm, c, "writelines", |vm, a| {
+        let f = a.pos[0];
+        let Some(&lines) = a.pos.get(1) else {
+            return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
+        };
+        let items = vm.collect_iterable(lines)?;
+        let base = vm.temp_roots.len();
+        vm.temp_roots.extend_from_slice(&items);
+        for it in items {
+            let r = write(
+                vm,
+                Args {
+                    pos: &[f, it],
+                    kw: &[],
+                },
+            );
+            if let Err(e) = r {
+                vm.temp_roots.truncate(base);
+                return Err(e);
+            }
+        }
+        vm.temp_roots.truncate(base);
+        Ok(Value::None)
+    });
+    add_method(vm, c, "flush", |vm, a| {
+        let f = a.pos[0];
+        check_open(vm, f)?;
+        flush(vm, f)?;
+        Ok(Value::None)
+    });
+    add_method(vm, c, "tell", |vm, a| {
+        let f = a.pos[0];
+        check_open(vm, f)?;
+        flush(vm, f)?;
+        let fo = file_mut(vm, f).expect("file");
+        let pending = if fo.binary {
+            fo.rbuf.len() - fo.rpos
+        } else {
+            let rest = &fo.tbuf[fo.tpos..];
+            if rest.is_empty() {
+                0
+            } else {
+                // Bytes not consumed yet (newline translation aside).
+                fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len())
+            }
+        };
+        let pos = match fo.file.as_mut().map(|f| f.stream_position()) {
+            Some(Ok(p)) => p,
+            _ => 0,
+        };
+        Ok(Value::Int(pos.saturating_sub(pending as u64) as i64))
+    });
+    add_method(vm, c, "seek", |vm, a| {
+        let f = a.pos[0];
+        check_open(vm, f)?;
+        let Some(off) = a.pos.get(1).copied() else {
+            return Err(vm.type_error("seek expected at least 1 argument, got 0"));
+        };
+        let off = match vm.index_of(off)? {
+            Some(o) => o,
+            None => {
+                let tn = vm.type_name(off);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        };
+        let whence = match a.pos.get(2) {
+            Some(&w) => vm.index_of(w)?.unwrap_or(0),
+            None => 0,
+        };
+        flush(vm, f)?;
+        let fo = file_mut(vm, f).expect("file");
+        let binary = fo.binary;
+        if !binary && whence != 0 && off != 0 {
+            let msg = if whence == 1 {
+                "can't do nonzero cur-relative seeks"
+            } else {
+                "can't do nonzero end-relative seeks"
+            };
+            return Err(vm.new_error(vm.t.os_error, msg));
+        }
+        let target = match whence {
+            0 => {
+                if off < 0 {
+                    return Err(vm.value_error(format!("negative seek position {off}")));
+                }
+                SeekFrom::Start(off as u64)
+            }
+            1 => {
+                let pending = (fo.rbuf.len() - fo.rpos) as i64
+                    + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+                SeekFrom::Current(off - pending)
+            }
+            2 => SeekFrom::End(off),
+            _ => {
+                return Err(
+                    vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))
+                )
+            }
+        };
+        let fo = file_mut(vm, f).expect("file");
+        fo.rbuf.clear();
+        fo.rpos = 0;
+        fo.tbuf.clear();
+        fo.tpos = 0;
+        fo.tbytes = 0;
+        let r = fo.file.as_mut().map(|h| h.seek(target));
+        match r {
+            Some(Ok(p)) => Ok(Value::Int(p as i64)),
+            Some(Err(e)) => Err(io_error(vm, &e, None)),
+            None => Ok(Value::Int(0)),
+        }
+    });
+    for (name, what) in [
+        ("readable", 0u8),
+        ("writable", 1),
+        ("seekable", 2),
+        ("isatty", 3),
+    ] {
+        let f: NativeFnPtr = match what {
+            0 => |vm, a| {
+                check_open(vm, a.pos[0])?;
+                Ok(Value::Bool(
+                    file_ref(vm, a.pos[0]).is_some_and(|f| f.readable),
+                ))
+            },
+            1 => |vm, a| {
+                check_open(vm, a.pos[0])?;
+                Ok(Value::Bool(
+                    file_ref(vm, a.pos[0]).is_some_and(|f| f.writable),
+                ))
+            },
+            2 => |vm, a| {
+                check_open(vm, a.pos[0])?;
+                Ok(Value::Bool(true))
+            },
+            _ => |vm, a| {
+                check_open(vm, a.pos[0])?;
+                Ok(Value::Bool(false))
+            },
+        };
+        add_method(vm, c, name, f);
+    }
+    add_method(vm, c, "fileno", |vm, a| {
+        check_open(vm, a.pos[0])?;
+        Ok(Value::Int(3))
+    });
+    add_method(vm, c, "__repr__", |vm, a| {
+        let f = a.pos[0];
+        let Some(fo) = file_ref(vm, f) else {
+            return Ok(vm.new_str("<file>"));
+        };
+        let (binary, name, mode, enc) = (fo.binary, fo.name, fo.mode.clone(), fo.encoding.clone());
+        let cls = vm.type_of(f);
+        let cname = vm.class_name(cls);
+        let n = vm.repr_string(name)?;
+        let s = if binary {
+            format!("<_io.{cname} name={n}>")
+        } else {
+            format!("<_io.{cname} name={n} mode='{mode}' encoding='{enc}'>")
+        };
+        Ok(vm.new_str(s))
+    });
+    let getters: [(&str, NativeFnPtr); 5] = [
+        ("name", |vm, a| {
+            Ok(file_ref(vm, a.pos[0])
+                .map(|f| f.name)
+                .unwrap_or(Value::None))
+        }),
+        ("mode", |vm, a| {
+            let m = file_ref(vm, a.pos[0])
+                .map(|f| f.mode.clone())
+                .unwrap_or_default();
+            Ok(vm.new_str(m))
+        }),
+        ("closed", |vm, a| {
+            Ok(Value::Bool(file_ref(vm, a.pos[0]).is_none_or(|f| f.closed)))
+        }),
+        ("encoding", |vm, a| {
+            let Some(f) = file_ref(vm, a.pos[0]) else {
+                return Ok(Value::None);
+            };
+            if f.binary {
+                return Err(vm.new_error(
+                    vm.t.attribute_error,
+                    "'_io.BufferedReader' object has no attribute 'encoding'",
+                ));
+            }
+            let e = f.encoding.clone();
+            Ok(vm.new_str(e))
+        }),
+        ("errors", |vm, a| {
+            let e = file_ref(vm, a.pos[0])
+                .map(|f| f.errors.clone())
+                .unwrap_or_default();
+            Ok(vm.new_str(e))
+        }),
+    ];
+    for (name, g) in getters {
+        let gv = vm.new_native("getter", format!("{name}.getter"), g);
+        let p = vm.alloc(Obj::Property(Box::new([
+            gv,
+            Value::None,
+            Value::None,
+            Value::None,
+        ])));
+        set_class_attr(vm, c, name, p);
+    }
+}
+
+fn file_ref(vm: &Vm, v: Value) -> Option<&FileObj> {
+    match v {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Native2(n) => n.as_any().downcast_ref::<FileObj>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn file_mut(vm: &mut Vm, v: Value) -> Option<&mut FileObj> {
+    match v {
+        Value::Obj(r) => match vm.heap.get_mut(r) {
+            Obj::Native2(n) => n.as_any_mut().downcast_mut::<FileObj>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn check_open(vm: &mut Vm, f: Value) -> PyResult<()> {
+    match file_ref(vm, f) {
+        Some(fo) if !fo.closed => Ok(()),
+        Some(_) => Err(vm.value_error("I/O operation on closed file.")),
+        None => Err(vm.type_error("expected a file object")),
+    }
+}
+
+fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match vm.index_of(v)? {
+            Some(n) if n < 0 => Ok(None),
+            Some(n) => Ok(Some(n as usize)),
+            None => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(format!("argument should be integer or None, not '{tn}'")))
+            }
+        },
+    }
+}
+
+/// An OSError subclass for an io::Error, with errno/strerror/filename.
+fn io_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Value {
+    let code = e.raw_os_error().unwrap_or(0);
+    let cls = match code {
+        2 => vm.t.file_not_found_error,
+        _ => {
+            let name = match code {
+                17 => Some("FileExistsError"),
+                13 | 1 => Some("PermissionError"),
+                21 => Some("IsADirectoryError"),
+                20 => Some("NotADirectoryError"),
+                _ => None,
+            };
+            name.and_then(|n| {
+                vm.t.exc_by_name
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, c)| *c)
+            })
+            .unwrap_or(vm.t.os_error)
+        }
+    };
+    let msg = strerror(code, e);
+    let mut args = vec![Value::Int(code as i64), vm.new_str(msg)];
+    if let Some(f) = filename {
+        args.push(f);
+    }
+    let t = vm.new_tuple(args);
+    vm.new_exception(cls, t)
+}
+
+fn strerror(code: i32, e: &std::io::Error) -> String {
+    match code {
+        1 => "Operation not permitted".into(),
+        2 => "No such file or directory".into(),
+        9 => "Bad file descriptor".into(),
+        13 => "Permission denied".into(),
+        17 => "File exists".into(),
+        20 => "Not a directory".into(),
+        21 => "Is a directory".into(),
+        22 => "Invalid argument".into(),
+        28 => "No space left on device".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)
+fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    super::check(
+        vm,
+        "open",
+        &a,
+        0,
+        8,
+        &[
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
+        ],
+    )?;
+    let Some(name) = a.get(vm, 0, "file") else {
+        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
+    };
+    let mode_v = a.get(vm, 1, "mode");
+    let mode = match mode_v {
+        None => "r".to_string(),
+        Some(m) => match vm.as_str(m) {
+            Some(s) => s.to_string(),
+            None => {
+                let tn = vm.type_name(m);
+                return Err(vm.type_error(format!("open() argument 'mode' must be str, not {tn}")));
+            }
+        },
+    };
+    let enc_v = a.get(vm, 3, "encoding").filter(|v| !v.is_none());
+    let errors_v = a.get(vm, 4, "errors").filter(|v| !v.is_none());
+    let newline_v = a.get(vm, 5, "newline").filter(|v| !v.is_none());
+    // Parse the mode like CPython's _io.open.
+    let (mut r, mut w, mut x, mut ap, mut plus, mut b, mut t) =
+        (false, false, false, false, false, false, false);
+    for ch in mode.chars() {
+        let seen = match ch {
+            'r' => std::mem::replace(&mut r, true),
+            'w' => std::mem::replace(&mut w, true),
+            'x' => std::mem::replace(&mut x, true),
+            'a' => std::mem::replace(&mut ap, true),
+            '+' => std::mem::replace(&mut plus, true),
+            'b' => std::mem::replace(&mut b, true),
+            't' => std::mem::replace(&mut t, true),
+            _ => return Err(vm.value_error(format!("invalid mode: '{mode}'"))),
+        };
+        if seen {
+            return Err(vm.value_error(format!("invalid mode: '{mode}'")));
+        }
+    }
+    if (r as u8 + w as u8 + x as u8 + ap as u8) != 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if b && t {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    if b && enc_v.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+    }
+    if b && errors_v.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an errors argument"));
+    }
+    if b && newline_v.is_some() {
+        return Err(vm.value_error("binary mode doesn't take a newline argument"));
+    }
+    let encoding = match enc_v {
+        Some(e) => {
+            let s = vm.str_of(e).to_string();
+            text::bytes::normalize_encoding(&s).map_err(|e| vm.text_error(e))?;
+            s
+        }
+        None => "UTF-8".to_string(),
+    };
+    let errors = match errors_v {
+        Some(e) => vm.str_of(e).to_string(),
+        None => "strict".to_string(),
+    };
+    let path = match vm.as_str(name) {
+        Some(s) => s.to_string(),
+        None => match vm.bytes_of(name) {
+            Some(bs) => String::from_utf8_lossy(&bs).into_owned(),
+            None => {
+                let tn = vm.type_name(name);
+                return Err(vm.type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {tn}"
+                )));
+            }
+        },
+    };
+    let mut oo = OpenOptions::new();
+    oo.read(r || plus);
+    oo.write(w || x || ap || plus);
+    if w {
+        oo.create(true).truncate(true);
+    }
+    if ap {
+        oo.append(true).create(true);
+    }
+    if x {
+        oo.create_new(true);
+    }
+    let file = match oo.open(&path) {
+        Ok(f) => f,
+        Err(e) => return Err(io_error(vm, &e, Some(name))),
+    };
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(io_error(vm, &e, Some(name)));
+    }
+    let [text_c, reader_c, writer_c, random_c] = classes(vm);
+    let class = if !b {
+        text_c
+    } else if plus {
+        random_c
+    } else if r {
+        reader_c
+    } else {
+        writer_c
+    };
+    let shown_mode = if b {
+        let base = if r {
+            "r"
+        } else if w {
+            "w"
+        } else if x {
+            "x"
+        } else {
+            "a"
+        };
+        format!("{base}b{}", if plus { "+" } else { "" })
+    } else {
+        mode.clone()
+    };
+    let universal = newline_v.is_none();
+    let fo = FileObj {
+        class,
+        name,
+        mode: shown_mode,
+        binary: b,
+        readable: r || plus,
+        writable: w || x || ap || plus,
+        file: Some(file),
+        rbuf: Vec::new(),
+        rpos: 0,
+        tbuf: String::new(),
+        tpos: 0,
+        tbytes: 0,
+        wbuf: Vec::new(),
+        closed: false,
+        encoding,
+        errors,
+        universal,
+    };
+    Ok(vm.alloc(Obj::Native2(Box::new(fo))))
+}
+
+fn flush(vm: &mut Vm, f: Value) -> PyResult<()> {
+    let Some(fo) = file_mut(vm, f) else {
+        return Ok(());
+    };
+    if fo.wbuf.is_empty() {
+        return Ok(());
+    }
+    let data = std::mem::take(&mut fo.wbuf);
+    let r = match fo.file.as_mut() {
+        Some(h) => h.write_all(&data),
+        None => Ok(()),
+    };
+    r.map_err(|e| io_error(vm, &e, None))
+}
+
+fn close(vm: &mut Vm, f: Value) -> PyResult<()> {
+    if file_ref(vm, f).is_none_or(|fo| fo.closed) {
+        return Ok(());
+    }
+    let r = flush(vm, f);
+    if let Some(fo) = file_mut(vm, f) {
+        fo.closed = true;
+        fo.file = None;
+        fo.rbuf.clear();
+        fo.tbuf.clear();
+    }
+    r
+}
+
+fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = a.pos[0];
+    check_open(vm, f)?;
+    let Some(&data) = a.pos.get(1) else {
+        return Err(vm.type_error("write() takes exactly one argument (0 given)"));
+    };
+    let fo = file_ref(vm, f).expect("file");
+    if !fo.writable {
+        let c = unsupported_operation(vm);
+        return Err(vm.new_error(c, "not writable"));
+    }
+    let binary = fo.binary;
+    let (bytes, count) = if binary {
+        match vm.bytes_of(data) {
+            Some(b) => {
+                let n = b.len();
+                (b, n)
+            }
+            None => {
+                let tn = vm.type_name(data);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+            }
+        }
+    } else {
+        match vm.as_str(data) {
+            Some(s) => {
+                let s = s.to_string();
+                let n = s.chars().count();
+                let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
+                let b = text::bytes::encode(&s, &enc, &errs).map_err(|e| vm.text_error(e))?;
+                (b, n)
+            }
+            None => {
+                let tn = vm.type_name(data);
+                return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
+            }
+        }
+    };
+    // Drop read-ahead so the write lands at the logical position.
+    let fo = file_mut(vm, f).expect("file");
+    let pending = (fo.rbuf.len() - fo.rpos) as i64
+        + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+    if pending > 0 {
+        if let Some(h) = fo.file.as_mut() {
+            let _ = h.seek(SeekFrom::Current(-pending));
+        }
+    }
+    fo.rbuf.clear();
+    fo.rpos = 0;
+    fo.tbuf.clear();
+    fo.tpos = 0;
+    fo.tbytes = 0;
+    fo.wbuf.extend_from_slice(&bytes);
+    if fo.wbuf.len() >= 8192 {
+        flush(vm, f)?;
+    }
+    Ok(Value::Int(count as i64))
+}
+
+/// read(size) / readline(size) for both modes.
+fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Value> {
+    if file_ref(vm, f).is_some_and(|fo| fo.closed && fo.binary) {
+        let what = if line { "readline" } else { "read" };
+        return Err(vm.value_error(format!("{what} of closed file")));
+    }
+    check_open(vm, f)?;
+    if !file_ref(vm, f).is_some_and(|fo| fo.readable) {
+        let c = unsupported_operation(vm);
+        return Err(vm.new_error(c, "not readable"));
+    }
+    flush(vm, f)?;
+    let fo = file_mut(vm, f).expect("file");
+    // Fill the buffer with the rest of the file when it runs out.
+    let exhausted = if fo.binary {
+        fo.rpos >= fo.rbuf.len()
+    } else {
+        fo.tpos >= fo.tbuf.len()
+    };
+    if exhausted {
+        let mut data = Vec::new();
+        let r = fo.file.as_mut().map(|h| h.read_to_end(&mut data));
+        if let Some(Err(e)) = r {
+            return Err(io_error(vm, &e, None));
+        }
+        let fo = file_mut(vm, f).expect("file");
+        if fo.binary {
+            fo.rbuf = data;
+            fo.rpos = 0;
+        } else {
+            let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
+            let n = data.len();
+            let s = match text::bytes::decode(&data, &enc, &errs) {
+                Ok(s) => s,
+                Err(e) => return Err(vm.text_error(e)),
+            };
+            let fo = file_mut(vm, f).expect("file");
+            fo.tbuf = if fo.universal && s.contains('\r') {
+                s.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                s
+            };
+            fo.tpos = 0;
+            fo.tbytes = n;
+        }
+    }
+    let fo = file_mut(vm, f).expect("file");
+    if fo.binary {
+        let rest = &fo.rbuf[fo.rpos..];
+        let mut n = rest.len();
+        if line {
+            if let Some(i) = rest.iter().position(|&c| c == b'\n') {
+                n = i + 1;
+            }
+        }
+        if let Some(s) = size {
+            n = n.min(s);
+        }
+        let out = rest[..n].to_vec();
+        fo.rpos += n;
+        Ok(vm.alloc(Obj::Bytes(out.into_boxed_slice())))
+    } else {
+        let rest = &fo.tbuf[fo.tpos..];
+        let mut end = rest.len();
+        if line {
+            if let Some(i) = rest.find('\n') {
+                end = i + 1;
+            }
+        }
+        if let Some(s) = size {
+            if let Some((i, _)) = rest[..end].char_indices().nth(s) {
+                end = i;
+            }
+        }
+        let out = rest[..end].to_string();
+        fo.tpos += end;
+        Ok(vm.new_str(out))
+    }
+}
+
+/// io.UnsupportedOperation (an OSError and a ValueError), made once.
+fn unsupported_operation(vm: &mut Vm) -> ObjRef {
+    const KEY: &str = "io.UnsupportedOperation";
+    if let Some(&c) = vm.native_classes.get(KEY) {
+        return c;
+    }
+    let meta = Value::Obj(vm.t.type_);
+    let name = vm.new_str("UnsupportedOperation");
+    let bases = vm.new_tuple(vec![
+        Value::Obj(vm.t.os_error),
+        Value::Obj(vm.t.value_error),
+    ]);
+    let ns = vm.new_dict();
+    let mk = vm.n.module;
+    let mv = vm.new_str("io");
+    let _ = vm.dict_set(ns, mk, mv);
+    match vm.type_new(meta, name, bases, ns) {
+        Ok(Value::Obj(c)) => {
+            vm.native_classes.insert(KEY, c);
+            c
+        }
+        _ => vm.t.os_error,
+    }
+}
