@@ -8,6 +8,9 @@ const USAGE: &str = "usage: weft [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd      program passed in as string
   --dis FILE  print the bytecode of FILE and exit
+  --virtual-time
+              run timers on a virtual clock that jumps to the next deadline
+              (asyncio sleeps take no real time; ordering is unchanged)
   --version   print the version and exit
   -h, --help  print this help and exit
   file        program read from script file
@@ -21,7 +24,11 @@ enum Source {
     Dis(String),
 }
 
-fn parse_args(args: &[String]) -> Result<(Source, Vec<String>), String> {
+struct Options {
+    virtual_time: bool,
+}
+
+fn parse_args(args: &[String], opts: &mut Options) -> Result<(Source, Vec<String>), String> {
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -51,6 +58,10 @@ fn parse_args(args: &[String]) -> Result<(Source, Vec<String>), String> {
             }
             "-" => return Ok((Source::Stdin, args[i + 1..].to_vec())),
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" => {
+                i += 1;
+            }
+            "--virtual-time" => {
+                opts.virtual_time = true;
                 i += 1;
             }
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
@@ -86,7 +97,10 @@ fn describe_io(e: &std::io::Error) -> String {
 }
 
 fn run(args: Vec<String>) -> u8 {
-    let (source, rest) = match parse_args(&args) {
+    let mut opts = Options {
+        virtual_time: false,
+    };
+    let (source, rest) = match parse_args(&args, &mut opts) {
         Ok(x) => x,
         Err(msg) => {
             eprintln!("weft: {msg}\n{USAGE}");
@@ -140,6 +154,7 @@ fn run(args: Vec<String>) -> u8 {
         };
     }
     let mut interp = Interpreter::new();
+    interp.vm.virtual_time = opts.virtual_time;
     let script = match &source {
         Source::File(p) => p.clone(),
         Source::Code(_) => "-c".into(),

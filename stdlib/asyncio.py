@@ -142,26 +142,46 @@ def _run_until_complete(self, future):
         raise
 
 
+async def _thread_job(func, args):
+    return func(*args)
+
+
+def _sleep_future(secs):
+    # time.sleep inside a thread job: a future the job's fiber waits on.
+    loop = get_running_loop()
+    fut = loop.create_future()
+    loop.call_later(secs, _set_result_unless_cancelled, fut, None)
+    fut._asyncio_future_blocking = True
+    return fut
+
+
+_asyncio._set_sleep_hook(_sleep_future)
+
+
 @_set_class_attr(_Loop, "run_in_executor")
 def _run_in_executor(self, executor, func, *args):
-    fut = self.create_future()
+    # Threads are fibers (DESIGN decision 6): the function runs on its own
+    # fiber, and blocking calls inside it suspend only that fiber.
+    return self.create_task(_asyncio._mark_thread_job(_thread_job(func, args)))
 
-    def run():
-        if fut.cancelled():
-            return
-        try:
-            result = func(*args)
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(result)
-    self.call_soon(run)
-    return fut
+
+async def _aclose(agen):
+    await agen.aclose()
 
 
 @_set_class_attr(_Loop, "shutdown_asyncgens")
 async def _shutdown_asyncgens(self):
-    return None
+    gens = [g for g in _asyncio._take_asyncgens() if g.ag_frame is not None]
+    if not gens:
+        return
+    results = await gather(*[_aclose(g) for g in gens], return_exceptions=True)
+    for result, agen in zip(results, gens):
+        if isinstance(result, Exception):
+            self.call_exception_handler({
+                'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen,
+            })
 
 
 @_set_class_attr(_Loop, "shutdown_default_executor")

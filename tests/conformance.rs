@@ -13,8 +13,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 struct Case {
-    /// `folder/name`, the key used by the expected-failures list.
+    /// `folder/name`, the key used by the expected-failures list
+    /// (`folder/name@virtual` for the virtual-time run of asyncio cases).
     key: String,
+    /// Extra interpreter flags.
+    flags: Vec<&'static str>,
     py: PathBuf,
     out: PathBuf,
 }
@@ -51,7 +54,21 @@ fn collect(root: &Path, out: &mut Vec<Case>, seen: &mut BTreeSet<(String, Vec<u8
             if !seen.insert((key.clone(), content)) {
                 continue;
             }
-            out.push(Case { key, py, out: outp });
+            if fname == "asyncio" {
+                // Every asyncio case also passes on the virtual clock.
+                out.push(Case {
+                    key: format!("{key}@virtual"),
+                    flags: vec!["--virtual-time"],
+                    py: py.clone(),
+                    out: outp.clone(),
+                });
+            }
+            out.push(Case {
+                key,
+                flags: Vec::new(),
+                py,
+                out: outp,
+            });
         }
     }
 }
@@ -60,6 +77,7 @@ fn run_case(bin: &Path, case: &Case) -> Result<(), String> {
     let expected = std::fs::read(&case.out).map_err(|e| e.to_string())?;
     let dir = case.py.parent().unwrap();
     let mut child = Command::new(bin)
+        .args(&case.flags)
         .arg(case.py.file_name().unwrap())
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")

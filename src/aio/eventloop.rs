@@ -459,7 +459,6 @@ pub fn run_forever(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
     let prev = vm.running_loop;
     if let Some(lo) = loop_mut(vm, l) {
         lo.running = true;
-        lo.stopping = false;
     }
     vm.running_loop = Value::Obj(l);
     let mut result = Ok(());

@@ -251,7 +251,7 @@ pub fn result(vm: &mut Vm, f: ObjRef) -> PyResult<Value> {
     };
     match st {
         FutState::Cancelled => Err(make_cancelled_error(vm, f)),
-        FutState::Pending => Err(invalid_state(vm, "Result is not ready.".into())),
+        FutState::Pending => Err(invalid_state(vm, "Result is not set.".into())),
         FutState::Finished => {
             fut_mut(vm, f).log_tb = false;
             if exc.is_none() {

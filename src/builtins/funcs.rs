@@ -56,7 +56,21 @@ pub fn install(vm: &mut Vm) {
         let v = a.pos[0];
         let k = vm.n.anext;
         match vm.lookup_special(v, k) {
-            Some(f) => vm.call_bound(f, v, &[]),
+            Some(f) => {
+                let aw = vm.call_bound(f, v, &[])?;
+                match a.pos.get(1) {
+                    // With a default, StopAsyncIteration becomes the default:
+                    // that needs an await, so it is written in weft.
+                    Some(&d) => {
+                        let name = vm.intern("_weft_builtins");
+                        let m = vm.import_name(name, Value::None, Value::Int(0))?;
+                        let hk = vm.intern("_anext_default");
+                        let h = vm.getattr(m, hk)?;
+                        vm.call(h, &[aw, d])
+                    }
+                    None => Ok(aw),
+                }
+            }
             None => {
                 let tn = vm.type_name(v);
                 Err(vm.type_error(format!("'{tn}' object is not an async iterator")))

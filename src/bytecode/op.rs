@@ -247,7 +247,11 @@ pub enum Op {
     PushExcInfo,
     /// Leave a handler: `[.., prev] -> [..]`; the handled exception becomes prev.
     PopExcept,
-    /// `[.., exc] -> raise exc` without adding a traceback entry.
+    /// `[.., exc] -> raise exc` without adding a traceback entry. The
+    /// exception is not popped: when the innermost active handler was set up
+    /// with the exception on the stack (no handler of a `try` matched, a
+    /// `with` exit returned false), unwinding cuts the stack back to that
+    /// depth and pushes the exception again.
     Reraise,
     /// `raise` (n = 0: re-raise the handled exception), `raise x` (n = 1:
     /// `[.., x]`), `raise x from y` (n = 2: `[.., x, y]`).

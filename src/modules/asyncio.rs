@@ -198,6 +198,27 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         check(vm, "iscoroutine", &a, 1, 1, &[])?;
         Ok(Value::Bool(is_coroutine(vm, a.pos[0])))
     });
+    add_fn(vm, m, "_set_sleep_hook", |vm, a| {
+        check(vm, "_set_sleep_hook", &a, 1, 1, &[])?;
+        vm.sleep_hook = a.pos[0];
+        Ok(Value::None)
+    });
+    add_fn(vm, m, "_mark_thread_job", |vm, a| {
+        check(vm, "_mark_thread_job", &a, 1, 1, &[])?;
+        if let Some(g) = vm.gen_of(a.pos[0]) {
+            if let Obj::Gen(x) = vm.heap.get_mut(g) {
+                x.thread_job = true;
+            }
+        }
+        Ok(a.pos[0])
+    });
+    add_fn(vm, m, "_take_asyncgens", |vm, _| {
+        let gens: Vec<Value> = std::mem::take(&mut vm.asyncgens)
+            .into_iter()
+            .map(Value::Obj)
+            .collect();
+        Ok(vm.new_list(gens))
+    });
     add_fn(vm, m, "_virtual_time", |vm, _| {
         Ok(Value::Bool(vm.virtual_time))
     });

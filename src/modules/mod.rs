@@ -17,7 +17,14 @@ use crate::syntax::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// Modules written in weft, embedded in the binary.
-pub const STDLIB: &[(&str, &str)] = &[("asyncio", include_str!("../../stdlib/asyncio.py"))];
+pub const STDLIB: &[(&str, &str)] = &[
+    ("asyncio", include_str!("../../stdlib/asyncio.py")),
+    ("datetime", include_str!("../../stdlib/datetime.py")),
+    (
+        "_weft_builtins",
+        include_str!("../../stdlib/_weft_builtins.py"),
+    ),
+];
 
 pub fn install(vm: &mut Vm) {
     vm.importer = import_impl;

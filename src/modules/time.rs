@@ -53,6 +53,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         if secs < 0.0 {
             return Err(vm.value_error("sleep length must be non-negative"));
         }
+        if vm.in_thread_job() && !vm.sleep_hook.is_none() {
+            // Threads are fibers: only this job's fiber waits.
+            let hook = vm.sleep_hook;
+            let fut = vm.call(hook, &[Value::Float(secs)])?;
+            vm.pending_await = Some(fut);
+            return Ok(Value::None);
+        }
         if vm.virtual_time {
             // Virtual time: the clock jumps instead of the thread sleeping.
             vm.clock_offset += secs;

@@ -205,6 +205,10 @@ pub struct Gen {
     /// Async generators: an `aclose()` is in progress (a `yield` is then a
     /// RuntimeError, GeneratorExit a normal end).
     pub closing: bool,
+    /// A coroutine running a blocking function for `to_thread` /
+    /// `run_in_executor` (threads are fibers): blocking natives such as
+    /// time.sleep suspend this fiber instead of the whole thread.
+    pub thread_job: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -191,6 +191,7 @@ impl Vm {
                 self.temp_roots.extend_from_slice(args);
                 self.temp_roots
                     .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
+                let prev_inline = std::mem::replace(&mut self.native_inline, !nested);
                 let r = match bound {
                     Some(b) => {
                         let mut all: ArgVec = SmallVec::new();
@@ -200,8 +201,20 @@ impl Vm {
                     }
                     None => func(self, Args { pos: args, kw }),
                 };
+                self.native_inline = prev_inline;
                 self.temp_roots.truncate(base);
-                Ok(Invoked::Value(r?))
+                let v = r?;
+                if let Some(f) = self.pending_await.take() {
+                    if !nested {
+                        // The native asked to await `f`: suspend the fiber;
+                        // the value it is resumed with is the call's result.
+                        return Ok(match self.suspend_fiber(f) {
+                            Some(exit) => Invoked::Exit(exit),
+                            None => Invoked::Frame,
+                        });
+                    }
+                }
+                Ok(Invoked::Value(v))
             }
             Obj::BoundMethod { recv, func } => {
                 let (recv, func) = (*recv, *func);

@@ -581,6 +581,12 @@ impl Vm {
                 }
             };
         }
+        if state == GenState::Created
+            && !self.running_loop.is_none()
+            && !self.asyncgens.contains(&agen)
+        {
+            self.asyncgens.push(agen);
+        }
         let (sent, throw) = match kind {
             AGenOpKind::Send(v) => (v, None),
             AGenOpKind::Throw(e) => (Value::None, Some(e)),
@@ -759,6 +765,7 @@ impl Vm {
             code,
             awaited_by: None,
             closing: false,
+            thread_job: false,
         })));
         frame.gen = Some(r);
         frame.base = 0;

@@ -368,7 +368,9 @@ impl Vm {
             let sk = self.n.str;
             if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
                 if let Some(f) = self.class_lookup(cls, sk) {
-                    if !self.is_native(f) {
+                    let default = matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr),
+                        Obj::Native(n) if n.qualname == "object.__str__" || n.qualname == "BaseException.__str__"));
+                    if !default {
                         let s = self.call_bound(f, v, &[])?;
                         return match self.as_str(s) {
                             Some(s) => Ok(s.to_string()),

@@ -22,6 +22,21 @@ impl Vm {
         self.fiber.stack.pop().unwrap_or(Value::None)
     }
 
+    /// Replace the top `n` items with `v` (ops that keep their operands on
+    /// the stack, rooted, while user code runs).
+    #[inline]
+    pub(crate) fn set_top(&mut self, n: usize, v: Value) {
+        let len = self.fiber.stack.len();
+        self.fiber.stack.truncate(len.saturating_sub(n));
+        self.fiber.stack.push(v);
+    }
+
+    #[inline]
+    pub(crate) fn drop_top(&mut self, n: usize) {
+        let len = self.fiber.stack.len();
+        self.fiber.stack.truncate(len.saturating_sub(n));
+    }
+
     #[inline]
     pub(crate) fn top(&self) -> Value {
         self.fiber.stack.last().copied().unwrap_or(Value::None)
@@ -61,6 +76,17 @@ impl Vm {
                     }
                 };
                 ip += 1;
+                #[cfg(debug_assertions)]
+                if self.trace {
+                    eprintln!(
+                        "[{}:{}] {:?} stack={} frames={}",
+                        code.code.name,
+                        ip - 1,
+                        op,
+                        self.fiber.stack.len(),
+                        self.fiber.frames.len()
+                    );
+                }
                 let res: PyResult<()> = match op {
                     Op::Nop => Ok(()),
                     Op::Pop => {
@@ -238,15 +264,18 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr(i) => {
-                        let obj = self.pop();
+                        // Operands stay on the stack (rooted) while user code runs.
+                        let obj = self.top();
                         let name = code.names[i as usize];
-                        self.getattr(obj, name).map(|v| self.push(v))
+                        self.getattr(obj, name).map(|v| self.set_top(1, v))
                     }
                     Op::StoreAttr(i) => {
-                        let obj = self.pop();
-                        let v = self.pop();
+                        let obj = self.peek(1);
+                        let v = self.peek(2);
                         let name = code.names[i as usize];
-                        self.setattr(obj, name, v)
+                        let r = self.setattr(obj, name, v);
+                        self.drop_top(2);
+                        r
                     }
                     Op::DeleteAttr(i) => {
                         let obj = self.pop();
@@ -271,20 +300,24 @@ impl Vm {
                         }
                     }
                     Op::BinarySubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        self.getitem(obj, key).map(|v| self.push(v))
+                        let key = self.peek(1);
+                        let obj = self.peek(2);
+                        self.getitem(obj, key).map(|v| self.set_top(2, v))
                     }
                     Op::StoreSubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let v = self.pop();
-                        self.setitem(obj, key, v)
+                        let key = self.peek(1);
+                        let obj = self.peek(2);
+                        let v = self.peek(3);
+                        let r = self.setitem(obj, key, v);
+                        self.drop_top(3);
+                        r
                     }
                     Op::DeleteSubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        self.delitem(obj, key)
+                        let key = self.peek(1);
+                        let obj = self.peek(2);
+                        let r = self.delitem(obj, key);
+                        self.drop_top(2);
+                        r
                     }
                     Op::BuildSlice(n) => {
                         let step = if n == 3 { self.pop() } else { Value::None };
@@ -295,26 +328,29 @@ impl Vm {
                         Ok(())
                     }
                     Op::BinaryOp(kind) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        self.binary_op(a, b, kind, false).map(|v| self.push(v))
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        self.binary_op(a, b, kind, false)
+                            .map(|v| self.set_top(2, v))
                     }
                     Op::InplaceOp(kind) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        self.binary_op(a, b, kind, true).map(|v| self.push(v))
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        self.binary_op(a, b, kind, true).map(|v| self.set_top(2, v))
                     }
                     Op::UnaryOp(kind) => {
-                        let a = self.pop();
+                        let a = self.top();
                         match kind {
-                            UnaryKind::Not => self.truthy(a).map(|t| self.push(Value::Bool(!t))),
-                            _ => self.unary_op(a, kind).map(|v| self.push(v)),
+                            UnaryKind::Not => {
+                                self.truthy(a).map(|t| self.set_top(1, Value::Bool(!t)))
+                            }
+                            _ => self.unary_op(a, kind).map(|v| self.set_top(1, v)),
                         }
                     }
                     Op::CompareOp(kind) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        self.compare(a, b, kind).map(|v| self.push(v))
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        self.compare(a, b, kind).map(|v| self.set_top(2, v))
                     }
                     Op::IsOp(invert) => {
                         let b = self.pop();
@@ -323,10 +359,10 @@ impl Vm {
                         Ok(())
                     }
                     Op::ContainsOp(invert) => {
-                        let container = self.pop();
-                        let item = self.pop();
+                        let container = self.peek(1);
+                        let item = self.peek(2);
                         self.contains(container, item)
-                            .map(|r| self.push(Value::Bool(r != invert)))
+                            .map(|r| self.set_top(2, Value::Bool(r != invert)))
                     }
                     Op::Jump(t) => {
                         ip = t as usize;
@@ -397,8 +433,8 @@ impl Vm {
                         Ok(())
                     }
                     Op::GetIter => {
-                        let v = self.pop();
-                        self.iter(v).map(|it| self.push(it))
+                        let v = self.top();
+                        self.iter(v).map(|it| self.set_top(1, it))
                     }
                     Op::ForIter(t) => {
                         let it = self.top();
@@ -677,7 +713,9 @@ impl Vm {
                         Ok(())
                     }
                     Op::Reraise => {
-                        let exc = self.pop();
+                        // The exception stays on the stack: a handler that is
+                        // still active expects it at its cut-back depth.
+                        let exc = self.top();
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                         match self.unwind(exc, false) {
                             Some(exit) => return exit,

@@ -116,6 +116,20 @@ pub struct Vm {
     pub main_globals: Option<ObjRef>,
     /// Containers whose repr is in progress (prints `[...]` on a cycle).
     pub repr_stack: Vec<ObjRef>,
+    /// Async generators first iterated while a loop was running (asyncio's
+    /// shutdown_asyncgens closes those still suspended).
+    pub asyncgens: Vec<ObjRef>,
+    /// True while a native called directly by the dispatch loop runs (as
+    /// opposed to one called from Rust); only those may suspend the fiber.
+    pub native_inline: bool,
+    /// Set by a native that wants the running fiber to await this future
+    /// (a blocking call inside a thread-job fiber); the call's result is
+    /// the value the fiber is resumed with.
+    pub pending_await: Option<Value>,
+    /// asyncio's hook making a future that completes after N seconds.
+    pub sleep_hook: Value,
+    /// Debug builds: print every instruction (WEFT_TRACE=1).
+    pub trace: bool,
     /// Classes created by native modules, by name (rooted).
     pub native_classes: HashMap<&'static str, ObjRef>,
     /// The event loop running on this VM (asyncio's running loop), or None.
@@ -163,6 +177,11 @@ impl Vm {
             main_globals: None,
             repr_stack: Vec::new(),
             native_classes: HashMap::new(),
+            trace: std::env::var_os("WEFT_TRACE").is_some(),
+            asyncgens: Vec::new(),
+            native_inline: false,
+            pending_await: None,
+            sleep_hook: Value::None,
             running_loop: Value::None,
             event_loop: Value::None,
             virtual_time: false,
@@ -434,6 +453,8 @@ impl Vm {
         roots.extend_from_slice(&self.extra_roots);
         roots.extend(self.native_classes.values().map(|&r| Value::Obj(r)));
         roots.push(self.running_loop);
+        roots.push(self.sleep_hook);
+        roots.extend(self.asyncgens.iter().map(|&r| Value::Obj(r)));
         roots.push(self.event_loop);
         roots.push(Value::Obj(self.builtins));
         roots.push(Value::Obj(self.modules));
@@ -454,6 +475,17 @@ impl Vm {
     /// loop.time(), time.monotonic() and time.perf_counter() agree.
     pub fn monotonic(&self) -> f64 {
         real_monotonic() + self.clock_offset
+    }
+
+    /// Whether a blocking native may suspend the running fiber instead of
+    /// blocking the thread (inside a to_thread job, called from the loop).
+    pub fn in_thread_job(&self) -> bool {
+        self.native_inline
+            && !self.running_loop.is_none()
+            && self
+                .fiber
+                .owner
+                .is_some_and(|g| matches!(self.heap.get(g), Obj::Gen(x) if x.thread_job))
     }
 
     /// A class for a native module's objects, created once per VM.
