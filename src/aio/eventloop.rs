@@ -274,12 +274,12 @@ pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
     }
     // Move due timers to the ready deque.
     let end = vm.monotonic() + 1e-9;
-    loop {
-        let Some(lo) = loop_mut(vm, l) else { break };
+    while let Some(lo) = loop_mut(vm, l) {
         match lo.timers.peek() {
             Some(t) if t.when <= end => {
-                let t = lo.timers.pop().unwrap();
-                lo.ready.push_back(Ready::Handle(t.handle));
+                if let Some(t) = lo.timers.pop() {
+                    lo.ready.push_back(Ready::Handle(t.handle));
+                }
             }
             _ => break,
         }

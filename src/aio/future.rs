@@ -478,9 +478,6 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         if !exc.is_none() {
             let e = vm.repr_str(exc);
             parts.push(format!("exception={e}"));
-        } else if !is_task {
-            let r = vm.repr_str(res);
-            parts.push(format!("result={r}"));
         } else {
             let r = vm.repr_str(res);
             parts.push(format!("result={r}"));

@@ -116,6 +116,10 @@ impl Vm {
         let state = self.gen(g).state;
         if state == GenState::Finished {
             return match (throw, mode) {
+                (_, ResumeMode::Close) => {
+                    self.push(Value::None);
+                    Ok(None)
+                }
                 (Some(e), _) => Err(e),
                 (None, ResumeMode::ForIter { target }) => {
                     self.fiber.stack.pop();
@@ -124,10 +128,6 @@ impl Vm {
                 }
                 (None, ResumeMode::Call { default }) if !default.is_undefined() => {
                     self.push(default);
-                    Ok(None)
-                }
-                (None, ResumeMode::Close) => {
-                    self.push(Value::None);
                     Ok(None)
                 }
                 _ => {

@@ -393,6 +393,18 @@ impl Vm {
     /// BaseException.__str__ (and KeyError's repr-of-key rule).
     pub fn exc_str(&mut self, v: Value) -> PyResult<String> {
         let args = self.exc_args(v);
+        let ose = self.t.os_error;
+        if self.isinstance_class(v, ose) && (2..=3).contains(&args.len()) && matches!(args[0], Value::Int(_)) {
+            let errno = self.repr_string(args[0])?;
+            let msg = self.str_string(args[1])?;
+            return Ok(match args.get(2) {
+                Some(&f) => {
+                    let fr = self.repr_string(f)?;
+                    format!("[Errno {errno}] {msg}: {fr}")
+                }
+                None => format!("[Errno {errno}] {msg}"),
+            });
+        }
         let ke = self.t.key_error;
         match args.len() {
             0 => Ok(String::new()),

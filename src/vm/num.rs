@@ -151,7 +151,8 @@ impl Vm {
             Value::Float(f) => Some(Num::Float(f)),
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::BigInt(b) => Some(Num::Big((**b).clone())),
-                Obj::Instance(i) if !i.base.is_undefined() && !i.base.is_none() => self.num(i.base),
+                // Instances of int/float subclasses go through their dunder
+                // methods (which may be overridden), not the fast paths.
                 _ => None,
             },
             _ => None,

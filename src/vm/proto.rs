@@ -1430,10 +1430,7 @@ impl Vm {
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if a.is(b) {
-            // Identity implies equality except for NaN floats.
-            if let Value::Float(f) = a {
-                return Ok(!f.is_nan());
-            }
+            // Identity implies equality (PyObject_RichCompareBool), NaN included.
             return Ok(true);
         }
         if let Some(r) = self.simple_eq(a, b) {
