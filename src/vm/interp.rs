@@ -534,15 +534,19 @@ impl Vm {
                         Ok(())
                     }
                     Op::SetAdd(i) => {
-                        let v = self.pop();
-                        let s = self.peek(i as usize);
-                        self.set_add(s, v)
+                        let v = self.top();
+                        let s = self.peek(i as usize + 1);
+                        let r = self.set_add(s, v);
+                        self.drop_top(1);
+                        r
                     }
                     Op::MapAdd(i) => {
-                        let v = self.pop();
-                        let k = self.pop();
-                        let d = self.peek(i as usize);
-                        self.dict_set(d, k, v)
+                        let v = self.peek(1);
+                        let k = self.peek(2);
+                        let d = self.peek(i as usize + 2);
+                        let r = self.dict_set(d, k, v);
+                        self.drop_top(2);
+                        r
                     }
                     Op::ListExtend(i) => {
                         let it = self.pop();

@@ -1178,61 +1178,31 @@ impl Vm {
             }
             IterState::Zip { its, strict } => {
                 let (its, strict) = (its.clone(), *strict);
-                let mut out = Vec::with_capacity(its.len());
-                for (i, &it) in its.iter().enumerate() {
-                    match self.next(it)? {
-                        Some(v) => out.push(v),
-                        None => {
-                            if strict && i > 0 {
-                                let msg = format!(
-                                    "zip() argument {} is shorter than argument{} 1{}",
-                                    i + 1,
-                                    if i > 1 { "s" } else { "" },
-                                    if i > 1 {
-                                        format!("-{i}")
-                                    } else {
-                                        String::new()
-                                    }
-                                );
-                                return Err(self.value_error(msg));
-                            }
-                            if strict && i == 0 {
-                                for (j, &other) in its.iter().enumerate().skip(1) {
-                                    if self.next(other)?.is_some() {
-                                        let msg = format!(
-                                            "zip() argument {} is longer than argument{} 1{}",
-                                            j + 1,
-                                            if j > 1 { "s" } else { "" },
-                                            if j > 1 {
-                                                format!("-{j}")
-                                            } else {
-                                                String::new()
-                                            }
-                                        );
-                                        return Err(self.value_error(msg));
-                                    }
-                                }
-                            }
-                            return Ok(None);
-                        }
-                    }
-                }
-                if its.is_empty() {
-                    return Ok(None);
-                }
-                Ok(Some(self.new_tuple(out)))
+                let base = self.temp_roots.len();
+                let r = self.zip_step(&its, strict);
+                self.temp_roots.truncate(base);
+                r
             }
             IterState::Map { f, its } => {
                 let (f, its) = (*f, its.clone());
                 let mut args = Vec::with_capacity(its.len());
+                let base = self.temp_roots.len();
                 for &it in &its {
-                    match self.next(it)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
+                    match self.next(it) {
+                        Ok(Some(v)) => {
+                            self.temp_roots.push(v);
+                            args.push(v)
+                        }
+                        Ok(None) => {
+                            self.temp_roots.truncate(base);
+                            return Ok(None);
+                        }
+                        Err(e) => {
+                            self.temp_roots.truncate(base);
+                            return Err(e);
+                        }
                     }
                 }
-                let base = self.temp_roots.len();
-                self.temp_roots.extend_from_slice(&args);
                 let r = self.call(f, &args);
                 self.temp_roots.truncate(base);
                 r.map(Some)
@@ -1304,6 +1274,62 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// One step of zip(); values fetched so far stay rooted in temp_roots
+    /// (the caller truncates).
+    fn zip_step(&mut self, its: &[Value], strict: bool) -> PyResult<Option<Value>> {
+        let mut out = Vec::with_capacity(its.len());
+        for (i, &it) in its.iter().enumerate() {
+            let step = self.next(it);
+            let step = match step {
+                Ok(x) => x,
+                Err(e) => return Err(e),
+            };
+            match step {
+                Some(v) => {
+                    self.temp_roots.push(v);
+                    out.push(v)
+                }
+                None => {
+                    if strict && i > 0 {
+                        let msg = format!(
+                            "zip() argument {} is shorter than argument{} 1{}",
+                            i + 1,
+                            if i > 1 { "s" } else { "" },
+                            if i > 1 {
+                                format!("-{i}")
+                            } else {
+                                String::new()
+                            }
+                        );
+                        return Err(self.value_error(msg));
+                    }
+                    if strict && i == 0 {
+                        for (j, &other) in its.iter().enumerate().skip(1) {
+                            if self.next(other)?.is_some() {
+                                let msg = format!(
+                                    "zip() argument {} is longer than argument{} 1{}",
+                                    j + 1,
+                                    if j > 1 { "s" } else { "" },
+                                    if j > 1 {
+                                        format!("-{j}")
+                                    } else {
+                                        String::new()
+                                    }
+                                );
+                                return Err(self.value_error(msg));
+                            }
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        if its.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.new_tuple(out)))
     }
 
     /// A one-character str (ASCII ones are interned).
@@ -1401,7 +1427,7 @@ impl Vm {
                             let tn = self.type_name(v);
                             Err(self.type_error(format!("unhashable type: '{tn}'")))
                         }
-                        Some(f) if !self.is_native(f) => {
+                        Some(f) if !self.is_object_slot(f) => {
                             let h = self.call_bound(f, v, &[])?;
                             match h {
                                 Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
@@ -1740,6 +1766,15 @@ impl Vm {
 
     /// `{**m}` / `dict.update(m)`; with `merge`, duplicate keys are a TypeError.
     pub(crate) fn dict_update_from(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
+        let roots = self.temp_roots.len();
+        self.temp_roots.push(m);
+        self.temp_roots.push(d);
+        let r = self.dict_update_inner(d, m, merge);
+        self.temp_roots.truncate(roots);
+        r
+    }
+
+    fn dict_update_inner(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
         let pairs: Vec<(Value, Value)> = match m {
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Dict(src) => src.iter().map(|e| (e.key, e.value)).collect(),
@@ -1754,10 +1789,19 @@ impl Vm {
                     };
                     let keys = self.collect_iterable(keys)?;
                     let mut out = Vec::new();
+                    let base = self.temp_roots.len();
+                    self.temp_roots.extend_from_slice(&keys);
                     for k in keys {
-                        let v = self.getitem(m, k)?;
-                        out.push((k, v));
+                        match self.getitem(m, k) {
+                            Ok(v) => {
+                                self.temp_roots.push(v);
+                                out.push((k, v));
+                            }
+                            Err(e) => return Err(e),
+                        }
                     }
+                    // Still rooted (the caller truncates) while inserted below.
+                    let _ = base;
                     out
                 }
             },
