@@ -1281,12 +1281,7 @@ impl Vm {
     fn zip_step(&mut self, its: &[Value], strict: bool) -> PyResult<Option<Value>> {
         let mut out = Vec::with_capacity(its.len());
         for (i, &it) in its.iter().enumerate() {
-            let step = self.next(it);
-            let step = match step {
-                Ok(x) => x,
-                Err(e) => return Err(e),
-            };
-            match step {
+            match self.next(it)? {
                 Some(v) => {
                     self.temp_roots.push(v);
                     out.push(v)
