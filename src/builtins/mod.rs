@@ -119,6 +119,7 @@ pub fn set_class_attr(vm: &mut Vm, cls: ObjRef, name: &str, v: Value) {
         _ => return,
     };
     vm.dict_set_str(d, k, v);
+    vm.invalidate_classes();
 }
 
 /// Argument access helpers for natives.

@@ -137,6 +137,7 @@ impl Vm {
             c.mro = mro;
         }
         let clsv = Value::Obj(cls);
+        self.invalidate_classes();
         if let Some(cell) = classcell {
             self.cell_set(cell, clsv);
         }

@@ -128,6 +128,10 @@ pub struct Vm {
     pub pending_await: Option<Value>,
     /// asyncio's hook making a future that completes after N seconds.
     pub sleep_hook: Value,
+    /// The class attribute cache (see `class_lookup`) and its version,
+    /// bumped whenever a class namespace changes or the collector runs.
+    pub attr_cache: Box<[std::cell::Cell<proto::AttrCacheEntry>]>,
+    pub class_version: std::cell::Cell<u32>,
     /// Debug builds: print every instruction (WEFT_TRACE=1).
     pub trace: bool,
     /// Classes created by native modules, by name (rooted).
@@ -179,6 +183,10 @@ impl Vm {
             native_classes: HashMap::new(),
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
+            attr_cache: (0..proto::ATTR_CACHE_SIZE)
+                .map(|_| std::cell::Cell::new(proto::AttrCacheEntry::default()))
+                .collect(),
+            class_version: std::cell::Cell::new(1),
             native_inline: false,
             pending_await: None,
             sleep_hook: Value::None,
@@ -467,6 +475,8 @@ impl Vm {
         roots.extend(self.interned.values().map(|&r| Value::Obj(r)));
         self.t.trace(&mut roots);
         self.heap.collect(&roots);
+        // Freed class slots may be reused: forget cached lookups.
+        self.invalidate_classes();
     }
 }
 
@@ -475,6 +485,13 @@ impl Vm {
     /// loop.time(), time.monotonic() and time.perf_counter() agree.
     pub fn monotonic(&self) -> f64 {
         real_monotonic() + self.clock_offset
+    }
+
+    /// A class namespace changed: drop every cached attribute lookup.
+    #[inline]
+    pub fn invalidate_classes(&self) {
+        let v = self.class_version.get().wrapping_add(1).max(1);
+        self.class_version.set(v);
     }
 
     /// Whether a blocking native may suspend the running fiber instead of

@@ -9,6 +9,19 @@ use crate::object::*;
 use super::num::{cmp_dunder, cmp_symbol, ord_result};
 use super::Vm;
 
+pub const ATTR_CACHE_SIZE: usize = 4096;
+
+/// One entry of the class attribute cache.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AttrCacheEntry {
+    pub cls: u32,
+    pub name: u32,
+    /// `Vm::class_version` when filled (0 never matches: versions start at 1).
+    pub version: u32,
+    pub found: bool,
+    pub value: Value,
+}
+
 /// Python's hash modulus (2**61 - 1).
 const HASH_MOD: i64 = (1 << 61) - 1;
 
@@ -173,9 +186,32 @@ impl Vm {
         t == cls || self.is_subclass(t, cls)
     }
 
-    /// Look a name up along a class's MRO.
+    /// Look a name up along a class's MRO, through the attribute cache
+    /// (CPython's type attribute cache: direct-mapped, invalidated by any
+    /// change to a class namespace and by every collection).
     #[inline]
     pub fn class_lookup(&self, cls: ObjRef, name: Value) -> Option<Value> {
+        let Value::Obj(nr) = name else {
+            return self.class_lookup_slow(cls, name);
+        };
+        let version = self.class_version.get();
+        let slot = &self.attr_cache[((cls.0.wrapping_mul(0x9E37_79B1)) ^ nr.0) as usize & (ATTR_CACHE_SIZE - 1)];
+        let e = slot.get();
+        if e.version == version && e.cls == cls.0 && e.name == nr.0 {
+            return if e.found { Some(e.value) } else { None };
+        }
+        let r = self.class_lookup_slow(cls, name);
+        slot.set(AttrCacheEntry {
+            cls: cls.0,
+            name: nr.0,
+            version,
+            found: r.is_some(),
+            value: r.unwrap_or(Value::Undefined),
+        });
+        r
+    }
+
+    fn class_lookup_slow(&self, cls: ObjRef, name: Value) -> Option<Value> {
         let Obj::Class(c) = self.heap.get(cls) else {
             return None;
         };
@@ -632,6 +668,7 @@ impl Vm {
                 }
                 let d = c.dict;
                 self.dict_set_str(d, name, v);
+                self.invalidate_classes();
                 Ok(())
             }
             Obj::Function(f) => {
@@ -822,6 +859,7 @@ impl Vm {
             };
             if let Some(d) = dict {
                 if self.dict_del_str(d, name) {
+                    self.invalidate_classes();
                     return Ok(());
                 }
             }
