@@ -1,11 +1,10 @@
 //! The event loop: CPython's `_run_once` shape. A deque of ready callbacks
-//! and a timer heap ordered by (deadline, sequence); each pass moves due
+//! and a timer heap ordered by deadline (CPython's heapq algorithm); each pass moves due
 //! timers to the ready deque, waits for the next deadline when nothing is
 //! ready (or jumps the virtual clock), then runs exactly the callbacks that
 //! were ready when the pass began.
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
 use crate::object::*;
 use crate::vm::Vm;
@@ -27,28 +26,103 @@ pub enum Ready {
     StopLoop(ObjRef),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Timer {
     pub when: f64,
-    pub seq: u64,
     pub handle: ObjRef,
 }
 
-impl PartialEq for Timer {
-    fn eq(&self, o: &Timer) -> bool {
-        self.when == o.when && self.seq == o.seq
-    }
+/// `TimerHandle.__lt__`: by deadline only (NaN compares false, as in Python).
+fn lt(a: &Timer, b: &Timer) -> bool {
+    a.when < b.when
 }
-impl Eq for Timer {}
-impl PartialOrd for Timer {
-    fn partial_cmp(&self, o: &Timer) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
+
+/// The timer queue: a binary heap driven by exactly the algorithm of
+/// CPython's `heapq` (heappush / heappop) and ordered like `TimerHandle`,
+/// by deadline only. Timers with equal deadlines therefore come out in the
+/// order CPython's heap gives them, which is not always scheduling order
+/// (six `call_at(t, ...)` pop as 1, 4, 3, 5, 0, 2).
+#[derive(Debug, Default)]
+pub struct TimerHeap {
+    items: Vec<Timer>,
 }
-impl Ord for Timer {
-    // Reversed: BinaryHeap is a max-heap and we want the earliest first.
-    fn cmp(&self, o: &Timer) -> Ordering {
-        o.when.total_cmp(&self.when).then(o.seq.cmp(&self.seq))
+
+impl TimerHeap {
+    pub fn new() -> TimerHeap {
+        TimerHeap { items: Vec::new() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.items.clear();
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Timer> {
+        self.items.iter()
+    }
+
+    pub fn peek(&self) -> Option<&Timer> {
+        self.items.first()
+    }
+
+    /// heapq.heappush
+    pub fn push(&mut self, t: Timer) {
+        self.items.push(t);
+        let last = self.items.len() - 1;
+        self.sift_down(0, last);
+    }
+
+    /// heapq.heappop
+    pub fn pop(&mut self) -> Option<Timer> {
+        let last = self.items.pop()?;
+        if self.items.is_empty() {
+            return Some(last);
+        }
+        let top = std::mem::replace(&mut self.items[0], last);
+        self.sift_up(0);
+        Some(top)
+    }
+
+    /// heapq._siftdown: move the item at `pos` up towards `start`.
+    fn sift_down(&mut self, start: usize, mut pos: usize) {
+        let item = self.items[pos];
+        while pos > start {
+            let parent = (pos - 1) >> 1;
+            if lt(&item, &self.items[parent]) {
+                self.items[pos] = self.items[parent];
+                pos = parent;
+                continue;
+            }
+            break;
+        }
+        self.items[pos] = item;
+    }
+
+    /// heapq._siftup: move the smaller child up until a leaf, then sift
+    /// the item back down from there.
+    fn sift_up(&mut self, mut pos: usize) {
+        let end = self.items.len();
+        let start = pos;
+        let item = self.items[pos];
+        let mut child = 2 * pos + 1;
+        while child < end {
+            let right = child + 1;
+            if right < end && !lt(&self.items[child], &self.items[right]) {
+                child = right;
+            }
+            self.items[pos] = self.items[child];
+            pos = child;
+            child = 2 * pos + 1;
+        }
+        self.items[pos] = item;
+        self.sift_down(start, pos);
     }
 }
 
@@ -56,8 +130,7 @@ impl Ord for Timer {
 pub struct LoopObj {
     pub class: ObjRef,
     pub ready: VecDeque<Ready>,
-    pub timers: BinaryHeap<Timer>,
-    pub seq: u64,
+    pub timers: TimerHeap,
     pub running: bool,
     pub stopping: bool,
     pub closed: bool,
@@ -164,8 +237,7 @@ pub fn new_loop(vm: &mut Vm, class: ObjRef) -> Value {
     vm.alloc(Obj::Native2(Box::new(LoopObj {
         class,
         ready: VecDeque::new(),
-        timers: BinaryHeap::new(),
-        seq: 0,
+        timers: TimerHeap::new(),
         running: false,
         stopping: false,
         closed: false,
@@ -216,13 +288,7 @@ pub fn call_at(
         loop_: Value::Obj(l),
     })));
     if let (Some(lo), Value::Obj(hr)) = (loop_mut(vm, l), h) {
-        lo.seq += 1;
-        let seq = lo.seq;
-        lo.timers.push(Timer {
-            when,
-            seq,
-            handle: hr,
-        });
+        lo.timers.push(Timer { when, handle: hr });
     }
     h
 }
