@@ -975,7 +975,22 @@ class Queue:
                 break
 
     def __repr__(self):
-        return f'<{type(self).__name__} maxsize={self._maxsize!r}>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        result = f'maxsize={self._maxsize!r}'
+        if self.qsize():
+            result += f' _queue={self._queue[self._head:]!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
 
     def qsize(self):
         return len(self._queue) - self._head
@@ -1053,23 +1068,58 @@ class Queue:
             await self._finished.wait()
 
 
+def _siftdown(heap, startpos, pos):
+    # heapq._siftdown
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if newitem < parent:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+
+def _siftup(heap, pos):
+    # heapq._siftup
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown(heap, startpos, pos)
+
+
 class PriorityQueue(Queue):
+    # CPython's heapq algorithm, so items that compare equal come out in the
+    # same order as on CPython (a heap is not a stable sort).
     def _init(self, maxsize):
         self._queue = []
         self._head = 0
 
     def _put(self, item):
-        # Binary insertion keeps the smallest item first (heap order is not
-        # observable through the public API).
-        q = self._queue
-        lo, hi = self._head, len(q)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if item < q[mid]:
-                hi = mid
-            else:
-                lo = mid + 1
-        q.insert(lo, item)
+        heap = self._queue
+        heap.append(item)
+        _siftdown(heap, 0, len(heap) - 1)
+
+    def _get(self):
+        heap = self._queue
+        lastelt = heap.pop()
+        if heap:
+            returnitem = heap[0]
+            heap[0] = lastelt
+            _siftup(heap, 0)
+            return returnitem
+        return lastelt
 
 
 class LifoQueue(Queue):

@@ -224,23 +224,28 @@ pub fn cancel(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
     true
 }
 
+/// `_make_cancelled_error()`: the first call hands out the CancelledError
+/// that cancelled a task (its message and traceback intact) and forgets it;
+/// later calls build a fresh one from the cancel message, which is None for
+/// a task cancelled that way (CPython 3.11's C Task: `future_cancel(fut,
+/// NULL)` in task_step, `create_cancelled_error`).
 pub fn make_cancelled_error(vm: &mut Vm, f: ObjRef) -> Value {
-    let (msg, ctx) = {
-        let fo = fut(vm, f);
-        (fo.cancel_msg, fo.cancelled_exc)
+    let (msg, saved) = {
+        let fo = fut_mut(vm, f);
+        (
+            fo.cancel_msg,
+            std::mem::replace(&mut fo.cancelled_exc, Value::None),
+        )
     };
+    if !saved.is_none() {
+        return saved;
+    }
     let args = if msg.is_none() {
         vm.empty_tuple
     } else {
         vm.new_tuple(vec![msg])
     };
-    let e = vm.new_exception(vm.t.cancelled_error, args);
-    if !ctx.is_none() {
-        if let Some(d) = vm.exc_data_mut(e) {
-            d.context = ctx;
-        }
-    }
-    e
+    vm.new_exception(vm.t.cancelled_error, args)
 }
 
 /// Future.result()
@@ -367,15 +372,10 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
         }
         Exit::Raised(e) => {
             if vm.isinstance_class(e, vm.t.cancelled_error) {
+                // Keep the exception itself; the task's own message is
+                // cleared, as CPython's `super().cancel()` does.
                 fut_mut(vm, t).cancelled_exc = e;
-                let msg = fut(vm, t).cancel_msg;
-                let args = vm.exc_args(e);
-                let msg = if msg.is_none() {
-                    args.first().copied().unwrap_or(Value::None)
-                } else {
-                    msg
-                };
-                cancel(vm, t, msg);
+                cancel(vm, t, Value::None);
             } else if vm.isinstance_class(e, vm.t.keyboard_interrupt)
                 || vm.isinstance_class(e, vm.t.system_exit)
             {
