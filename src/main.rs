@@ -79,13 +79,28 @@ fn read_source(path: &str) -> Result<String, String> {
             describe_io(&e)
         )
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "  File \"{path}\"\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-            e.as_bytes()[e.utf8_error().valid_up_to()],
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| non_utf8_message(e.as_bytes(), e.utf8_error(), path))
+}
+
+/// CPython's report for source bytes that are not UTF-8 (no encoding
+/// declaration): the first bad byte and its 1-based line.
+fn non_utf8_message(bytes: &[u8], e: std::str::Utf8Error, path: &str) -> String {
+    let at = e.valid_up_to();
+    let byte = bytes.get(at).copied().unwrap_or(0);
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    format!(
+        "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {path} on line {line}, \
+         but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+    )
+}
+
+/// The script's path as CPython 3.11 shows it in tracebacks, `__file__` and
+/// "can't open file": joined to the current folder, not normalized.
+fn absolute(path: &str) -> String {
+    match std::env::current_dir() {
+        Ok(d) if !std::path::Path::new(path).is_absolute() => d.join(path).display().to_string(),
+        _ => path.to_string(),
+    }
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -108,8 +123,8 @@ fn run(args: Vec<String>) -> u8 {
         }
     };
     let (name, text) = match &source {
-        Source::File(p) | Source::Dis(p) => match read_source(p) {
-            Ok(t) => (p.clone(), t),
+        Source::File(p) | Source::Dis(p) => match read_source(&absolute(p)) {
+            Ok(t) => (absolute(p), t),
             Err(msg) => {
                 eprintln!("{msg}");
                 return if msg.starts_with("weft: can't open") {
@@ -129,9 +144,10 @@ fn run(args: Vec<String>) -> u8 {
             }
             match String::from_utf8(b) {
                 Ok(s) => ("<stdin>".to_string(), s),
-                Err(_) => {
+                Err(e) => {
                     eprintln!(
-                        "SyntaxError: (unicode error) 'utf-8' codec can't decode source from stdin"
+                        "{}",
+                        non_utf8_message(e.as_bytes(), e.utf8_error(), "<stdin>")
                     );
                     return 1;
                 }

@@ -470,9 +470,8 @@ impl Vm {
         for i in (0..chain.len()).rev() {
             let (e, _) = chain[i];
             out.push_str(&self.format_one_exception(e));
-            if i > 0 {
-                out.push_str(chain[i - 1].1);
-            }
+            // chain[i].1 links chain[i] to the exception printed after it.
+            out.push_str(chain[i].1);
         }
         out
     }
@@ -487,8 +486,28 @@ impl Vm {
                     .rev()
                     .map(|e| (e.filename.clone(), e.line, e.name.clone()))
                     .collect();
-                for (file, line, name) in lines {
+                // CPython's tb_print_internal: at most sys.tracebacklimit
+                // (1000) innermost entries; a run of more than 3 identical
+                // entries prints "[Previous line repeated N more times]";
+                // no source text for `<string>`-like names (linecache has none).
+                let skip = lines.len().saturating_sub(1000);
+                let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
+                let mut count = 0usize;
+                for (file, line, name) in lines.into_iter().skip(skip) {
+                    let entry = (file.clone(), line, name.clone());
+                    if last.as_ref() != Some(&entry) {
+                        push_repeated(&mut out, count);
+                        last = Some(entry);
+                        count = 0;
+                    }
+                    count += 1;
+                    if count > 3 {
+                        continue;
+                    }
                     out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+                    if file.starts_with('<') && file.ends_with('>') {
+                        continue;
+                    }
                     if let Some(src) = self.sources.get(&file) {
                         let text = src.line_text(line).trim();
                         if !text.is_empty() {
@@ -496,6 +515,7 @@ impl Vm {
                         }
                     }
                 }
+                push_repeated(&mut out, count);
             }
         }
         out.push_str(&self.exception_summary(exc));
@@ -533,5 +553,14 @@ impl Vm {
             Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
             _ => qual,
         }
+    }
+}
+
+/// CPython's `tb_print_line_repeated` for a run of `count` identical entries.
+fn push_repeated(out: &mut String, count: usize) {
+    if count > 3 {
+        let n = count - 3;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
     }
 }
