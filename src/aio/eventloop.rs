@@ -590,11 +590,21 @@ pub fn pending_tasks(vm: &mut Vm, l: ObjRef) -> Vec<ObjRef> {
         .map(|lo| lo.tasks.clone())
         .unwrap_or_default();
     let live: Vec<ObjRef> = tasks
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&t| fut(vm, t).state == FutState::Pending)
         .collect();
+    // Finished tasks whose exception nobody retrieved stay listed, so that
+    // loop.close() can still report "Task exception was never retrieved".
+    let kept: Vec<ObjRef> = tasks
+        .into_iter()
+        .filter(|&t| {
+            let fo = fut(vm, t);
+            fo.state == FutState::Pending || (fo.log_tb && !fo.exception.is_none())
+        })
+        .collect();
     if let Some(lo) = loop_mut(vm, l) {
-        lo.tasks = live.clone();
+        lo.tasks = kept;
     }
     live
 }

@@ -474,15 +474,7 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         let n = vm.repr_str(name);
         parts.push(format!("name={n}"));
     }
-    if st == FutState::Finished {
-        if !exc.is_none() {
-            let e = vm.repr_str(exc);
-            parts.push(format!("exception={e}"));
-        } else {
-            let r = vm.repr_str(res);
-            parts.push(format!("result={r}"));
-        }
-    }
+    // CPython's _task_repr_info puts coro= right after name=.
     if is_task {
         if let Some(g) = vm.gen_of(coro) {
             let q = vm.str_of(vm.gen(g).qualname).to_string();
@@ -492,6 +484,15 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
             } else {
                 parts.push(format!("coro=<{q}() running>"));
             }
+        }
+    }
+    if st == FutState::Finished {
+        if !exc.is_none() {
+            let e = vm.repr_str(exc);
+            parts.push(format!("exception={e}"));
+        } else {
+            let r = vm.repr_str(res);
+            parts.push(format!("result={r}"));
         }
     }
     format!("<{cname} {}>", parts.join(" "))
