@@ -18,6 +18,10 @@ pub struct Heap {
     /// Collect when `since_gc` passes this.
     pub threshold: usize,
     pub collections: u64,
+    /// Approximate bytes allocated since the last collection: big strings
+    /// and lists trigger a collection long before the object count would.
+    pub bytes_since_gc: usize,
+    pub byte_threshold: usize,
 }
 
 impl Default for Heap {
@@ -36,6 +40,8 @@ impl Heap {
             since_gc: 0,
             threshold: 100_000,
             collections: 0,
+            bytes_since_gc: 0,
+            byte_threshold: 64 << 20,
         }
     }
 
@@ -43,6 +49,7 @@ impl Heap {
     pub fn alloc(&mut self, obj: Obj) -> ObjRef {
         self.live += 1;
         self.since_gc += 1;
+        self.bytes_since_gc += obj.heap_size();
         if let Some(i) = self.free.pop() {
             self.slots[i as usize] = Some(obj);
             ObjRef(i)
@@ -75,7 +82,7 @@ impl Heap {
 
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.since_gc >= self.threshold
+        self.since_gc >= self.threshold || self.bytes_since_gc >= self.byte_threshold
     }
 
     /// Mark everything reachable from `roots`, free the rest. Returns the
@@ -106,15 +113,22 @@ impl Heap {
             }
         }
         let mut freed = 0;
+        let mut live_bytes = 0usize;
         // Dropping an object frees only its own Rust storage (children are
         // indices), so sweeping never recurses.
         for i in 0..self.slots.len() {
-            if self.marks[i / 64] & (1u64 << (i % 64)) == 0 && self.slots[i].is_some() {
-                self.slots[i] = None;
-                self.free.push(i as u32);
-                freed += 1;
+            if self.marks[i / 64] & (1u64 << (i % 64)) == 0 {
+                if self.slots[i].is_some() {
+                    self.slots[i] = None;
+                    self.free.push(i as u32);
+                    freed += 1;
+                }
+            } else if let Some(o) = &self.slots[i] {
+                live_bytes += o.heap_size();
             }
         }
+        self.bytes_since_gc = 0;
+        self.byte_threshold = live_bytes.max(64 << 20);
         self.live -= freed;
         self.since_gc = 0;
         // Next collection after the heap grows by as much as is live now

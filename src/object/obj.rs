@@ -372,6 +372,20 @@ pub trait NativeObj: std::fmt::Debug + std::any::Any {
 }
 
 impl Obj {
+    /// Approximate bytes of Rust heap this object owns (for GC pacing).
+    pub fn heap_size(&self) -> usize {
+        64 + match self {
+            Obj::Str(s) => s.s.len(),
+            Obj::Tuple(t) => t.len() * 16,
+            Obj::List(l) => l.capacity() * 16,
+            Obj::Dict(d) | Obj::Set(d, _) => d.slots() * 40,
+            Obj::Bytes(b) => b.len(),
+            Obj::ByteArray(b) => b.capacity(),
+            Obj::BigInt(b) => (b.bits() / 8) as usize,
+            _ => 0,
+        }
+    }
+
     /// Push every value this object references (for the collector).
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
