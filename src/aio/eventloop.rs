@@ -139,6 +139,8 @@ pub struct LoopObj {
     pub current_task: Value,
     /// Tasks created on this loop (pruned of finished ones as it goes).
     pub tasks: Vec<ObjRef>,
+    /// Prune finished tasks from `tasks` when it reaches this length.
+    pub tasks_prune_at: usize,
 }
 
 impl NativeObj for LoopObj {
@@ -245,6 +247,7 @@ pub fn new_loop(vm: &mut Vm, class: ObjRef) -> Value {
         exception_handler: Value::None,
         current_task: Value::None,
         tasks: Vec::new(),
+        tasks_prune_at: 1024,
     })))
 }
 

@@ -107,9 +107,31 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         dict: None,
     })));
     let Value::Obj(tr) = t else { unreachable!() };
-    if let Some(lo) = loop_mut(vm, l) {
-        lo.tasks.push(tr);
-        lo.ready.push_back(el::Ready::Step(tr, Value::Undefined));
+    let prune = match loop_mut(vm, l) {
+        Some(lo) => {
+            lo.tasks.push(tr);
+            lo.ready.push_back(el::Ready::Step(tr, Value::Undefined));
+            (lo.tasks.len() >= lo.tasks_prune_at).then(|| std::mem::take(&mut lo.tasks))
+        }
+        None => None,
+    };
+    // Drop finished tasks whose outcome was looked at whenever the list
+    // doubles, so a long-running loop does not keep every task alive.
+    if let Some(tasks) = prune {
+        let keep: Vec<ObjRef> = tasks
+            .into_iter()
+            .filter(|&t| match vm.heap.get(t) {
+                Obj::Native2(n) => n
+                    .as_any()
+                    .downcast_ref::<FutureObj>()
+                    .is_some_and(|f| f.state == FutState::Pending || f.log_tb),
+                _ => false,
+            })
+            .collect();
+        if let Some(lo) = loop_mut(vm, l) {
+            lo.tasks_prune_at = (keep.len() * 2).max(1024);
+            lo.tasks = keep;
+        }
     }
     Ok(t)
 }
