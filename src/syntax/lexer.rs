@@ -267,7 +267,7 @@ impl Layout<'_> {
             if alt <= top_alt {
                 return Err(tab_error(self));
             }
-            if self.indents.len() > MAX_INDENT {
+            if self.indents.len() >= MAX_INDENT {
                 return Err(fail(
                     SyntaxKind::IndentationError,
                     "too many levels of indentation",

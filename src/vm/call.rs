@@ -511,6 +511,28 @@ impl Vm {
         }
     }
 
+    /// CPython's `Py_EnterRecursiveCall(what)`: Rust recursion over
+    /// user-built depth (repr, comparison) counts against the recursion
+    /// limit like a frame, and against the native nesting cap so a raised
+    /// `sys.setrecursionlimit` cannot overflow the Rust stack. Pair with
+    /// `leave_recursive_call`.
+    pub(crate) fn enter_recursive_call(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.native_depth > 20_000 {
+            return Err(self.new_error(
+                self.t.recursion_error,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.depth += 1;
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_recursive_call(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        self.native_depth = self.native_depth.saturating_sub(1);
+    }
+
     fn run_nested(&mut self) -> PyResult<Value> {
         if self.native_depth > 20_000 {
             // Unwind the frame we just pushed.

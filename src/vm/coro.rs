@@ -471,6 +471,13 @@ impl Vm {
             self.gen_mut(g).fiber = None;
             return Err(throw.unwrap_or(Value::None));
         }
+        // Each delegation level counts as a frame, like CPython's nested
+        // generator/coroutine evaluation: a 10,000-deep `yield from` or
+        // `await` chain raises RecursionError.
+        let frames = self.gen(g).fiber.as_ref().map_or(1, |f| f.frames.len());
+        if self.depth + frames > self.recursion_limit {
+            return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
+        }
         let gen = self.gen_mut(g);
         let fiber = gen
             .fiber

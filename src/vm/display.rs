@@ -14,6 +14,18 @@ impl Vm {
 
     /// `repr(v)` as a Rust string; errors from user `__repr__` propagate.
     pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
+        if !matches!(v, Value::Obj(_)) {
+            return self.repr_string_inner(v);
+        }
+        // PyObject_Repr's recursion check: nested containers and __repr__
+        // chains raise RecursionError instead of exhausting the Rust stack.
+        self.enter_recursive_call(" while getting the repr of an object")?;
+        let r = self.repr_string_inner(v);
+        self.leave_recursive_call();
+        r
+    }
+
+    fn repr_string_inner(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::Undefined => return Ok("<undefined>".into()),
             Value::None => return Ok("None".into()),

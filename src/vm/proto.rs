@@ -1542,6 +1542,14 @@ impl Vm {
         if let Some(r) = self.num_compare(a, b, kind) {
             return Ok(Value::Bool(r));
         }
+        // PyObject_RichCompare's recursion check (nested containers).
+        self.enter_recursive_call(" in comparison")?;
+        let r = self.rich_compare_objects(a, b, kind);
+        self.leave_recursive_call();
+        r
+    }
+
+    fn rich_compare_objects(&mut self, a: Value, b: Value, kind: CmpKind) -> PyResult<Value> {
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
             match (self.heap.get(x), self.heap.get(y)) {
                 (Obj::Str(p), Obj::Str(q)) => {
