@@ -406,7 +406,10 @@ impl Vm {
     pub fn exc_str(&mut self, v: Value) -> PyResult<String> {
         let args = self.exc_args(v);
         let ose = self.t.os_error;
-        if self.isinstance_class(v, ose) && (2..=3).contains(&args.len()) && matches!(args[0], Value::Int(_)) {
+        if self.isinstance_class(v, ose)
+            && (2..=3).contains(&args.len())
+            && matches!(args[0], Value::Int(_))
+        {
             let errno = self.repr_string(args[0])?;
             let msg = self.str_string(args[1])?;
             return Ok(match args.get(2) {

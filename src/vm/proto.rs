@@ -195,7 +195,8 @@ impl Vm {
             return self.class_lookup_slow(cls, name);
         };
         let version = self.class_version.get();
-        let slot = &self.attr_cache[((cls.0.wrapping_mul(0x9E37_79B1)) ^ nr.0) as usize & (ATTR_CACHE_SIZE - 1)];
+        let slot = &self.attr_cache
+            [((cls.0.wrapping_mul(0x9E37_79B1)) ^ nr.0) as usize & (ATTR_CACHE_SIZE - 1)];
         let e = slot.get();
         if e.version == version && e.cls == cls.0 && e.name == nr.0 {
             return if e.found { Some(e.value) } else { None };
