@@ -85,6 +85,19 @@ impl Vm {
         }
     }
 
+    /// RecursionError if resuming `g` would pass the recursion limit: its
+    /// frames count like CPython's nested generator/coroutine evaluation, so
+    /// a 10,000-deep `yield from`, `await` or generator-expression chain
+    /// raises instead of running unbounded.
+    fn resume_depth_error(&mut self, g: ObjRef) -> Option<Value> {
+        let frames = self.gen(g).fiber.as_ref().map_or(1, |f| f.frames.len());
+        if self.depth + frames > self.recursion_limit {
+            Some(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"))
+        } else {
+            None
+        }
+    }
+
     /// Swap the generator's fiber in as the running fiber.
     fn switch_in(&mut self, g: ObjRef, send: Value, mode: ResumeMode, push_send: bool) {
         let was_created = self.gen(g).state == GenState::Created;
@@ -158,6 +171,9 @@ impl Vm {
                 )));
             }
         }
+        if let Some(e) = self.resume_depth_error(g) {
+            return Err(e);
+        }
         self.switch_in(g, send, mode, throw.is_none());
         if let Some(e) = throw {
             return Ok(self.unwind(e, false));
@@ -200,6 +216,9 @@ impl Vm {
             return Exit::Raised(
                 self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"),
             );
+        }
+        if let Some(e) = self.resume_depth_error(g) {
+            return Exit::Raised(e);
         }
         self.switch_in(g, send, ResumeMode::Native, throw.is_none());
         if let Some(e) = throw {
@@ -471,12 +490,8 @@ impl Vm {
             self.gen_mut(g).fiber = None;
             return Err(throw.unwrap_or(Value::None));
         }
-        // Each delegation level counts as a frame, like CPython's nested
-        // generator/coroutine evaluation: a 10,000-deep `yield from` or
-        // `await` chain raises RecursionError.
-        let frames = self.gen(g).fiber.as_ref().map_or(1, |f| f.frames.len());
-        if self.depth + frames > self.recursion_limit {
-            return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
+        if let Some(e) = self.resume_depth_error(g) {
+            return Err(e);
         }
         let gen = self.gen_mut(g);
         let fiber = gen
