@@ -25,8 +25,8 @@ pub struct Dict {
     /// Open-addressing index into `entries`; length is 0 or a power of two.
     indices: Vec<u32>,
     len: usize,
-    /// Bumped on every insertion of a new key or removal: iterators use it to
-    /// detect "dictionary changed size during iteration".
+    /// Bumped on every change (new key, removal, value replaced): LoadGlobal's
+    /// inline caches compare it.
     pub version: u32,
 }
 
@@ -71,7 +71,10 @@ impl Dict {
         self.entries.get(i).filter(|e| !e.key.is_undefined())
     }
 
+    /// Mutable access to a live entry. Counts as a change (bumps `version`),
+    /// since callers use it to replace values and global caches must see it.
     pub fn entry_at_mut(&mut self, i: usize) -> Option<&mut Entry> {
+        self.version = self.version.wrapping_add(1);
         self.entries.get_mut(i).filter(|e| !e.key.is_undefined())
     }
 

@@ -50,6 +50,19 @@ pub struct CodeRt {
     pub names: Vec<Value>,
     /// Locals + cells: the slots a frame reserves below its operand stack.
     pub nslots: u32,
+    /// LoadGlobal inline caches, one per name.
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// A cached global lookup, valid while the globals and builtins dicts keep
+/// the versions it was filled with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals: u32,
+    pub gver: u32,
+    pub bver: u32,
+    pub valid: bool,
+    pub value: Value,
 }
 
 #[derive(Debug)]
@@ -519,4 +532,5 @@ impl Obj {
 pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
     out.extend_from_slice(&c.consts);
     out.extend_from_slice(&c.names);
+    out.extend(c.global_cache.iter().map(|e| e.get().value));
 }

@@ -5,7 +5,7 @@
 //! marked `exit` returns or raises, or when a fiber resumed by a native
 //! yields: see `Exit`.
 
-use crate::bytecode::op::{CmpKind, Conversion, Op, UnaryKind};
+use crate::bytecode::op::{BinOpKind, CmpKind, Conversion, Op, UnaryKind};
 use crate::object::*;
 
 use super::call::Invoked;
@@ -59,12 +59,13 @@ impl Vm {
             let code = frame.code.clone();
             let mut ip = frame.ip as usize;
             let base = frame.base as usize;
+            let globals = frame.globals;
             let ops = &code.code.ops[..];
+            // Safepoints: frame entry (calls, returns) and backward jumps.
+            if self.heap.should_collect() {
+                self.collect();
+            }
             loop {
-                if self.heap.should_collect() {
-                    self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                    self.collect();
-                }
                 let Some(&op) = ops.get(ip) else {
                     // Falling off the end cannot happen for compiled code (it
                     // always ends in ReturnValue); treat it as `return None`.
@@ -213,14 +214,29 @@ impl Vm {
                     }
                     Op::LoadClassDeref(i) => self.load_class_deref(&code, base, i as usize),
                     Op::LoadGlobal(i) => {
-                        let name = code.names[i as usize];
-                        let globals = self.fiber.frames.last().unwrap().globals;
-                        match self.load_global(globals, name) {
-                            Some(v) => {
-                                self.push(v);
-                                Ok(())
+                        let gver = self.dict_ref(globals).version;
+                        let bver = self.dict_ref(self.builtins).version;
+                        let slot = &code.global_cache[i as usize];
+                        let e = slot.get();
+                        if e.valid && e.globals == globals.0 && e.gver == gver && e.bver == bver {
+                            self.push(e.value);
+                            Ok(())
+                        } else {
+                            let name = code.names[i as usize];
+                            match self.load_global(globals, name) {
+                                Some(v) => {
+                                    slot.set(GlobalCache {
+                                        globals: globals.0,
+                                        gver,
+                                        bver,
+                                        valid: true,
+                                        value: v,
+                                    });
+                                    self.push(v);
+                                    Ok(())
+                                }
+                                None => Err(self.name_error(name)),
                             }
-                            None => Err(self.name_error(name)),
                         }
                     }
                     Op::StoreGlobal(i) => {
@@ -330,6 +346,18 @@ impl Vm {
                     Op::BinaryOp(kind) => {
                         let b = self.peek(1);
                         let a = self.peek(2);
+                        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                            let r = match kind {
+                                BinOpKind::Add => x.checked_add(y),
+                                BinOpKind::Sub => x.checked_sub(y),
+                                BinOpKind::Mul => x.checked_mul(y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                self.set_top(2, Value::Int(r));
+                                continue;
+                            }
+                        }
                         self.binary_op(a, b, kind, false)
                             .map(|v| self.set_top(2, v))
                     }
@@ -365,6 +393,10 @@ impl Vm {
                             .map(|r| self.set_top(2, Value::Bool(r != invert)))
                     }
                     Op::Jump(t) => {
+                        if (t as usize) < ip && self.heap.should_collect() {
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                            self.collect();
+                        }
                         ip = t as usize;
                         Ok(())
                     }

@@ -284,11 +284,15 @@ impl Vm {
         let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let nslots = (code.varnames.len() + code.cellvars.len() + code.freevars.len()) as u32;
+        let global_cache = (0..code.names.len())
+            .map(|_| std::cell::Cell::new(GlobalCache::default()))
+            .collect();
         Rc::new(CodeRt {
             code: code.clone(),
             consts,
             names,
             nslots,
+            global_cache,
         })
     }
 
