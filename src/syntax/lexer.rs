@@ -130,6 +130,15 @@ impl Layout<'_> {
     }
 
     fn run(&mut self) -> Result<(), LexFail> {
+        // CPython refuses a NUL anywhere in the source (strings and comments
+        // included), not only where a token starts.
+        if let Some(i) = self.text.as_bytes()[self.pos..self.end]
+            .iter()
+            .position(|&b| b == 0)
+        {
+            let at = self.pos + i;
+            return Err(syn("source code cannot contain null bytes", at, at + 1));
+        }
         let mut at_line_start = true;
         loop {
             if at_line_start {
