@@ -4,7 +4,7 @@
 //! `python3` (3.11). Run in the debug build on purpose: the limits must hold
 //! without optimizations. Every child runs under a timeout.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
