@@ -66,8 +66,9 @@ impl SyntaxError {
 }
 
 /// A `SyntaxError` with its source attached, ready for miette to render.
+/// An empty message prints the class alone (CPython's bare `MemoryError`).
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{kind}: {msg}")]
+#[error("{kind}{}{msg}", if .msg.is_empty() { "" } else { ": " })]
 #[diagnostic(code(weft::syntax))]
 pub struct SyntaxReport {
     pub kind: &'static str,
