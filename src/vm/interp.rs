@@ -318,12 +318,35 @@ impl Vm {
                     Op::BinarySubscr => {
                         let key = self.peek(1);
                         let obj = self.peek(2);
+                        // Fast path: list[int] / tuple[int] in range.
+                        if let (Value::Obj(r), Value::Int(i)) = (obj, key) {
+                            let item = match self.heap.get(r) {
+                                Obj::List(l) => index_in(l, i),
+                                Obj::Tuple(t) => index_in(t, i),
+                                _ => None,
+                            };
+                            if let Some(v) = item {
+                                self.set_top(2, v);
+                                continue;
+                            }
+                        }
                         self.getitem(obj, key).map(|v| self.set_top(2, v))
                     }
                     Op::StoreSubscr => {
                         let key = self.peek(1);
                         let obj = self.peek(2);
                         let v = self.peek(3);
+                        if let (Value::Obj(r), Value::Int(i)) = (obj, key) {
+                            if let Obj::List(l) = self.heap.get_mut(r) {
+                                let n = l.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j) {
+                                    l[j as usize] = v;
+                                    self.drop_top(3);
+                                    continue;
+                                }
+                            }
+                        }
                         let r = self.setitem(obj, key, v);
                         self.drop_top(3);
                         r
@@ -1262,5 +1285,17 @@ impl Vm {
             _ => {}
         }
         self.rich_compare(a, b, kind)
+    }
+}
+
+/// `seq[i]` for an in-range int index (negative counts from the end).
+#[inline]
+fn index_in(items: &[Value], i: i64) -> Option<Value> {
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if (0..n).contains(&j) {
+        Some(items[j as usize])
+    } else {
+        None
     }
 }
