@@ -19,6 +19,11 @@ pub enum Invoked {
 }
 
 type ArgVec = SmallVec<[Value; 8]>;
+
+/// A hard cap on live frames whatever sys.setrecursionlimit says: frames
+/// live on the heap, and without a cap a runaway recursion would exhaust
+/// memory instead of raising RecursionError.
+const MAX_FRAMES: usize = 4_000_000;
 type KwVec = SmallVec<[(Value, Value); 4]>;
 
 impl Vm {
@@ -116,7 +121,7 @@ impl Vm {
         globals: ObjRef,
         func: Value,
     ) -> PyResult<Invoked> {
-        if self.depth >= self.recursion_limit {
+        if self.depth >= self.recursion_limit.min(MAX_FRAMES) {
             self.fiber.stack.truncate(ret_sp);
             return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
