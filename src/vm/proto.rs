@@ -19,6 +19,8 @@ pub struct AttrCacheEntry {
     /// `Vm::class_version` when filled (0 never matches: versions start at 1).
     pub version: u32,
     pub found: bool,
+    /// The value found is a native function (a default slot, for `has_custom`).
+    pub native: bool,
     pub value: Value,
 }
 
@@ -191,25 +193,35 @@ impl Vm {
     /// change to a class namespace and by every collection).
     #[inline]
     pub fn class_lookup(&self, cls: ObjRef, name: Value) -> Option<Value> {
+        self.class_lookup_entry(cls, name).0
+    }
+
+    /// `class_lookup` plus whether the value is a native function.
+    #[inline]
+    pub fn class_lookup_entry(&self, cls: ObjRef, name: Value) -> (Option<Value>, bool) {
         let Value::Obj(nr) = name else {
-            return self.class_lookup_slow(cls, name);
+            let r = self.class_lookup_slow(cls, name);
+            return (r, false);
         };
         let version = self.class_version.get();
         let slot = &self.attr_cache
             [((cls.0.wrapping_mul(0x9E37_79B1)) ^ nr.0) as usize & (ATTR_CACHE_SIZE - 1)];
         let e = slot.get();
         if e.version == version && e.cls == cls.0 && e.name == nr.0 {
-            return if e.found { Some(e.value) } else { None };
+            return (if e.found { Some(e.value) } else { None }, e.native);
         }
         let r = self.class_lookup_slow(cls, name);
+        let native =
+            matches!(r, Some(Value::Obj(fr)) if matches!(self.heap.get(fr), Obj::Native(_)));
         slot.set(AttrCacheEntry {
             cls: cls.0,
             name: nr.0,
             version,
             found: r.is_some(),
+            native,
             value: r.unwrap_or(Value::Undefined),
         });
-        r
+        (r, native)
     }
 
     fn class_lookup_slow(&self, cls: ObjRef, name: Value) -> Option<Value> {
@@ -302,11 +314,11 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn has_custom(&self, cls: ObjRef, name: Value) -> Option<Value> {
-        let f = self.class_lookup(cls, name)?;
-        match f {
-            Value::Obj(r) if matches!(self.heap.get(r), Obj::Native(_)) => None,
-            _ => Some(f),
+        match self.class_lookup_entry(cls, name) {
+            (Some(f), false) => Some(f),
+            _ => None,
         }
     }
 
