@@ -369,17 +369,9 @@ impl Vm {
                     Op::BinaryOp(kind) => {
                         let b = self.peek(1);
                         let a = self.peek(2);
-                        if let (Value::Int(x), Value::Int(y)) = (a, b) {
-                            let r = match kind {
-                                BinOpKind::Add => x.checked_add(y),
-                                BinOpKind::Sub => x.checked_sub(y),
-                                BinOpKind::Mul => x.checked_mul(y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                self.set_top(2, Value::Int(r));
-                                continue;
-                            }
+                        if let Some(r) = fast_arith(a, b, kind) {
+                            self.set_top(2, r);
+                            continue;
                         }
                         self.binary_op(a, b, kind, false)
                             .map(|v| self.set_top(2, v))
@@ -387,6 +379,10 @@ impl Vm {
                     Op::InplaceOp(kind) => {
                         let b = self.peek(1);
                         let a = self.peek(2);
+                        if let Some(r) = fast_arith(a, b, kind) {
+                            self.set_top(2, r);
+                            continue;
+                        }
                         self.binary_op(a, b, kind, true).map(|v| self.set_top(2, v))
                     }
                     Op::UnaryOp(kind) => {
@@ -1297,5 +1293,43 @@ fn index_in(items: &[Value], i: i64) -> Option<Value> {
         Some(items[j as usize])
     } else {
         None
+    }
+}
+
+/// Arithmetic on two ints or floats that needs no allocation or error
+/// (anything else takes the general path).
+#[inline(always)]
+fn fast_arith(a: Value, b: Value, kind: BinOpKind) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match kind {
+            BinOpKind::Add => x.checked_add(y).map(Value::Int),
+            BinOpKind::Sub => x.checked_sub(y).map(Value::Int),
+            BinOpKind::Mul => x.checked_mul(y).map(Value::Int),
+            BinOpKind::And => Some(Value::Int(x & y)),
+            BinOpKind::Or => Some(Value::Int(x | y)),
+            BinOpKind::Xor => Some(Value::Int(x ^ y)),
+            BinOpKind::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+            BinOpKind::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => float_op(x, y, kind),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            float_op(x, y as f64, kind)
+        }
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            float_op(x as f64, y, kind)
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_op(x: f64, y: f64, kind: BinOpKind) -> Option<Value> {
+    match kind {
+        BinOpKind::Add => Some(Value::Float(x + y)),
+        BinOpKind::Sub => Some(Value::Float(x - y)),
+        BinOpKind::Mul => Some(Value::Float(x * y)),
+        BinOpKind::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
     }
 }
