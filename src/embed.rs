@@ -110,6 +110,12 @@ impl Interpreter {
         RunError::Exception { text, type_name }
     }
 
+    /// End of the program: collect what is garbage (reporting coroutines
+    /// that were never awaited, as CPython does when it frees them).
+    pub fn finish(&mut self) {
+        self.vm.collect();
+    }
+
     /// Flush buffered stdout; false if the pipe is closed.
     pub fn flush(&mut self) -> bool {
         self.vm.stdout.flush().is_ok()

@@ -183,6 +183,7 @@ fn run(args: Vec<String>) -> u8 {
     }
     let result = interp.run_source(&name, &text);
     let flushed = interp.flush();
+    interp.finish();
     match result {
         Ok(()) => {
             if !flushed {

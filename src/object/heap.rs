@@ -22,6 +22,9 @@ pub struct Heap {
     /// and lists trigger a collection long before the object count would.
     pub bytes_since_gc: usize,
     pub byte_threshold: usize,
+    /// Names of coroutines the last collection freed unstarted (the VM
+    /// reports them as RuntimeWarnings).
+    pub never_awaited: Vec<String>,
 }
 
 impl Default for Heap {
@@ -42,6 +45,7 @@ impl Heap {
             collections: 0,
             bytes_since_gc: 0,
             byte_threshold: 64 << 20,
+            never_awaited: Vec::new(),
         }
     }
 
@@ -110,6 +114,25 @@ impl Heap {
                         .copied()
                         .filter(|v| matches!(v, Value::Obj(_))),
                 );
+            }
+        }
+        // Coroutines freed without ever being started: CPython warns
+        // "coroutine '...' was never awaited" when it deallocates them.
+        for i in 0..self.slots.len() {
+            if self.marks[i / 64] & (1u64 << (i % 64)) == 0 {
+                if let Some(Obj::Gen(g)) = &self.slots[i] {
+                    if g.kind == super::obj::GenKind::Coroutine
+                        && g.state == super::obj::GenState::Created
+                    {
+                        if let Value::Obj(q) = g.qualname {
+                            if let Some(Obj::Str(s)) =
+                                self.slots.get(q.index()).and_then(|o| o.as_ref())
+                            {
+                                self.never_awaited.push(s.s.to_string());
+                            }
+                        }
+                    }
+                }
             }
         }
         let mut freed = 0;

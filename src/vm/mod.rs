@@ -481,6 +481,13 @@ impl Vm {
         self.heap.collect(&roots);
         // Freed class slots may be reused: forget cached lookups.
         self.invalidate_classes();
+        if !self.heap.never_awaited.is_empty() {
+            let names = std::mem::take(&mut self.heap.never_awaited);
+            let _ = self.stdout.flush();
+            for n in names {
+                eprintln!("sys:1: RuntimeWarning: coroutine '{n}' was never awaited");
+            }
+        }
     }
 }
 
