@@ -1514,6 +1514,13 @@ impl Vm {
 
     /// Equality that needs no user code; None if it might.
     pub fn simple_eq(&self, a: Value, b: Value) -> Option<bool> {
+        self.simple_eq_depth(a, b, 0)
+    }
+
+    fn simple_eq_depth(&self, a: Value, b: Value, depth: u32) -> Option<bool> {
+        if a.is(b) {
+            return Some(true);
+        }
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x == y),
             (Value::None, Value::None) => Some(true),
@@ -1536,6 +1543,19 @@ impl Vm {
                     Some(false)
                 }
                 (Obj::Class(_), Obj::Class(_)) => Some(x == y),
+                // Tuples of simple values (dict keys like (str, str)).
+                (Obj::Tuple(p), Obj::Tuple(q)) if depth < 8 => {
+                    if p.len() != q.len() {
+                        return Some(false);
+                    }
+                    for (&u, &v) in p.iter().zip(q.iter()) {
+                        match self.simple_eq_depth(u, v, depth + 1)? {
+                            true => {}
+                            false => return Some(false),
+                        }
+                    }
+                    Some(true)
+                }
                 (Obj::Function(_), _) | (_, Obj::Function(_)) => Some(x == y),
                 (Obj::Module(_), _) => Some(x == y),
                 _ => None,
@@ -1677,27 +1697,59 @@ impl Vm {
         }
     }
 
+    /// Item `i` of a tuple or list (None past the end).
+    #[inline]
+    fn seq_item(&self, v: Value, i: usize) -> Option<Value> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(t) => t.get(i).copied(),
+                Obj::List(l) => l.get(i).copied(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Lexicographic comparison of two tuples or two lists, element by
+    /// element without copying them (a list may change under user __eq__:
+    /// items are re-read each step).
     fn seq_compare(&mut self, a: Value, b: Value, kind: CmpKind) -> PyResult<Value> {
-        let xs = self.tuple_items(a);
-        let ys = self.tuple_items(b);
-        if matches!(kind, CmpKind::Eq | CmpKind::Ne) && xs.len() != ys.len() {
+        let seq_len = |vm: &Vm, v: Value| match v {
+            Value::Obj(r) => match vm.heap.get(r) {
+                Obj::Tuple(t) => t.len(),
+                Obj::List(l) => l.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if matches!(kind, CmpKind::Eq | CmpKind::Ne) && seq_len(self, a) != seq_len(self, b) {
             return Ok(Value::Bool(kind == CmpKind::Ne));
         }
         let base = self.temp_roots.len();
-        self.temp_roots.extend_from_slice(&xs);
-        self.temp_roots.extend_from_slice(&ys);
-        let r = (|| {
-            for (x, y) in xs.iter().zip(ys.iter()) {
-                if !self.eq(*x, *y)? {
-                    return match kind {
-                        CmpKind::Eq => Ok(Value::Bool(false)),
-                        CmpKind::Ne => Ok(Value::Bool(true)),
-                        _ => self.rich_compare(*x, *y, kind),
-                    };
-                }
+        self.temp_roots.push(a);
+        self.temp_roots.push(b);
+        let mut i = 0;
+        let r = loop {
+            let (Some(x), Some(y)) = (self.seq_item(a, i), self.seq_item(b, i)) else {
+                let (la, lb) = (seq_len(self, a), seq_len(self, b));
+                break Ok(Value::Bool(ord_result(Some(la.cmp(&lb)), kind)));
+            };
+            i += 1;
+            let same = match self.simple_eq(x, y) {
+                Some(e) => e,
+                None => match self.eq(x, y) {
+                    Ok(e) => e,
+                    Err(e) => break Err(e),
+                },
+            };
+            if !same {
+                break match kind {
+                    CmpKind::Eq => Ok(Value::Bool(false)),
+                    CmpKind::Ne => Ok(Value::Bool(true)),
+                    _ => self.rich_compare(x, y, kind),
+                };
             }
-            Ok(Value::Bool(ord_result(Some(xs.len().cmp(&ys.len())), kind)))
-        })();
+        };
         self.temp_roots.truncate(base);
         r
     }
