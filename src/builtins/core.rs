@@ -386,6 +386,7 @@ pub fn next_builtin(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm) -> PyResult<Value> {
+    vm.locals_escapes += 1;
     let Some(frame) = vm.fiber.frames.last() else {
         return Ok(Value::None);
     };

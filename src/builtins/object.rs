@@ -249,6 +249,7 @@ fn type_new_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// super() with no arguments uses the calling frame's `__class__` cell and
 /// first argument.
 fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.locals_escapes += 1;
     let (cls, obj) = if a.pos.len() >= 3 {
         (a.pos[1], a.pos[2])
     } else {

@@ -176,7 +176,7 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
                 .map(const_repr)
                 .unwrap_or_else(|| "?".into())
         ),
-        LoadFast(i) | StoreFast(i) | DeleteFast(i) => {
+        LoadFast(i) | LoadFastInplace(i) | StoreFast(i) | DeleteFast(i) => {
             format!("{i} ({})", name_at(&code.varnames, i))
         }
         LoadDeref(i) | StoreDeref(i) | DeleteDeref(i) | LoadClosure(i) | LoadClassDeref(i) => {

@@ -89,6 +89,10 @@ pub enum Op {
     LoadFast(u32),
     /// `[.., v] -> [..]`, local `i` = v.
     StoreFast(u32),
+    /// Like LoadFast, for the target of `x += y` on a local: the VM may then
+    /// append to a str that only this local references instead of copying it
+    /// (CPython's in-place concatenation). `[..] -> [.., v]`
+    LoadFastInplace(u32),
     /// Unbind local `i` (UnboundLocalError if unbound). `[..] -> [..]`
     DeleteFast(u32),
     /// Push the contents of cell `i` (index into cellvars ++ freevars).

@@ -23,10 +23,10 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
         | DictMerge(_) | ReturnValue | PopExcept | Reraise | PrepReraiseStar | YieldFrom
         | ImportName(_) | ImportStar | PrintExpr => -1,
-        DupTop | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
-        | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | PushExcInfo
-        | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart | GetANext
-        | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
+        DupTop | Copy(_) | LoadConst(_) | LoadFast(_) | LoadFastInplace(_) | LoadDeref(_)
+        | LoadClosure(_) | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_)
+        | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
+        | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         DupTop2 => 2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,

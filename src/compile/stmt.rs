@@ -325,6 +325,15 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.name_op(n, NameCtx::Load);
+                if op == ast::BinOp::Add {
+                    // `x += y` on a fast local may append in place (str).
+                    let u = self.unit();
+                    if let Some(last) = u.code.ops.last_mut() {
+                        if let Op::LoadFast(i) = *last {
+                            *last = Op::LoadFastInplace(i);
+                        }
+                    }
+                }
                 self.expr(value)?;
                 self.emit(Op::InplaceOp(k));
                 self.name_op(n, NameCtx::Store);

@@ -14,14 +14,16 @@ use crate::bytecode::CodeObject;
 /// A str: immutable UTF-8 with its code-point length and a lazily computed hash.
 #[derive(Debug)]
 pub struct PyStr {
-    pub s: Box<str>,
+    /// A String (not Box<str>) so `x += y` can append to a str only one
+    /// local references (see Op::LoadFastInplace).
+    pub s: String,
     /// Number of code points (== s.len() for ASCII, which enables O(1) indexing).
     pub chars: u32,
     pub hash: Cell<Option<i64>>,
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+    pub fn new(s: impl Into<String>) -> PyStr {
         let s = s.into();
         let chars = if s.is_ascii() {
             s.len()

@@ -61,6 +61,14 @@ impl Vm {
             let base = frame.base as usize;
             let globals = frame.globals;
             let ops = &code.code.ops[..];
+            // In-place `x += y` on str (CPython's refcount-1 trick, done with
+            // an ownership proof instead): `owned` is a local slot whose str
+            // no other reference can see. Any plain load of the slot, any
+            // store of something else into it, a frame switch (this state
+            // starts afresh) or an introspection of locals ends ownership.
+            let mut owned: u32 = u32::MAX;
+            let mut fresh: Option<(ObjRef, usize)> = None;
+            let mut owned_snap: u64 = u64::MAX;
             // Safepoints: frame entry (calls, returns) and backward jumps.
             if self.heap.should_collect() {
                 self.collect();
@@ -143,7 +151,10 @@ impl Vm {
                         self.push(v);
                         Ok(())
                     }
-                    Op::LoadFast(i) => {
+                    Op::LoadFast(i) | Op::LoadFastInplace(i) => {
+                        if i == owned && !matches!(op, Op::LoadFastInplace(_)) {
+                            owned = u32::MAX;
+                        }
                         let v = self.fiber.stack[base + i as usize];
                         if v.is_undefined() {
                             let name = code.code.varnames[i as usize].clone();
@@ -160,10 +171,24 @@ impl Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = self.pop();
+                        match fresh.take() {
+                            Some((f, at)) if at + 1 == ip && v.as_obj() == Some(f) => {
+                                owned = i;
+                                owned_snap = self.locals_escapes;
+                            }
+                            _ => {
+                                if i == owned {
+                                    owned = u32::MAX;
+                                }
+                            }
+                        }
                         self.fiber.stack[base + i as usize] = v;
                         Ok(())
                     }
                     Op::DeleteFast(i) => {
+                        if i == owned {
+                            owned = u32::MAX;
+                        }
                         let slot = &mut self.fiber.stack[base + i as usize];
                         if slot.is_undefined() {
                             let name = code.code.varnames[i as usize].clone();
@@ -379,6 +404,13 @@ impl Vm {
                     Op::InplaceOp(kind) => {
                         let b = self.peek(1);
                         let a = self.peek(2);
+                        if kind == BinOpKind::Add {
+                            if let Some(r) = self.inplace_str_add(a, b, base, owned, owned_snap) {
+                                self.set_top(2, Value::Obj(r));
+                                fresh = Some((r, ip));
+                                continue;
+                            }
+                        }
                         if let Some(r) = fast_arith(a, b, kind) {
                             self.set_top(2, r);
                             continue;
@@ -943,6 +975,65 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// `a += b` for two strs: appends in place when `a` is the str owned
+    /// by local `owned` (nothing else can see it), else builds a new str.
+    /// Returns the result, which the following StoreFast may own.
+    #[inline]
+    fn inplace_str_add(
+        &mut self,
+        a: Value,
+        b: Value,
+        base: usize,
+        owned: u32,
+        snap: u64,
+    ) -> Option<ObjRef> {
+        let (Value::Obj(ar), Value::Obj(br)) = (a, b) else {
+            return None;
+        };
+        let (add, add_chars) = match self.heap.get(br) {
+            Obj::Str(t) => (t.s.len(), t.chars),
+            _ => return None,
+        };
+        if !matches!(self.heap.get(ar), Obj::Str(_)) {
+            return None;
+        }
+        let unique = owned != u32::MAX
+            && snap == self.locals_escapes
+            && ar != br
+            && self
+                .fiber
+                .stack
+                .get(base + owned as usize)
+                .is_some_and(|v| v.is(a));
+        if unique {
+            let tail = match self.heap.get(br) {
+                Obj::Str(t) => t.s.clone(),
+                _ => return None,
+            };
+            if let Obj::Str(s) = self.heap.get_mut(ar) {
+                s.s.push_str(&tail);
+                s.chars += add_chars;
+                s.hash.set(None);
+            }
+            self.heap.bytes_since_gc += add;
+            return Some(ar);
+        }
+        let out = match (self.heap.get(ar), self.heap.get(br)) {
+            (Obj::Str(s), Obj::Str(t)) => {
+                // Spare capacity makes the next appends amortised O(1).
+                let mut out = String::with_capacity((s.s.len() + t.s.len()) * 2);
+                out.push_str(&s.s);
+                out.push_str(&t.s);
+                out
+            }
+            _ => return None,
+        };
+        match self.new_str(out) {
+            Value::Obj(r) => Some(r),
+            _ => None,
         }
     }
 

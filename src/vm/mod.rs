@@ -132,6 +132,9 @@ pub struct Vm {
     /// bumped whenever a class namespace changes or the collector runs.
     pub attr_cache: Box<[std::cell::Cell<proto::AttrCacheEntry>]>,
     pub class_version: std::cell::Cell<u32>,
+    /// Bumped whenever native code reads a frame's locals (locals(), vars(),
+    /// dir(), super()): it ends in-place str ownership (see LoadFastInplace).
+    pub locals_escapes: u64,
     /// Debug builds: print every instruction (WEFT_TRACE=1).
     pub trace: bool,
     /// Classes created by native modules, by name (rooted).
@@ -183,6 +186,7 @@ impl Vm {
             native_classes: HashMap::new(),
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
+            locals_escapes: 0,
             attr_cache: (0..proto::ATTR_CACHE_SIZE)
                 .map(|_| std::cell::Cell::new(proto::AttrCacheEntry::default()))
                 .collect(),
@@ -213,7 +217,7 @@ impl Vm {
         Value::Obj(self.heap.alloc(o))
     }
 
-    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+    pub fn new_str(&mut self, s: impl Into<String>) -> Value {
         self.alloc(Obj::Str(PyStr::new(s)))
     }
 
