@@ -16,6 +16,8 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Tables with fewer entries than this have no index (linear scan).
+const SMALL: usize = 8;
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 
@@ -39,7 +41,9 @@ impl Dict {
         let mut d = Dict::default();
         if n > 0 {
             d.entries.reserve(n);
-            d.rebuild((n * 3 / 2).next_power_of_two().max(8));
+            if n >= SMALL {
+                d.rebuild((n * 3 / 2).next_power_of_two().max(8));
+            }
         }
         d
     }
@@ -89,6 +93,16 @@ impl Dict {
         mut eq: impl FnMut(Value) -> Option<bool>,
     ) -> Result<Option<usize>, ()> {
         if self.indices.is_empty() {
+            // Small tables have no index: scan the entries (hash first).
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_undefined() {
+                    match eq(e.key) {
+                        Some(true) => return Ok(Some(ix)),
+                        Some(false) => {}
+                        None => return Err(()),
+                    }
+                }
+            }
             return Ok(None);
         }
         let mask = self.indices.len() - 1;
@@ -122,6 +136,11 @@ impl Dict {
     pub fn candidates(&self, hash: i64) -> smallvec::SmallVec<[usize; 4]> {
         let mut out = smallvec::SmallVec::new();
         if self.indices.is_empty() {
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_undefined() {
+                    out.push(ix);
+                }
+            }
             return out;
         }
         let mask = self.indices.len() - 1;
@@ -146,6 +165,13 @@ impl Dict {
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() && self.entries.len() < SMALL {
+            // Small tables (most instance dicts, kwargs) skip the index.
+            self.entries.push(Entry { hash, key, value });
+            self.len += 1;
+            self.version = self.version.wrapping_add(1);
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             let want = ((self.len + 1) * 3).next_power_of_two().max(8);
             self.compact();
@@ -161,6 +187,16 @@ impl Dict {
     /// Remove the entry at index `ix` (found by `find`), returning it.
     pub fn remove_at(&mut self, ix: usize) -> Entry {
         let e = self.entries[ix];
+        if self.indices.is_empty() {
+            self.entries[ix].key = Value::Undefined;
+            self.entries[ix].value = Value::Undefined;
+            self.len -= 1;
+            self.version = self.version.wrapping_add(1);
+            if self.len == 0 {
+                self.entries.clear();
+            }
+            return e;
+        }
         let mask = self.indices.len() - 1;
         let mut perturb = e.hash as u64;
         let mut i = (e.hash as u64 as usize) & mask;
