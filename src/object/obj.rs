@@ -54,6 +54,20 @@ pub struct CodeRt {
     pub nslots: u32,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// LoadAttr / LoadMethod inline caches, one per instruction.
+    pub site_cache: Box<[std::cell::Cell<SiteCache>]>,
+}
+
+/// What an attribute site learnt about instances of one class (valid while
+/// `Vm::class_version` is unchanged).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteCache {
+    pub cls: u32,
+    pub version: u32,
+    /// 1: the name is only ever an instance attribute (no class attribute,
+    /// no custom __getattribute__); 2: it is a plain method on the class.
+    pub kind: u8,
+    pub value: Value,
 }
 
 /// A cached global lookup, valid while the globals and builtins dicts keep
@@ -535,4 +549,5 @@ pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
     out.extend_from_slice(&c.consts);
     out.extend_from_slice(&c.names);
     out.extend(c.global_cache.iter().map(|e| e.get().value));
+    out.extend(c.site_cache.iter().map(|e| e.get().value));
 }

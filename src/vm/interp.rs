@@ -308,7 +308,19 @@ impl Vm {
                         // Operands stay on the stack (rooted) while user code runs.
                         let obj = self.top();
                         let name = code.names[i as usize];
-                        self.getattr(obj, name).map(|v| self.set_top(1, v))
+                        let site = &code.site_cache[ip - 1];
+                        if let Some(v) = self.cached_instance_attr(obj, name, site.get()) {
+                            self.set_top(1, v);
+                            continue;
+                        }
+                        match self.getattr(obj, name) {
+                            Ok(v) => {
+                                self.learn_instance_attr(obj, name, site);
+                                self.set_top(1, v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
                     }
                     Op::StoreAttr(i) => {
                         let obj = self.peek(1);
@@ -326,8 +338,24 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let obj = self.pop();
                         let name = code.names[i as usize];
+                        let site = &code.site_cache[ip - 1];
+                        if let Some(f) = self.cached_method(obj, name, site.get()) {
+                            self.push(f);
+                            self.push(obj);
+                            continue;
+                        }
                         match self.load_method(obj, name) {
                             Ok((f, Some(recv))) => {
+                                if let Value::Obj(r) = obj {
+                                    if let Obj::Instance(inst) = self.heap.get(r) {
+                                        site.set(SiteCache {
+                                            cls: inst.class.0,
+                                            version: self.class_version.get(),
+                                            kind: 2,
+                                            value: f,
+                                        });
+                                    }
+                                }
                                 self.push(f);
                                 self.push(recv);
                                 Ok(())
@@ -976,6 +1004,62 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// LoadAttr inline cache hit: an instance attribute of a class known to
+    /// have no class attribute of that name and no custom __getattribute__.
+    #[inline]
+    fn cached_instance_attr(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let Obj::Instance(inst) = self.heap.get(r) else {
+            return None;
+        };
+        if e.kind != 1 || e.cls != inst.class.0 || e.version != self.class_version.get() {
+            return None;
+        }
+        self.dict_get_str(inst.dict?, name)
+    }
+
+    /// Remember that `name` on this instance's class is instance-only.
+    fn learn_instance_attr(&self, obj: Value, name: Value, site: &std::cell::Cell<SiteCache>) {
+        let Value::Obj(r) = obj else { return };
+        let Obj::Instance(inst) = self.heap.get(r) else {
+            return;
+        };
+        if inst.exc.is_some() {
+            return;
+        }
+        let cls = inst.class;
+        let ga = self.n.getattribute;
+        let custom = matches!(self.class_lookup_entry(cls, ga), (Some(_), false));
+        if custom || self.class_lookup(cls, name).is_some() {
+            return;
+        }
+        site.set(SiteCache {
+            cls: cls.0,
+            version: self.class_version.get(),
+            kind: 1,
+            value: Value::None,
+        });
+    }
+
+    /// LoadMethod inline cache hit: a plain method of the instance's class,
+    /// not shadowed by the instance dict.
+    #[inline]
+    fn cached_method(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let Obj::Instance(inst) = self.heap.get(r) else {
+            return None;
+        };
+        if e.kind != 2 || e.cls != inst.class.0 || e.version != self.class_version.get() {
+            return None;
+        }
+        if let Some(d) = inst.dict {
+            if self.dict_get_str(d, name).is_some() {
+                return None;
+            }
+        }
+        Some(e.value)
     }
 
     /// `a += b` for two strs: appends in place when `a` is the str owned

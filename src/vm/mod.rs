@@ -291,12 +291,16 @@ impl Vm {
         let global_cache = (0..code.names.len())
             .map(|_| std::cell::Cell::new(GlobalCache::default()))
             .collect();
+        let site_cache = (0..code.ops.len())
+            .map(|_| std::cell::Cell::new(SiteCache::default()))
+            .collect();
         Rc::new(CodeRt {
             code: code.clone(),
             consts,
             names,
             nslots,
             global_cache,
+            site_cache,
         })
     }
 
