@@ -1,34 +1,9 @@
 //! str, bytes, bytearray, printf-style formatting and str.format: small
 //! scripts run through the weft binary, compared with CPython 3.11's output.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn run(src: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn weft");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(src.as_bytes())
-        .expect("write script");
-    let out = child.wait_with_output().expect("wait weft");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn check(src: &str, expected: &str) {
-    let got = run(src);
-    for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
-        assert_eq!(g, e, "line {} differs", i + 1);
-    }
-    assert_eq!(got.lines().count(), expected.lines().count(), "line count");
-}
+use common::check;
 
 #[test]
 fn str_methods_errors_percent_format() {

@@ -4,67 +4,25 @@
 //! timeout so nothing can hang the suite; expected texts come from CPython
 //! 3.11 (`python3`), with the `^^^` caret lines it adds removed.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-struct Run {
-    /// Exit code; None if the child died of a signal or timed out.
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    timed_out: bool,
+use common::{finish as finish_with, Run};
+
+fn finish(child: Child) -> Run {
+    finish_with(child, TIMEOUT)
 }
 
 fn weft() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_weft"));
     c.env_remove("PYTHONUNBUFFERED").env("NO_COLOR", "1");
     c
-}
-
-/// Wait for `child` with a deadline, reading both pipes on threads so a
-/// chatty child cannot block on a full pipe.
-fn finish(mut child: Child) -> Run {
-    let mut out = child.stdout.take();
-    let mut err = child.stderr.take();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(o) = out.as_mut() {
-            let _ = o.read_to_end(&mut v);
-        }
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(e) = err.as_mut() {
-            let _ = e.read_to_end(&mut v);
-        }
-        v
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("try_wait") {
-            break s;
-        }
-        if start.elapsed() > TIMEOUT {
-            timed_out = true;
-            let _ = child.kill();
-            break child.wait().expect("wait after kill");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let stdout = String::from_utf8_lossy(&t_out.join().unwrap()).into_owned();
-    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).into_owned();
-    Run {
-        code: if timed_out { None } else { status.code() },
-        stdout,
-        stderr,
-        timed_out,
-    }
 }
 
 fn run_cmd(mut cmd: Command, stdin: Option<&str>) -> Run {

@@ -1,0 +1,84 @@
+//! Helpers shared by the process-level test suites: run the weft binary
+//! with a deadline, reading both pipes on threads so a chatty child cannot
+//! block on a full pipe.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a finished child did.
+pub struct Run {
+    /// Exit code; None if the child died of a signal or timed out.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub timed_out: bool,
+}
+
+/// Wait for `child` (stdout/stderr piped) until `timeout`, then kill it.
+pub fn finish(mut child: Child, timeout: Duration) -> Run {
+    let mut out = child.stdout.take();
+    let mut err = child.stderr.take();
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(o) = out.as_mut() {
+            let _ = o.read_to_end(&mut v);
+        }
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(e) = err.as_mut() {
+            let _ = e.read_to_end(&mut v);
+        }
+        v
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("try_wait") {
+            break s;
+        }
+        if start.elapsed() > timeout {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait().expect("wait after kill");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Run {
+        code: if timed_out { None } else { status.code() },
+        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
+        timed_out,
+    }
+}
+
+/// Run `src` as `weft -` (program on stdin) and return its stdout.
+pub fn run_stdin(src: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn weft");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(src.as_bytes())
+        .expect("write script");
+    finish(child, Duration::from_secs(120)).stdout
+}
+
+/// `src`'s stdout must equal `expected` line by line.
+pub fn check(src: &str, expected: &str) {
+    let got = run_stdin(src);
+    for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(g, e, "line {} differs", i + 1);
+    }
+    assert_eq!(got.lines().count(), expected.lines().count(), "line count");
+}
