@@ -338,13 +338,11 @@ impl Vm {
         let kwonly = co.kwonlyargcount as usize;
         let has_varargs = co.flags & flags::VARARGS != 0;
         let has_varkw = co.flags & flags::VARKEYWORDS != 0;
-        let (qualname, defaults, kwdefaults) = match self.heap.get(fref) {
-            Obj::Function(f) => (f.qualname, f.defaults.clone(), f.kwdefaults),
+        // Defaults are read from the function when needed (no copy per call).
+        let (qualname, ndefaults, kwdefaults) = match self.heap.get(fref) {
+            Obj::Function(f) => (f.qualname, f.defaults.len(), f.kwdefaults),
             _ => unreachable!(),
         };
-        let fname = || -> String { String::new() };
-        let _ = fname;
-        let qn = self.str_of(qualname).to_string();
         let n = args.len().min(argcount);
         for (i, &a) in args.iter().take(n).enumerate() {
             self.fiber.stack[base + i] = a;
@@ -360,7 +358,7 @@ impl Vm {
             self.fiber.stack[base + slot] = t;
             slot += 1;
         } else if args.len() > argcount {
-            let ndef = defaults.len();
+            let ndef = ndefaults;
             let given_kw = kw
                 .iter()
                 .filter(|(k, _)| {
@@ -389,8 +387,10 @@ impl Vm {
                 String::new()
             };
             let msg = if given_kw > 0 {
+                let qn = self.str_of(qualname).to_string();
                 format!("{qn}() takes {takes} positional argument{plural} but {given}{kwpart} were given")
             } else {
+                let qn = self.str_of(qualname).to_string();
                 format!("{qn}() takes {takes} positional argument{plural} but {given} {was} given")
             };
             return Err(self.type_error(msg));
@@ -412,6 +412,7 @@ impl Vm {
             match idx {
                 Some(i) => {
                     if !self.fiber.stack[base + i].is_undefined() {
+                        let qn = self.str_of(qualname).to_string();
                         return Err(self.type_error(format!(
                             "{qn}() got multiple values for argument '{ks}'"
                         )));
@@ -426,6 +427,7 @@ impl Vm {
                         if co.varnames[..posonly].iter().any(|p| **p == *ks) {
                             posonly_as_kw.push(ks);
                         } else {
+                            let qn = self.str_of(qualname).to_string();
                             return Err(self.type_error(format!(
                                 "{qn}() got an unexpected keyword argument '{ks}'"
                             )));
@@ -435,25 +437,31 @@ impl Vm {
             }
         }
         if !posonly_as_kw.is_empty() {
+            let qn = self.str_of(qualname).to_string();
             return Err(self.type_error(format!(
                 "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
                 posonly_as_kw.join(", ")
             )));
         }
         // Defaults for positional parameters.
-        let ndef = defaults.len();
+        let ndef = ndefaults;
         let first_default = argcount - ndef.min(argcount);
         let mut missing: Vec<String> = Vec::new();
         for i in n..argcount {
             if self.fiber.stack[base + i].is_undefined() {
                 if i >= first_default {
-                    self.fiber.stack[base + i] = defaults[i - first_default];
+                    let d = match self.heap.get(fref) {
+                        Obj::Function(f) => f.defaults.get(i - first_default).copied(),
+                        _ => None,
+                    };
+                    self.fiber.stack[base + i] = d.unwrap_or(Value::None);
                 } else {
                     missing.push(format!("'{}'", co.varnames[i]));
                 }
             }
         }
         if !missing.is_empty() {
+            let qn = self.str_of(qualname).to_string();
             return Err(self.type_error(format!(
                 "{qn}() missing {} required positional argument{}: {}",
                 missing.len(),
@@ -473,6 +481,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qn = self.str_of(qualname).to_string();
             return Err(self.type_error(format!(
                 "{qn}() missing {} required keyword-only argument{}: {}",
                 missing.len(),
@@ -732,7 +741,17 @@ impl Vm {
                     _ => f,
                 };
                 let is_obj_new = self.is_object_new(f);
-                (self.call_kw(f, &all, kw)?, is_obj_new)
+                let layout = match self.heap.get(cls) {
+                    Obj::Class(c) => c.layout,
+                    _ => Layout::Builtin,
+                };
+                if is_obj_new && layout == Layout::Object {
+                    // object.__new__ on a plain class: no need to go
+                    // through the native call machinery.
+                    (self.new_instance(cls), true)
+                } else {
+                    (self.call_kw(f, &all, kw)?, is_obj_new)
+                }
             }
             None => (self.new_instance(cls), true),
         };
