@@ -41,6 +41,20 @@ fn loop_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
     }
 }
 
+/// The `loop` argument (positional 0 or keyword), else the running loop.
+fn loop_or_running(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
+    let l = match a.get(vm, 0, "loop").filter(|v| !v.is_none()) {
+        Some(l) => l,
+        None => {
+            if vm.running_loop.is_none() {
+                return Err(vm.runtime_error("no running event loop"));
+            }
+            vm.running_loop
+        }
+    };
+    loop_arg(vm, l)
+}
+
 fn fut_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
     fut_ref(vm, v).ok_or_else(|| vm.type_error("expected a Future"))
 }
@@ -180,31 +194,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_fn(vm, m, "_get_running_loop", |vm, _| Ok(vm.running_loop));
     add_fn(vm, m, "current_task", |vm, a| {
-        let l = match a.get(vm, 0, "loop").filter(|v| !v.is_none()) {
-            Some(l) => l,
-            None => {
-                if vm.running_loop.is_none() {
-                    return Err(vm.runtime_error("no running event loop"));
-                }
-                vm.running_loop
-            }
-        };
-        let l = loop_arg(vm, l)?;
+        let l = loop_or_running(vm, &a)?;
         Ok(loop_ref(vm, l)
             .map(|lo| lo.current_task)
             .unwrap_or(Value::None))
     });
     add_fn(vm, m, "all_tasks", |vm, a| {
-        let l = match a.get(vm, 0, "loop").filter(|v| !v.is_none()) {
-            Some(l) => l,
-            None => {
-                if vm.running_loop.is_none() {
-                    return Err(vm.runtime_error("no running event loop"));
-                }
-                vm.running_loop
-            }
-        };
-        let l = loop_arg(vm, l)?;
+        let l = loop_or_running(vm, &a)?;
         let tasks = el::pending_tasks(vm, l);
         let s = vm.new_set(false);
         for t in tasks {

@@ -31,6 +31,13 @@ impl Vm {
         self.fiber.stack.push(v);
     }
 
+    /// Pop the top `n` items, in stack order.
+    #[inline]
+    pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.fiber.stack.len().saturating_sub(n);
+        self.fiber.stack.drain(at..).collect()
+    }
+
     #[inline]
     pub(crate) fn drop_top(&mut self, n: usize) {
         let len = self.fiber.stack.len();
@@ -577,22 +584,19 @@ impl Vm {
                         }
                     }
                     Op::BuildTuple(n) => {
-                        let at = self.fiber.stack.len() - n as usize;
-                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let items = self.pop_n(n as usize);
                         let t = self.new_tuple(items);
                         self.push(t);
                         Ok(())
                     }
                     Op::BuildList(n) => {
-                        let at = self.fiber.stack.len() - n as usize;
-                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let items = self.pop_n(n as usize);
                         let l = self.new_list(items);
                         self.push(l);
                         Ok(())
                     }
                     Op::BuildSet(n) => {
-                        let at = self.fiber.stack.len() - n as usize;
-                        let items: Vec<Value> = self.fiber.stack.drain(at..).collect();
+                        let items = self.pop_n(n as usize);
                         let s = self.new_set(false);
                         self.push(s);
                         let mut r = Ok(());
