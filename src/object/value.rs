@@ -14,7 +14,12 @@ impl ObjRef {
 
 /// A Python value. Small values are immediate; everything else lives on the
 /// heap behind an `ObjRef`.
+// An 8-byte tag puts every payload at offset 8, so a Value copies as two
+// aligned words. With a 1-byte tag, `Bool` sat at offset 1 and LLVM copied
+// Values as overlapping unaligned pieces, which stalled store forwarding on
+// every stack push.
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(u64)]
 pub enum Value {
     /// Internal only: an unbound local, an empty slot, "no self" after
     /// `LoadMethod`. Never visible to Python code.
