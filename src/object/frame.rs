@@ -96,6 +96,27 @@ impl Fiber {
         }
     }
 
+    /// Push a frame, building it in place.
+    ///
+    /// `Vec::push` builds a 112-byte Frame on the Rust stack and copies it
+    /// with 16-byte loads over the 8-byte stores that built it, which
+    /// defeats store forwarding on every call (measured: a third of
+    /// `push_frame`'s time in fib). Writing through the pointer after
+    /// `reserve` lets LLVM store each field straight into the vector.
+    #[inline(always)]
+    pub fn push_frame(&mut self, frame: impl FnOnce() -> Frame) {
+        self.frames.reserve(1);
+        let len = self.frames.len();
+        let frame = frame();
+        // SAFETY: `reserve(1)` guarantees capacity for one more element, so
+        // `as_mut_ptr().add(len)` is in bounds and uninitialised; the write
+        // initialises it before `set_len` makes it part of the vector.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(frame);
+            self.frames.set_len(len + 1);
+        }
+    }
+
     pub fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(&self.stack);
         out.push(self.exc_info);
@@ -119,5 +140,45 @@ impl Fiber {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_frame_appends_in_order_and_grows() {
+        let code = std::rc::Rc::new(CodeRt {
+            code: Default::default(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            nslots: 0,
+            simple_argc: 0,
+            has_cells: false,
+            global_cache: Box::new([]),
+            site_cache: Box::new([]),
+        });
+        let mut f = Fiber::new(None);
+        for i in 0..100u32 {
+            f.push_frame(|| Frame {
+                code: code.clone(),
+                ip: i,
+                base: 0,
+                ret_sp: 0,
+                globals: ObjRef(0),
+                locals: Value::Undefined,
+                func: Value::Int(i as i64),
+                blocks: Vec::new(),
+                gen: None,
+                on_return: OnReturn::Normal,
+                exit: false,
+            });
+        }
+        assert_eq!(f.frames.len(), 100);
+        assert!(f.frames.iter().enumerate().all(|(i, fr)| fr.ip == i as u32));
+        assert_eq!(std::rc::Rc::strong_count(&code), 101);
+        f.frames.clear();
+        assert_eq!(std::rc::Rc::strong_count(&code), 1);
     }
 }

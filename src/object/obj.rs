@@ -52,6 +52,13 @@ pub struct CodeRt {
     pub names: Vec<Value>,
     /// Locals + cells: the slots a frame reserves below its operand stack.
     pub nslots: u32,
+    /// The positional argument count when a call with exactly that many
+    /// positional arguments needs no binding work (no *args/**kwargs, no
+    /// keyword-only parameters, not a generator or coroutine); u32::MAX
+    /// otherwise. One load on the call fast path instead of four.
+    pub simple_argc: u32,
+    /// The frame has cells or free variables to set up.
+    pub has_cells: bool,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// LoadAttr / LoadMethod inline caches, one per instruction.

@@ -40,24 +40,14 @@ impl Vm {
         if kwnames.is_none() {
             if let Value::Obj(r) = callee {
                 if let Obj::Function(f) = self.heap.get(r) {
-                    let code = &f.code.code;
                     let nargs = self.fiber.stack.len() - at - 1;
-                    if code.flags
-                        & (flags::VARARGS
-                            | flags::VARKEYWORDS
-                            | flags::GENERATOR
-                            | flags::COROUTINE
-                            | flags::ASYNC_GENERATOR)
-                        == 0
-                        && nargs == code.argcount as usize
-                        && code.kwonlyargcount == 0
-                    {
+                    if f.code.simple_argc as usize == nargs {
                         let code_rt = f.code.clone();
                         let globals = f.globals;
                         let nslots = code_rt.nslots as usize;
                         let base = at + 1;
                         self.fiber.stack.resize(base + nslots, Value::Undefined);
-                        if !code_rt.code.cellvars.is_empty() || !code_rt.code.freevars.is_empty() {
+                        if code_rt.has_cells {
                             self.init_cells(r, &code_rt, base);
                         }
                         return self.push_frame(code_rt, base, at, globals, callee);
@@ -126,7 +116,7 @@ impl Vm {
             return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        self.fiber.frames.push(Frame {
+        self.fiber.push_frame(|| Frame {
             code,
             ip: 0,
             base: base as u32,

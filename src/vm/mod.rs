@@ -294,11 +294,24 @@ impl Vm {
         let site_cache = (0..code.ops.len())
             .map(|_| std::cell::Cell::new(SiteCache::default()))
             .collect();
+        use crate::bytecode::code::flags;
+        let complex = flags::VARARGS
+            | flags::VARKEYWORDS
+            | flags::GENERATOR
+            | flags::COROUTINE
+            | flags::ASYNC_GENERATOR;
+        let simple_argc = if code.flags & complex == 0 && code.kwonlyargcount == 0 {
+            code.argcount
+        } else {
+            u32::MAX
+        };
         Rc::new(CodeRt {
             code: code.clone(),
             consts,
             names,
             nslots,
+            simple_argc,
+            has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             global_cache,
             site_cache,
         })
