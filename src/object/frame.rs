@@ -155,6 +155,7 @@ mod tests {
             names: Vec::new(),
             nslots: 0,
             simple_argc: 0,
+            coro_argc: 0,
             has_cells: false,
             global_cache: Box::new([]),
             site_cache: Box::new([]),

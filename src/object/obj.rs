@@ -57,6 +57,9 @@ pub struct CodeRt {
     /// keyword-only parameters, not a generator or coroutine); u32::MAX
     /// otherwise. One load on the call fast path instead of four.
     pub simple_argc: u32,
+    /// Like `simple_argc`, for a coroutine function (`async def`) whose
+    /// call needs no binding work; u32::MAX otherwise.
+    pub coro_argc: u32,
     /// The frame has cells or free variables to set up.
     pub has_cells: bool,
     /// LoadGlobal inline caches, one per name.

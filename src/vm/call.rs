@@ -23,7 +23,7 @@ type ArgVec = SmallVec<[Value; 8]>;
 /// A hard cap on live frames whatever sys.setrecursionlimit says: frames
 /// live on the heap, and without a cap a runaway recursion would exhaust
 /// memory instead of raising RecursionError.
-const MAX_FRAMES: usize = 4_000_000;
+pub(crate) const MAX_FRAMES: usize = 4_000_000;
 type KwVec = SmallVec<[(Value, Value); 4]>;
 
 impl Vm {
@@ -133,7 +133,7 @@ impl Vm {
     }
 
     /// Create the cells of a new frame whose locals start at `base`.
-    fn init_cells(&mut self, func: ObjRef, code: &CodeRt, base: usize) {
+    pub(crate) fn init_cells(&mut self, func: ObjRef, code: &CodeRt, base: usize) {
         let nvar = code.code.varnames.len();
         let ncell = code.code.cellvars.len();
         for i in 0..ncell {

@@ -778,6 +778,69 @@ impl Vm {
     }
 
     /// A new generator, coroutine or async generator running `frame`.
+    /// `await f(args)` where `f` is an `async def` needing no argument
+    /// binding: make the coroutine object and push its frame directly onto
+    /// the awaiting fiber, in the state `attach` would leave it (the
+    /// coroutine in the callee's stack slot, the frame returning into it),
+    /// without building a fiber of its own first. The awaiting frame
+    /// resumes at `resume_ip` (after the YieldFrom). None: not applicable.
+    pub(crate) fn call_and_await(&mut self, at: usize, resume_ip: u32) -> Option<PyResult<()>> {
+        let Value::Obj(fref) = self.fiber.stack[at] else {
+            return None;
+        };
+        let Obj::Function(f) = self.heap.get(fref) else {
+            return None;
+        };
+        let nargs = self.fiber.stack.len() - at - 1;
+        if f.code.coro_argc as usize != nargs {
+            return None;
+        }
+        let code = f.code.clone();
+        let (globals, name, qualname) = (f.globals, f.name, f.qualname);
+        if self.depth >= self.recursion_limit.min(super::call::MAX_FRAMES) {
+            self.fiber.stack.truncate(at);
+            return Some(Err(self.new_error(
+                self.t.recursion_error,
+                "maximum recursion depth exceeded",
+            )));
+        }
+        let base = at + 1;
+        self.fiber
+            .stack
+            .resize(base + code.nslots as usize, Value::Undefined);
+        if code.has_cells {
+            self.init_cells(fref, &code, base);
+        }
+        let g = self.heap.alloc(Obj::Gen(Box::new(Gen {
+            kind: GenKind::Coroutine,
+            state: GenState::Attached,
+            fiber: None,
+            name,
+            qualname,
+            code: code.clone(),
+            awaited_by: None,
+            closing: false,
+            thread_job: false,
+        })));
+        self.fiber.stack[at] = Value::Obj(g);
+        self.fiber.frames.last_mut().unwrap().ip = resume_ip;
+        self.depth += 1;
+        self.fiber.push_frame(|| Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: at as u32,
+            globals,
+            locals: Value::Undefined,
+            func: Value::Obj(fref),
+            blocks: Vec::new(),
+            gen: Some(g),
+            on_return: OnReturn::Normal,
+            exit: false,
+        });
+        Some(Ok(()))
+    }
+
     pub(crate) fn make_gen(
         &mut self,
         func: &Function,

@@ -726,14 +726,31 @@ impl Vm {
                     Op::Call(n) => {
                         let at = self.fiber.stack.len() - n as usize - 1;
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                        match self.call_from_stack(at, None, false) {
-                            Ok(Invoked::Value(v)) => {
-                                self.push(v);
-                                Ok(())
+                        // `await f(...)` of an `async def`: start the
+                        // coroutine's frame as if the await had attached it.
+                        let fused = match ops.get(ip..ip + 3) {
+                            Some(&[Op::GetAwaitable, Op::LoadConst(c), Op::YieldFrom]) => {
+                                code.consts[c as usize].is_none()
                             }
-                            Ok(Invoked::Frame) => continue 'frames,
-                            Ok(Invoked::Exit(exit)) => return exit,
-                            Err(e) => Err(e),
+                            _ => false,
+                        };
+                        let started = if fused {
+                            self.call_and_await(at, ip as u32 + 3)
+                        } else {
+                            None
+                        };
+                        match started {
+                            Some(Ok(())) => continue 'frames,
+                            Some(Err(e)) => Err(e),
+                            None => match self.call_from_stack(at, None, false) {
+                                Ok(Invoked::Value(v)) => {
+                                    self.push(v);
+                                    Ok(())
+                                }
+                                Ok(Invoked::Frame) => continue 'frames,
+                                Ok(Invoked::Exit(exit)) => return exit,
+                                Err(e) => Err(e),
+                            },
                         }
                     }
                     Op::CallKw(n) => {

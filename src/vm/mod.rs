@@ -305,12 +305,18 @@ impl Vm {
         } else {
             u32::MAX
         };
+        let coro_argc = if code.flags & complex == flags::COROUTINE && code.kwonlyargcount == 0 {
+            code.argcount
+        } else {
+            u32::MAX
+        };
         Rc::new(CodeRt {
             code: code.clone(),
             consts,
             names,
             nslots,
             simple_argc,
+            coro_argc,
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             global_cache,
             site_cache,
