@@ -82,6 +82,29 @@ impl Dict {
         self.entries.get_mut(i).filter(|e| !e.key.is_undefined())
     }
 
+    /// The value at slot `ix` if that slot's key is `key` itself (identity):
+    /// the check behind an attribute site's remembered slot.
+    #[inline]
+    pub fn value_if_key_at(&self, ix: usize, key: Value) -> Option<Value> {
+        match self.entries.get(ix) {
+            Some(e) if e.key.is(key) => Some(e.value),
+            _ => None,
+        }
+    }
+
+    /// Replace the value at slot `ix` if that slot's key is `key` itself.
+    #[inline]
+    pub fn set_value_if_key_at(&mut self, ix: usize, key: Value, value: Value) -> bool {
+        match self.entries.get_mut(ix) {
+            Some(e) if e.key.is(key) => {
+                e.value = value;
+                self.version = self.version.wrapping_add(1);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Find the entry whose key equals ours. `eq(entry_key)` answers
     /// Some(true/false), or None when the comparison needs user code; then
     /// `find` returns `Err(())` and the caller falls back to `candidates`.

@@ -74,8 +74,10 @@ pub struct CodeRt {
 pub struct SiteCache {
     pub cls: u32,
     pub version: u32,
-    /// 1: the name is only ever an instance attribute (no class attribute,
-    /// no custom __getattribute__); 2: it is a plain method on the class.
+    /// 1: loads of the name are decided by the instance dict (no custom
+    /// __getattribute__, no data descriptor); 2: it is a plain method on
+    /// the class; 3: stores of the name go plainly to the instance dict.
+    /// For 1 and 3, `value` is Int(slot) where the name was last found.
     pub kind: u8,
     pub value: Value,
 }

@@ -11,6 +11,11 @@ use crate::object::*;
 use super::call::Invoked;
 use super::{Exit, Vm};
 
+/// SiteCache kinds (see `SiteCache`).
+const ATTR_LOAD: u8 = 1;
+const METHOD: u8 = 2;
+const ATTR_STORE: u8 = 3;
+
 impl Vm {
     #[inline]
     pub(crate) fn push(&mut self, v: Value) {
@@ -316,13 +321,13 @@ impl Vm {
                         let obj = self.top();
                         let name = code.names[i as usize];
                         let site = &code.site_cache[ip - 1];
-                        if let Some(v) = self.cached_instance_attr(obj, name, site.get()) {
+                        if let Some(v) = self.cached_instance_attr(obj, name, site) {
                             self.set_top(1, v);
                             continue;
                         }
                         match self.getattr(obj, name) {
                             Ok(v) => {
-                                self.learn_instance_attr(obj, name, site);
+                                self.learn_instance_attr(obj, name, site, ATTR_LOAD);
                                 self.set_top(1, v);
                                 Ok(())
                             }
@@ -333,7 +338,15 @@ impl Vm {
                         let obj = self.peek(1);
                         let v = self.peek(2);
                         let name = code.names[i as usize];
+                        let site = &code.site_cache[ip - 1];
+                        if self.cached_store_attr(obj, name, v, site) {
+                            self.drop_top(2);
+                            continue;
+                        }
                         let r = self.setattr(obj, name, v);
+                        if r.is_ok() {
+                            self.learn_instance_attr(obj, name, site, ATTR_STORE);
+                        }
                         self.drop_top(2);
                         r
                     }
@@ -358,7 +371,7 @@ impl Vm {
                                         site.set(SiteCache {
                                             cls: inst.class.0,
                                             version: self.class_version.get(),
-                                            kind: 2,
+                                            kind: METHOD,
                                             value: f,
                                         });
                                     }
@@ -1027,39 +1040,135 @@ impl Vm {
         }
     }
 
-    /// LoadAttr inline cache hit: an instance attribute of a class known to
-    /// have no class attribute of that name and no custom __getattribute__.
+    /// LoadAttr inline cache hit: the attribute is in the instance dict and
+    /// the site knows that, for this class, the instance dict decides (no
+    /// custom __getattribute__, no data descriptor of that name). The site
+    /// also remembers the dict slot where it last found the name, so a hit
+    /// is an identity check instead of a hash lookup.
     #[inline]
-    fn cached_instance_attr(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+    fn cached_instance_attr(
+        &self,
+        obj: Value,
+        name: Value,
+        site: &std::cell::Cell<SiteCache>,
+    ) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
         let Obj::Instance(inst) = self.heap.get(r) else {
             return None;
         };
-        if e.kind != 1 || e.cls != inst.class.0 || e.version != self.class_version.get() {
+        let e = site.get();
+        if e.kind != ATTR_LOAD || e.cls != inst.class.0 || e.version != self.class_version.get() {
             return None;
         }
-        self.dict_get_str(inst.dict?, name)
+        let d = inst.dict?;
+        let dict = self.dict_ref(d);
+        if let Value::Int(ix) = e.value {
+            if let Some(v) = dict.value_if_key_at(ix as usize, name) {
+                return Some(v);
+            }
+        }
+        let ix = self.dict_index_str(d, name)?;
+        site.set(SiteCache {
+            value: Value::Int(ix as i64),
+            ..e
+        });
+        dict.entry_at(ix).map(|e| e.value)
     }
 
-    /// Remember that `name` on this instance's class is instance-only.
-    fn learn_instance_attr(&self, obj: Value, name: Value, site: &std::cell::Cell<SiteCache>) {
+    /// StoreAttr inline cache hit: `obj.name = v` on an instance whose class
+    /// the site knows stores that name plainly in the instance dict.
+    #[inline]
+    fn cached_store_attr(
+        &mut self,
+        obj: Value,
+        name: Value,
+        v: Value,
+        site: &std::cell::Cell<SiteCache>,
+    ) -> bool {
+        let Value::Obj(r) = obj else { return false };
+        let Obj::Instance(inst) = self.heap.get(r) else {
+            return false;
+        };
+        let e = site.get();
+        if e.kind != ATTR_STORE || e.cls != inst.class.0 || e.version != self.class_version.get()
+        {
+            return false;
+        }
+        let d = match inst.dict {
+            Some(d) => d,
+            None => {
+                // The first attribute of a fresh instance.
+                let d = self.heap.alloc(Obj::Dict(Box::default()));
+                if let Obj::Instance(i) = self.heap.get_mut(r) {
+                    i.dict = Some(d);
+                }
+                d
+            }
+        };
+        if let Value::Int(ix) = e.value {
+            if self.dict_mut(d).set_value_if_key_at(ix as usize, name, v) {
+                return true;
+            }
+        }
+        match self.dict_index_str(d, name) {
+            Some(ix) => {
+                self.dict_mut(d).set_value_if_key_at(ix, name, v);
+                site.set(SiteCache {
+                    value: Value::Int(ix as i64),
+                    ..e
+                });
+            }
+            None => self.dict_set_str(d, name, v),
+        }
+        true
+    }
+
+    /// After a slow-path load or store of `name` on an instance: if, for its
+    /// class, the instance dict alone decides that attribute, remember it
+    /// at the site (`kind` ATTR_LOAD or ATTR_STORE).
+    fn learn_instance_attr(
+        &self,
+        obj: Value,
+        name: Value,
+        site: &std::cell::Cell<SiteCache>,
+        kind: u8,
+    ) {
         let Value::Obj(r) = obj else { return };
         let Obj::Instance(inst) = self.heap.get(r) else {
             return;
         };
-        if inst.exc.is_some() {
+        if inst.exc.is_some() || inst.dict.is_none() {
             return;
         }
         let cls = inst.class;
-        let ga = self.n.getattribute;
-        let custom = matches!(self.class_lookup_entry(cls, ga), (Some(_), false));
-        if custom || self.class_lookup(cls, name).is_some() {
+        let hook = if kind == ATTR_LOAD {
+            self.n.getattribute
+        } else {
+            self.n.setattr
+        };
+        if self.has_custom(cls, hook).is_some() {
+            return;
+        }
+        // Dunder names may have special meaning (`__class__`, `__dict__`).
+        if self.as_str(name).is_none_or(|n| n.starts_with("__")) {
+            return;
+        }
+        if let Some(Value::Obj(d)) = self.class_lookup(cls, name) {
+            // A class attribute that may be a data descriptor decides first.
+            if !matches!(
+                self.heap.get(d),
+                Obj::Function(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::BigInt(_)
+            ) {
+                return;
+            }
+        }
+        if kind == ATTR_STORE && !self.slots_allow(cls, name) {
             return;
         }
         site.set(SiteCache {
             cls: cls.0,
             version: self.class_version.get(),
-            kind: 1,
+            kind,
             value: Value::None,
         });
     }
@@ -1072,7 +1181,7 @@ impl Vm {
         let Obj::Instance(inst) = self.heap.get(r) else {
             return None;
         };
-        if e.kind != 2 || e.cls != inst.class.0 || e.version != self.class_version.get() {
+        if e.kind != METHOD || e.cls != inst.class.0 || e.version != self.class_version.get() {
             return None;
         }
         if let Some(d) = inst.dict {

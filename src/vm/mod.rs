@@ -405,6 +405,18 @@ impl Vm {
         .map(|ix| dict.entry_at(ix).map(|e| e.value).unwrap_or(Value::None))
     }
 
+    /// The slot of a str key in a namespace dict.
+    pub fn dict_index_str(&self, d: ObjRef, key: Value) -> Option<usize> {
+        let h = self.str_hash(key);
+        let dict = self.dict_ref(d);
+        let k = self.as_str(key)?;
+        dict.find(h, |ek| {
+            Some(ek.is(key) || self.as_str(ek).is_some_and(|s| s == k))
+        })
+        .ok()
+        .flatten()
+    }
+
     /// Set a str key in a namespace dict.
     pub fn dict_set_str(&mut self, d: ObjRef, key: Value, value: Value) {
         let h = self.str_hash(key);

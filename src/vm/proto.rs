@@ -315,7 +315,7 @@ impl Vm {
     }
 
     #[inline]
-    fn has_custom(&self, cls: ObjRef, name: Value) -> Option<Value> {
+    pub(crate) fn has_custom(&self, cls: ObjRef, name: Value) -> Option<Value> {
         match self.class_lookup_entry(cls, name) {
             (Some(f), false) => Some(f),
             _ => None,
@@ -763,7 +763,7 @@ impl Vm {
     }
 
     /// With `__slots__` (and no `__dict__` slot) only the slot names may be set.
-    fn slots_allow(&self, cls: ObjRef, name: Value) -> bool {
+    pub(crate) fn slots_allow(&self, cls: ObjRef, name: Value) -> bool {
         let mut any_slots = false;
         for &k in self.class_mro(cls) {
             if let Obj::Class(c) = self.heap.get(k) {
