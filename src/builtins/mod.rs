@@ -11,6 +11,7 @@ pub mod funcs;
 pub mod num;
 pub mod object;
 pub mod seq;
+mod sortkey;
 pub mod str;
 
 use crate::object::*;

@@ -1117,6 +1117,9 @@ fn sort_perm(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
         });
         return Ok(perm);
     }
+    if let Some(perm) = super::sortkey::sort_simple(vm, keys) {
+        return Ok(perm);
+    }
     let lt = |vm: &mut Vm, i: usize, j: usize| -> PyResult<bool> {
         let r = vm.rich_compare(keys[i], keys[j], CmpKind::Lt)?;
         vm.truthy(r)
