@@ -362,19 +362,36 @@ pub fn slice_bounds(vm: &mut Vm, s: [Value; 3], len: usize) -> PyResult<(i64, i6
     crate::text::strops::slice_indices(len as i64, start, stop, step).map_err(|e| vm.text_error(e))
 }
 
-fn seq_getslice(vm: &mut Vm, obj: Value, s: [Value; 3]) -> PyResult<Value> {
+/// `obj[lo:hi:step]` for a built-in sequence (list, tuple, str, bytes,
+/// bytearray, range); the dispatch loop calls it without building a slice
+/// object when BuildSlice feeds BinarySubscr.
+pub(crate) fn seq_getslice(vm: &mut Vm, obj: Value, s: [Value; 3]) -> PyResult<Value> {
     let len = vm.len(obj)?;
     let (start, _stop, step, count) = slice_bounds(vm, s, len)?;
     let idx = (0..count).map(|k| (start + step * k as i64) as usize);
     let Value::Obj(r) = obj else { unreachable!() };
+    let contiguous = step == 1 || count <= 1;
+    let lo = start.max(0) as usize;
     match vm.heap.get(r) {
         Obj::List(l) => {
-            let v: Vec<Value> = idx.map(|i| l[i]).collect();
+            let v: Vec<Value> = if contiguous {
+                l[lo..lo + count].to_vec()
+            } else {
+                idx.map(|i| l[i]).collect()
+            };
             Ok(vm.new_list(v))
         }
         Obj::Tuple(t) => {
-            let v: Vec<Value> = idx.map(|i| t[i]).collect();
+            let v: Vec<Value> = if contiguous {
+                t[lo..lo + count].to_vec()
+            } else {
+                idx.map(|i| t[i]).collect()
+            };
             Ok(vm.new_tuple(v))
+        }
+        Obj::Str(st) if st.is_ascii() && contiguous => {
+            let out = st.s[lo..lo + count].to_string();
+            Ok(vm.new_str(out))
         }
         Obj::Str(st) => {
             let out: String = if st.is_ascii() {

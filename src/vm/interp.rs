@@ -432,12 +432,34 @@ impl Vm {
                         r
                     }
                     Op::BuildSlice(n) => {
-                        let step = if n == 3 { self.pop() } else { Value::None };
-                        let hi = self.pop();
-                        let lo = self.pop();
-                        let s = self.alloc(Obj::Slice(Box::new([lo, hi, step])));
-                        self.push(s);
-                        Ok(())
+                        let n = n as usize;
+                        // `seq[lo:hi(:step)]` of a built-in sequence: slice
+                        // it directly, without a slice object.
+                        let seq = self.peek(n + 1);
+                        let direct = ops.get(ip) == Some(&Op::BinarySubscr)
+                            && matches!(seq, Value::Obj(r) if matches!(
+                                self.heap.get(r),
+                                Obj::List(_) | Obj::Tuple(_) | Obj::Str(_)
+                            ));
+                        if direct {
+                            let step = if n == 3 { self.peek(1) } else { Value::None };
+                            let bounds = [self.peek(n), self.peek(n - 1), step];
+                            match crate::builtins::seq::seq_getslice(self, seq, bounds) {
+                                Ok(v) => {
+                                    self.set_top(n + 1, v);
+                                    ip += 1;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            let step = if n == 3 { self.pop() } else { Value::None };
+                            let hi = self.pop();
+                            let lo = self.pop();
+                            let s = self.alloc(Obj::Slice(Box::new([lo, hi, step])));
+                            self.push(s);
+                            Ok(())
+                        }
                     }
                     Op::BinaryOp(kind) => {
                         let b = self.peek(1);
