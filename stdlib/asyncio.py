@@ -941,28 +941,77 @@ class BoundedSemaphore(Semaphore):
 
 # ---- queues ----------------------------------------------------------------------
 
-class Queue:
+class _LoopBoundMixin:
+    _loop = None
+
+    def _get_loop(self):
+        loop = _get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
+
+
+# A Queue whose class overrides none of these keeps its state in a native
+# `_asyncio._QueueCore` (src/aio/queue.rs) and runs the hot paths there;
+# any other queue runs CPython 3.11's asyncio/queues.py code below on
+# Python-level state (the `core is None` branches).
+_QUEUE_HOOKS = ('_init', '_put', '_get', 'qsize', 'empty', 'full', 'put_nowait',
+                'get_nowait', '_wakeup_next', '_get_loop')
+_QUEUE_EMPTY = object()
+
+
+def _queue_core(cls, maxsize):
+    if type(maxsize) is not int:
+        return None
+    for base in cls.__mro__:
+        kind = _QUEUE_KINDS.get(base)
+        if kind is not None:
+            break
+    else:
+        return None
+    for name in _QUEUE_HOOKS:
+        if getattr(cls, name) is not getattr(base, name):
+            return None
+    return _asyncio._QueueCore(maxsize, kind, _QUEUE_EMPTY)
+
+
+class Queue(_LoopBoundMixin):
+    _weft_core = None
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
+        self._finished = Event()
+        self._finished.set()
+        core = _queue_core(type(self), maxsize)
+        if core is not None:
+            self._weft_core = core
+            return
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
         self._init(maxsize)
+
+    def __getattr__(self, name):
+        # The Python-level view of a native core's state.
+        core = self._weft_core
+        if core is not None:
+            if name == '_queue':
+                return core.items()
+            if name == '_getters':
+                return core.getters()
+            if name == '_putters':
+                return core.putters()
+            if name == '_unfinished_tasks':
+                return core.unfinished()
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def _init(self, maxsize):
         self._queue = []
-        self._head = 0
 
     def _get(self):
-        item = self._queue[self._head]
-        self._queue[self._head] = None
-        self._head += 1
-        if self._head > 64 and self._head * 2 > len(self._queue):
-            del self._queue[:self._head]
-            self._head = 0
-        return item
+        return self._queue.pop(0)
 
     def _put(self, item):
         self._queue.append(item)
@@ -982,8 +1031,8 @@ class Queue:
 
     def _format(self):
         result = f'maxsize={self._maxsize!r}'
-        if self.qsize():
-            result += f' _queue={self._queue[self._head:]!r}'
+        if getattr(self, '_queue', None):
+            result += f' _queue={list(self._queue)!r}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'
         if self._putters:
@@ -993,23 +1042,43 @@ class Queue:
         return result
 
     def qsize(self):
-        return len(self._queue) - self._head
+        core = self._weft_core
+        if core is not None:
+            return core.qsize()
+        return len(self._queue)
 
     @property
     def maxsize(self):
         return self._maxsize
 
     def empty(self):
-        return self.qsize() == 0
+        core = self._weft_core
+        if core is not None:
+            return core.empty()
+        return not self._queue
 
     def full(self):
+        core = self._weft_core
+        if core is not None:
+            return core.full()
         if self._maxsize <= 0:
             return False
-        return self.qsize() >= self._maxsize
+        else:
+            return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        core = self._weft_core
+        if core is not None:
+            while not core.try_put(item):
+                putter = core.add_putter(self._get_loop())
+                try:
+                    await putter
+                except:
+                    core.putter_failed(putter)
+                    raise
+            return None
         while self.full():
-            putter = get_running_loop().create_future()
+            putter = self._get_loop().create_future()
             self._putters.append(putter)
             try:
                 await putter
@@ -1025,6 +1094,11 @@ class Queue:
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        core = self._weft_core
+        if core is not None:
+            if not core.try_put(item):
+                raise QueueFull
+            return
         if self.full():
             raise QueueFull
         self._put(item)
@@ -1033,8 +1107,20 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
+        core = self._weft_core
+        if core is not None:
+            while True:
+                item = core.try_get()
+                if item is not _QUEUE_EMPTY:
+                    return item
+                getter = core.add_getter(self._get_loop())
+                try:
+                    await getter
+                except:
+                    core.getter_failed(getter)
+                    raise
         while self.empty():
-            getter = get_running_loop().create_future()
+            getter = self._get_loop().create_future()
             self._getters.append(getter)
             try:
                 await getter
@@ -1050,6 +1136,12 @@ class Queue:
         return self.get_nowait()
 
     def get_nowait(self):
+        core = self._weft_core
+        if core is not None:
+            item = core.try_get()
+            if item is _QUEUE_EMPTY:
+                raise QueueEmpty
+            return item
         if self.empty():
             raise QueueEmpty
         item = self._get()
@@ -1057,6 +1149,11 @@ class Queue:
         return item
 
     def task_done(self):
+        core = self._weft_core
+        if core is not None:
+            if core.task_done():
+                self._finished.set()
+            return
         if self._unfinished_tasks <= 0:
             raise ValueError('task_done() called too many times')
         self._unfinished_tasks -= 1
@@ -1064,6 +1161,14 @@ class Queue:
             self._finished.set()
 
     async def join(self):
+        core = self._weft_core
+        if core is not None:
+            if core.unfinished() > 0:
+                # put() does not clear the event on this path: it is set
+                # exactly when no task is unfinished.
+                self._finished.clear()
+                await self._finished.wait()
+            return
         if self._unfinished_tasks > 0:
             await self._finished.wait()
 
@@ -1104,7 +1209,6 @@ class PriorityQueue(Queue):
     # same order as on CPython (a heap is not a stable sort).
     def _init(self, maxsize):
         self._queue = []
-        self._head = 0
 
     def _put(self, item):
         heap = self._queue
@@ -1123,8 +1227,14 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+
     def _get(self):
         return self._queue.pop()
 
-    def qsize(self):
-        return len(self._queue)
+
+_QUEUE_KINDS = {Queue: 0, LifoQueue: 1, PriorityQueue: 2}

@@ -5,3 +5,4 @@
 
 pub mod eventloop;
 pub mod future;
+pub mod queue;

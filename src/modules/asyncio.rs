@@ -9,6 +9,7 @@ use crate::vm::Vm;
 
 use crate::aio::eventloop::{self as el, loop_mut, loop_ref};
 use crate::aio::future::{self as fu, fut, fut_mut, fut_ref, FutState, FutureObj, TaskData};
+use crate::aio::queue::{self as qu, QueueKind, Waiters};
 
 thread_local! {
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
@@ -673,6 +674,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         el::call_exception_handler(vm, l, a.pos[1])?;
         Ok(Value::None)
     });
+    add_queue_core(vm, m);
     add_method(vm, lp, "_pending_tasks", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         let ts: Vec<Value> = el::pending_tasks(vm, l)
@@ -682,6 +684,122 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_list(ts))
     });
     Ok(m)
+}
+
+fn core_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+    qu::core_ref(vm, v).ok_or_else(|| vm.type_error("expected a queue core"))
+}
+
+/// `_QueueCore(maxsize, kind, empty_marker)`: the native state of a Queue
+/// (kind 0 Queue, 1 LifoQueue, 2 PriorityQueue); stdlib/asyncio.py's Queue
+/// drives it.
+fn add_queue_core(vm: &mut Vm, m: Value) {
+    let qc = vm.native_class("_QueueCore", None);
+    set_attr(vm, m, "_QueueCore", Value::Obj(qc));
+    add_staticmethod(vm, qc, "__new__", |vm, a| {
+        check(vm, "_QueueCore", &a, 4, 4, &[])?;
+        let Value::Obj(cls) = a.pos[0] else {
+            return Err(vm.type_error("_QueueCore.__new__"));
+        };
+        let Value::Int(maxsize) = a.pos[1] else {
+            return Err(vm.type_error("maxsize must be an int"));
+        };
+        let kind = match a.pos[2] {
+            Value::Int(0) => QueueKind::Fifo,
+            Value::Int(1) => QueueKind::Lifo,
+            Value::Int(2) => QueueKind::Priority,
+            _ => return Err(vm.value_error("bad queue kind")),
+        };
+        Ok(qu::new_core(vm, cls, kind, maxsize, a.pos[3]))
+    });
+    add_method(vm, qc, "try_put", |vm, a| {
+        check(vm, "try_put", &a, 2, 2, &[])?;
+        let q = core_arg(vm, a.pos[0])?;
+        Ok(Value::Bool(qu::try_put(vm, q, a.pos[1])?))
+    });
+    add_method(vm, qc, "try_get", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        match qu::try_get(vm, q)? {
+            Some(v) => Ok(v),
+            None => Ok(qu::core(vm, q).empty_marker),
+        }
+    });
+    add_method(vm, qc, "qsize", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        Ok(Value::Int(qu::core(vm, q).items.len() as i64))
+    });
+    add_method(vm, qc, "empty", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        Ok(Value::Bool(qu::core(vm, q).items.is_empty()))
+    });
+    add_method(vm, qc, "full", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        Ok(Value::Bool(qu::core(vm, q).full()))
+    });
+    fn add_waiter(vm: &mut Vm, a: &Args, w: Waiters) -> PyResult<Value> {
+        check(vm, "add_waiter", a, 2, 2, &[])?;
+        let q = core_arg(vm, a.pos[0])?;
+        let l = loop_arg(vm, a.pos[1])?;
+        let c = classes(vm);
+        Ok(qu::add_waiter(vm, q, w, c.future, Value::Obj(l)))
+    }
+    add_method(vm, qc, "add_getter", |vm, a| {
+        add_waiter(vm, &a, Waiters::Getters)
+    });
+    add_method(vm, qc, "add_putter", |vm, a| {
+        add_waiter(vm, &a, Waiters::Putters)
+    });
+    fn waiter_failed(vm: &mut Vm, a: &Args, w: Waiters) -> PyResult<Value> {
+        check(vm, "waiter_failed", a, 2, 2, &[])?;
+        let q = core_arg(vm, a.pos[0])?;
+        let f = fut_arg(vm, a.pos[1])?;
+        qu::waiter_failed(vm, q, w, f);
+        Ok(Value::None)
+    }
+    add_method(vm, qc, "getter_failed", |vm, a| {
+        waiter_failed(vm, &a, Waiters::Getters)
+    });
+    add_method(vm, qc, "putter_failed", |vm, a| {
+        waiter_failed(vm, &a, Waiters::Putters)
+    });
+    // task_done(): true when the count reached zero (the caller sets the
+    // Event that join() waits on).
+    add_method(vm, qc, "task_done", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        let c = qu::core_mut(vm, q);
+        if c.unfinished <= 0 {
+            return Err(vm.value_error("task_done() called too many times"));
+        }
+        c.unfinished -= 1;
+        Ok(Value::Bool(c.unfinished == 0))
+    });
+    add_method(vm, qc, "unfinished", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        Ok(Value::Int(qu::core(vm, q).unfinished))
+    });
+    add_method(vm, qc, "items", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        let items: Vec<Value> = qu::core(vm, q).items.iter().copied().collect();
+        Ok(vm.new_list(items))
+    });
+    add_method(vm, qc, "getters", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        let fs: Vec<Value> = qu::core(vm, q)
+            .getters
+            .iter()
+            .map(|&f| Value::Obj(f))
+            .collect();
+        Ok(vm.new_list(fs))
+    });
+    add_method(vm, qc, "putters", |vm, a| {
+        let q = core_arg(vm, a.pos[0])?;
+        let fs: Vec<Value> = qu::core(vm, q)
+            .putters
+            .iter()
+            .map(|&f| Value::Obj(f))
+            .collect();
+        Ok(vm.new_list(fs))
+    });
 }
 
 fn check_open(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
