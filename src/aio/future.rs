@@ -36,13 +36,27 @@ pub enum DoneCb {
     StopLoop(ObjRef),
 }
 
+/// The done-callbacks of a future: most futures get at most one (the task
+/// waiting on it, or gather's callback), which then needs no allocation.
+pub type Callbacks = smallvec::SmallVec<[DoneCb; 1]>;
+
 #[derive(Debug)]
 pub struct TaskData {
     pub coro: Value,
-    pub must_cancel: bool,
     pub fut_waiter: Value,
+    /// The task's name; Undefined until asked for when it is the default
+    /// `Task-<number>` (made on first use, so 100k unnamed tasks allocate
+    /// no strings).
     pub name: Value,
+    pub number: u64,
     pub num_cancels_requested: u32,
+    pub must_cancel: bool,
+}
+
+#[derive(Debug)]
+pub struct CancelInfo {
+    pub msg: Value,
+    pub exc: Value,
 }
 
 #[derive(Debug)]
@@ -51,10 +65,10 @@ pub struct FutureObj {
     pub state: FutState,
     pub result: Value,
     pub exception: Value,
-    pub callbacks: Vec<DoneCb>,
-    pub cancel_msg: Value,
-    /// The CancelledError that cancelled a task (chained as __context__).
-    pub cancelled_exc: Value,
+    pub callbacks: Callbacks,
+    /// The cancel message and the CancelledError that cancelled a task
+    /// (chained as __context__); boxed because few futures are cancelled.
+    pub cancel: Option<Box<CancelInfo>>,
     pub loop_: Value,
     /// `_asyncio_future_blocking`: set while a task waits on it.
     pub blocking: bool,
@@ -70,13 +84,7 @@ impl NativeObj for FutureObj {
         self.class
     }
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend([
-            self.result,
-            self.exception,
-            self.cancel_msg,
-            self.cancelled_exc,
-            self.loop_,
-        ]);
+        out.extend([self.result, self.exception, self.loop_]);
         for cb in &self.callbacks {
             match cb {
                 DoneCb::Py(v) => out.push(*v),
@@ -88,6 +96,9 @@ impl NativeObj for FutureObj {
         }
         if let Some(d) = self.dict {
             out.push(Value::Obj(d));
+        }
+        if let Some(c) = &self.cancel {
+            out.extend([c.msg, c.exc]);
         }
     }
     fn attr_dict(&self) -> Option<ObjRef> {
@@ -102,6 +113,44 @@ impl NativeObj for FutureObj {
     }
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
         self
+    }
+}
+
+impl FutureObj {
+    /// The message given to cancel() (None if none).
+    pub fn cancel_msg(&self) -> Value {
+        self.cancel.as_ref().map_or(Value::None, |c| c.msg)
+    }
+
+    pub fn set_cancel_msg(&mut self, msg: Value) {
+        match &mut self.cancel {
+            Some(c) => c.msg = msg,
+            None if msg.is_none() => {}
+            None => {
+                self.cancel = Some(Box::new(CancelInfo {
+                    msg,
+                    exc: Value::None,
+                }))
+            }
+        }
+    }
+
+    pub fn take_cancelled_exc(&mut self) -> Value {
+        self.cancel
+            .as_mut()
+            .map_or(Value::None, |c| std::mem::replace(&mut c.exc, Value::None))
+    }
+
+    pub fn set_cancelled_exc(&mut self, exc: Value) {
+        match &mut self.cancel {
+            Some(c) => c.exc = exc,
+            None => {
+                self.cancel = Some(Box::new(CancelInfo {
+                    msg: Value::None,
+                    exc,
+                }))
+            }
+        }
     }
 }
 
@@ -139,9 +188,8 @@ pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
         state: FutState::Pending,
         result: Value::None,
         exception: Value::None,
-        callbacks: Vec::new(),
-        cancel_msg: Value::None,
-        cancelled_exc: Value::None,
+        callbacks: Callbacks::new(),
+        cancel: None,
         loop_,
         blocking: false,
         log_tb: false,
@@ -219,7 +267,7 @@ pub fn cancel(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
         return false;
     }
     fo.state = FutState::Cancelled;
-    fo.cancel_msg = msg;
+    fo.set_cancel_msg(msg);
     schedule_callbacks(vm, f);
     true
 }
@@ -232,10 +280,7 @@ pub fn cancel(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
 pub fn make_cancelled_error(vm: &mut Vm, f: ObjRef) -> Value {
     let (msg, saved) = {
         let fo = fut_mut(vm, f);
-        (
-            fo.cancel_msg,
-            std::mem::replace(&mut fo.cancelled_exc, Value::None),
-        )
+        (fo.cancel_msg(), fo.take_cancelled_exc())
     };
     if !saved.is_none() {
         return saved;
@@ -289,7 +334,7 @@ pub fn task_cancel(vm: &mut Vm, t: ObjRef, msg: Value) -> bool {
     if let Some(td) = fo.task.as_mut() {
         td.must_cancel = true;
     }
-    fo.cancel_msg = msg;
+    fo.set_cancel_msg(msg);
     true
 }
 
@@ -364,7 +409,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                 if let Some(td) = fut_mut(vm, t).task.as_mut() {
                     td.must_cancel = false;
                 }
-                let msg = fut(vm, t).cancel_msg;
+                let msg = fut(vm, t).cancel_msg();
                 cancel(vm, t, msg);
             } else {
                 set_result(vm, t, v)?;
@@ -374,7 +419,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
             if vm.isinstance_class(e, vm.t.cancelled_error) {
                 // Keep the exception itself; the task's own message is
                 // cleared, as CPython's `super().cancel()` does.
-                fut_mut(vm, t).cancelled_exc = e;
+                fut_mut(vm, t).set_cancelled_exc(e);
                 cancel(vm, t, Value::None);
             } else if vm.isinstance_class(e, vm.t.keyboard_interrupt)
                 || vm.isinstance_class(e, vm.t.system_exit)
@@ -411,7 +456,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                         td.must_cancel
                     };
                     if must {
-                        let msg = fut(vm, t).cancel_msg;
+                        let msg = fut(vm, t).cancel_msg();
                         if cancel_any(vm, f, msg) {
                             if let Some(td) = fut_mut(vm, t).task.as_mut() {
                                 td.must_cancel = false;
@@ -456,14 +501,14 @@ pub fn task_wakeup(vm: &mut Vm, t: ObjRef, f: ObjRef) -> PyResult<()> {
 
 /// Future's repr as CPython prints it.
 pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
-    let (st, res, exc, is_task, name, coro, cls) = {
+    let name = task_name(vm, f);
+    let (st, res, exc, is_task, coro, cls) = {
         let fo = fut(vm, f);
         (
             fo.state,
             fo.result,
             fo.exception,
             fo.task.is_some(),
-            fo.task.as_ref().map(|t| t.name).unwrap_or(Value::None),
             fo.task.as_ref().map(|t| t.coro).unwrap_or(Value::None),
             fo.class,
         )
@@ -496,4 +541,21 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         }
     }
     format!("<{cname} {}>", parts.join(" "))
+}
+
+/// Task.get_name(): the name, made (once) from the task's number when it
+/// was not given.
+pub fn task_name(vm: &mut Vm, t: ObjRef) -> Value {
+    let (name, number) = match fut(vm, t).task.as_ref() {
+        Some(td) => (td.name, td.number),
+        None => return Value::None,
+    };
+    if !name.is_undefined() {
+        return name;
+    }
+    let n = vm.new_str(format!("Task-{number}"));
+    if let Some(td) = fut_mut(vm, t).task.as_mut() {
+        td.name = n;
+    }
+    n
 }

@@ -92,12 +92,14 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         return Err(vm.runtime_error("Event loop is closed"));
     }
     let c = classes(vm);
-    let name = if name.is_none() {
-        let n = TASK_COUNTER.with(|c| {
+    let number = TASK_COUNTER.with(|c| {
+        if name.is_none() {
             c.set(c.get() + 1);
-            c.get()
-        });
-        vm.new_str(format!("Task-{n}"))
+        }
+        c.get()
+    });
+    let name = if name.is_none() {
+        Value::Undefined
     } else {
         vm.str(name)?
     };
@@ -106,9 +108,8 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         state: FutState::Pending,
         result: Value::None,
         exception: Value::None,
-        callbacks: Vec::new(),
-        cancel_msg: Value::None,
-        cancelled_exc: Value::None,
+        callbacks: fu::Callbacks::new(),
+        cancel: None,
         loop_: Value::Obj(l),
         blocking: false,
         log_tb: false,
@@ -117,6 +118,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
             must_cancel: false,
             fut_waiter: Value::None,
             name,
+            number,
             num_cancels_requested: 0,
         })),
         dict: None,
@@ -332,7 +334,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
         let cbs = std::mem::take(&mut fut_mut(vm, r).callbacks);
-        let mut kept = Vec::new();
+        let mut kept = fu::Callbacks::new();
         let mut removed = 0;
         for c in cbs {
             let same = match c {
@@ -354,7 +356,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     let get_msg = vm.new_native("_cancel_message", "Future._cancel_message", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        Ok(fut(vm, r).cancel_msg)
+        Ok(fut(vm, r).cancel_msg())
     });
     let msg_prop = vm.alloc(Obj::Property(Box::new([
         get_msg,
@@ -433,11 +435,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, t, "get_name", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        Ok(fut(vm, r)
-            .task
-            .as_ref()
-            .map(|t| t.name)
-            .unwrap_or(Value::None))
+        Ok(fu::task_name(vm, r))
     });
     add_method(vm, t, "set_name", |vm, a| {
         check(vm, "set_name", &a, 2, 2, &[])?;
