@@ -212,6 +212,20 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         }
         BinaryOp(k) | InplaceOp(k) => format!("{k:?}"),
         CompareOp(k) => format!("{k:?}"),
+        LoadFastLoadFast(a, b) => format!(
+            "{a} {b} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        LoadFastLoadConst(a, c) => format!(
+            "{a} {c} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            code.consts
+                .get(c as usize)
+                .map(const_repr)
+                .unwrap_or_else(|| "?".into())
+        ),
+        CompareJumpIfFalse(k, t) | CompareJumpIfTrue(k, t) => format!("{k:?} {t} (to {t})"),
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),
         FormatValue { conv, has_spec } => {

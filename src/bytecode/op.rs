@@ -82,6 +82,21 @@ pub enum Op {
     /// Swap TOS with the n-th item from the top (n >= 2).
     Swap(u32),
 
+    // ---- superinstructions ----
+    // Written over the first instruction of a common pair after compilation
+    // (see compile::fuse); the pair's second instruction stays in place, so
+    // a jump to it still works, and the fused op skips it.
+    /// `LoadFast(a); LoadFast(b)`. `[..] -> [.., a, b]`
+    LoadFastLoadFast(u16, u16),
+    /// `LoadFast(a); LoadConst(c)`. `[..] -> [.., a, consts[c]]`
+    LoadFastLoadConst(u16, u16),
+    /// `CompareOp(k); PopJumpIfFalse(t)`. `[.., a, b] -> [..]`, jump to t if
+    /// `a k b` is falsy.
+    CompareJumpIfFalse(CmpKind, u32),
+    /// `CompareOp(k); PopJumpIfTrue(t)`. `[.., a, b] -> [..]`, jump to t if
+    /// `a k b` is truthy.
+    CompareJumpIfTrue(CmpKind, u32),
+
     // ---- constants and names ----
     /// Push `consts[i]`. `[..] -> [.., c]`
     LoadConst(u32),
@@ -339,6 +354,18 @@ pub mod make_fn {
 }
 
 impl Op {
+    /// How many instructions this op covers: 2 for superinstructions (they
+    /// continue after their pair's second op), 1 otherwise.
+    pub fn width(self) -> usize {
+        match self {
+            Op::LoadFastLoadFast(..)
+            | Op::LoadFastLoadConst(..)
+            | Op::CompareJumpIfFalse(..)
+            | Op::CompareJumpIfTrue(..) => 2,
+            _ => 1,
+        }
+    }
+
     /// The jump target of a jump instruction, if it is one.
     pub fn jump_target(self) -> Option<u32> {
         match self {
@@ -350,7 +377,9 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
-            | Op::SetupExcept(t) => Some(t),
+            | Op::SetupExcept(t)
+            | Op::CompareJumpIfFalse(_, t)
+            | Op::CompareJumpIfTrue(_, t) => Some(t),
             _ => None,
         }
     }
@@ -366,7 +395,9 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
-            | Op::SetupExcept(t) => *t = target,
+            | Op::SetupExcept(t)
+            | Op::CompareJumpIfFalse(_, t)
+            | Op::CompareJumpIfTrue(_, t) => *t = target,
             _ => {}
         }
     }

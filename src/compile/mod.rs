@@ -11,6 +11,7 @@
 //! CPython's `compiler_unwind_fblock` does.
 
 mod expr;
+mod fuse;
 mod pattern;
 pub mod scope;
 pub mod stack;
@@ -242,6 +243,7 @@ impl<'a> Compiler<'a> {
                 code.max_stack = 1024;
             }
         }
+        fuse::fuse(&mut code.ops);
         Ok(code)
     }
 

@@ -27,7 +27,8 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | LoadClosure(_) | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_)
         | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
         | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
-        DupTop2 => 2,
+        DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
@@ -202,7 +203,7 @@ pub fn verify(code: &CodeObject) -> Result<u32, String> {
                 &mut states,
                 &mut work,
                 ip,
-                ip + 1,
+                ip + op.width(),
                 State {
                     depth: fall,
                     blocks: st.blocks,

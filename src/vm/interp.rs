@@ -11,6 +11,18 @@ use crate::object::*;
 use super::call::Invoked;
 use super::{Exit, Vm};
 
+#[inline]
+fn int_cmp(x: i64, y: i64, kind: CmpKind) -> bool {
+    match kind {
+        CmpKind::Lt => x < y,
+        CmpKind::Le => x <= y,
+        CmpKind::Eq => x == y,
+        CmpKind::Ne => x != y,
+        CmpKind::Gt => x > y,
+        CmpKind::Ge => x >= y,
+    }
+}
+
 /// SiteCache kinds (see `SiteCache`).
 const ATTR_LOAD: u8 = 1;
 const METHOD: u8 = 2;
@@ -169,17 +181,71 @@ impl Vm {
                         }
                         let v = self.fiber.stack[base + i as usize];
                         if v.is_undefined() {
-                            let name = code.code.varnames[i as usize].clone();
-                            Err(self.new_error(
-                                self.t.unbound_local_error,
-                                format!(
-                                    "cannot access local variable '{name}' where it is not associated with a value"
-                                ),
-                            ))
+                            Err(self.unbound_local(&code, i))
                         } else {
                             self.push(v);
                             Ok(())
                         }
+                    }
+                    Op::LoadFastLoadFast(a, b) => {
+                        let (a, b) = (a as u32, b as u32);
+                        if a == owned || b == owned {
+                            owned = u32::MAX;
+                        }
+                        let va = self.fiber.stack[base + a as usize];
+                        let vb = self.fiber.stack[base + b as usize];
+                        if va.is_undefined() {
+                            Err(self.unbound_local(&code, a))
+                        } else if vb.is_undefined() {
+                            ip += 1;
+                            self.push(va);
+                            Err(self.unbound_local(&code, b))
+                        } else {
+                            ip += 1;
+                            self.push(va);
+                            self.push(vb);
+                            Ok(())
+                        }
+                    }
+                    Op::LoadFastLoadConst(a, c) => {
+                        let a = a as u32;
+                        if a == owned {
+                            owned = u32::MAX;
+                        }
+                        let va = self.fiber.stack[base + a as usize];
+                        if va.is_undefined() {
+                            Err(self.unbound_local(&code, a))
+                        } else {
+                            ip += 1;
+                            self.push(va);
+                            self.push(code.consts[c as usize]);
+                            Ok(())
+                        }
+                    }
+                    Op::CompareJumpIfFalse(kind, t) | Op::CompareJumpIfTrue(kind, t) => {
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        let jump_if = matches!(op, Op::CompareJumpIfTrue(..));
+                        let truth = if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                            self.drop_top(2);
+                            Ok(int_cmp(x, y, kind))
+                        } else {
+                            match self.compare(a, b, kind) {
+                                Ok(Value::Bool(x)) => {
+                                    self.drop_top(2);
+                                    Ok(x)
+                                }
+                                Ok(v) => {
+                                    // Rooted on the stack while __bool__ runs.
+                                    self.set_top(2, v);
+                                    let t = self.truthy(v);
+                                    self.drop_top(1);
+                                    t
+                                }
+                                Err(e) => Err(e),
+                            }
+                        };
+                        truth.map(|x| ip = if x == jump_if { t as usize } else { ip + 1 })
                     }
                     Op::StoreFast(i) => {
                         let v = self.pop();
@@ -1062,6 +1128,17 @@ impl Vm {
         }
     }
 
+    #[cold]
+    fn unbound_local(&mut self, code: &CodeRt, i: u32) -> Value {
+        let name = code.code.varnames[i as usize].clone();
+        self.new_error(
+            self.t.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
     /// LoadAttr inline cache hit: the attribute is in the instance dict and
     /// the site knows that, for this class, the instance dict decides (no
     /// custom __getattribute__, no data descriptor of that name). The site
@@ -1112,8 +1189,7 @@ impl Vm {
             return false;
         };
         let e = site.get();
-        if e.kind != ATTR_STORE || e.cls != inst.class.0 || e.version != self.class_version.get()
-        {
+        if e.kind != ATTR_STORE || e.cls != inst.class.0 || e.version != self.class_version.get() {
             return false;
         }
         let d = match inst.dict {
