@@ -277,7 +277,11 @@ impl Vm {
             self.init_cells(fref, &code, base);
         }
         if is_gen {
-            let stack: Vec<Value> = self.fiber.stack.drain(base..).collect();
+            // Sized once for the frame's slots and its deepest operand
+            // stack: a suspended generator keeps this allocation.
+            let mut stack: Vec<Value> =
+                Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
+            stack.extend(self.fiber.stack.drain(base..));
             let frame = Frame {
                 code,
                 ip: 0,

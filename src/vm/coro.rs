@@ -871,6 +871,9 @@ impl Vm {
         frame.ret_sp = 0;
         let mut fiber = Box::new(Fiber::new(Some(r)));
         fiber.stack = stack;
+        // Most generators never hold more than their own frame while
+        // suspended; Vec's first push would reserve four (448 bytes).
+        fiber.frames.reserve_exact(1);
         fiber.frames.push(frame);
         self.gen_mut(r).fiber = Some(fiber);
         Value::Obj(r)
