@@ -3,6 +3,7 @@
 //! exposes it; the higher layers of asyncio are weft code in
 //! stdlib/asyncio.py.
 
+pub mod await_step;
 pub mod eventloop;
 pub mod future;
 pub mod queue;

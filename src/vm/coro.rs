@@ -580,7 +580,22 @@ impl Vm {
                 _ => {}
             }
         }
-        match self.iter_send(iter, sent)? {
+        let hooked = match (iter, self.await_hook) {
+            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::Native2(_)) => {
+                hook(self, r, sent).map(|step| {
+                    step.map(|s| match s {
+                        super::AwaitStep::Yield(v) => Sent::Yielded(v),
+                        super::AwaitStep::Return(v) => Sent::Returned(v),
+                    })
+                })
+            }
+            _ => None,
+        };
+        let step = match hooked {
+            Some(step) => step?,
+            None => self.iter_send(iter, sent)?,
+        };
+        match step {
             Sent::Returned(v) => {
                 self.pop();
                 self.push(v);

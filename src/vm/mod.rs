@@ -77,6 +77,18 @@ impl Output {
     }
 }
 
+/// One step of `await obj` answered by a native module without the
+/// iterator protocol: yield `v` to the task, or finish with `v`.
+pub enum AwaitStep {
+    Yield(Value),
+    Return(Value),
+}
+
+/// Called by `YieldFrom` when the awaited object is a native object with
+/// None sent: Some(step) if the module handled it (so no StopIteration is
+/// allocated per resumption), None to use `__next__`/`send`.
+pub type AwaitHook = fn(&mut Vm, ObjRef, Value) -> Option<PyResult<AwaitStep>>;
+
 pub struct Vm {
     pub heap: Heap,
     /// The running fiber.
@@ -139,6 +151,9 @@ pub struct Vm {
     pub trace: bool,
     /// Classes created by native modules, by name (rooted).
     pub native_classes: HashMap<&'static str, ObjRef>,
+    /// A native module's fast path for `await` on its own objects (set by
+    /// the asyncio module for futures; see `AwaitHook`).
+    pub await_hook: Option<AwaitHook>,
     /// The event loop running on this VM (asyncio's running loop), or None.
     pub running_loop: Value,
     /// The loop `asyncio.get_event_loop()` returns when none is running.
@@ -184,6 +199,7 @@ impl Vm {
             main_globals: None,
             repr_stack: Vec::new(),
             native_classes: HashMap::new(),
+            await_hook: None,
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
             locals_escapes: 0,
