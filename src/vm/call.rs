@@ -36,22 +36,44 @@ impl Vm {
         _unused: bool,
     ) -> PyResult<Invoked> {
         let callee = self.fiber.stack[at];
-        // Fast path: a plain function with exactly its positional parameters.
         if kwnames.is_none() {
             if let Value::Obj(r) = callee {
-                if let Obj::Function(f) = self.heap.get(r) {
-                    let nargs = self.fiber.stack.len() - at - 1;
-                    if f.code.simple_argc as usize == nargs {
-                        let code_rt = f.code.clone();
-                        let globals = f.globals;
-                        let nslots = code_rt.nslots as usize;
-                        let base = at + 1;
-                        self.fiber.stack.resize(base + nslots, Value::Undefined);
-                        if code_rt.has_cells {
-                            self.init_cells(r, &code_rt, base);
+                match self.heap.get(r) {
+                    // A plain function with exactly its positional parameters.
+                    Obj::Function(f) => {
+                        let nargs = self.fiber.stack.len() - at - 1;
+                        if f.code.simple_argc as usize == nargs {
+                            let code_rt = f.code.clone();
+                            let globals = f.globals;
+                            let nslots = code_rt.nslots as usize;
+                            let base = at + 1;
+                            self.fiber.stack.resize(base + nslots, Value::Undefined);
+                            if code_rt.has_cells {
+                                self.init_cells(r, &code_rt, base);
+                            }
+                            return self.push_frame(code_rt, base, at, globals, callee);
                         }
-                        return self.push_frame(code_rt, base, at, globals, callee);
                     }
+                    // A plain native: the callee and arguments stay on the
+                    // stack, rooted, while it runs (no temp_roots copies).
+                    Obj::Native(n) if n.kind == NativeKind::Plain && n.bound.is_none() => {
+                        let func = n.func;
+                        let args: ArgVec = self.fiber.stack[at + 1..].iter().copied().collect();
+                        let prev_inline = std::mem::replace(&mut self.native_inline, true);
+                        let r = func(self, Args { pos: &args, kw: &[] });
+                        self.native_inline = prev_inline;
+                        self.fiber.stack.truncate(at);
+                        let v = r?;
+                        if let Some(f) = self.pending_await.take() {
+                            // The native asked to await `f` (see invoke).
+                            return Ok(match self.suspend_fiber(f) {
+                                Some(exit) => Invoked::Exit(exit),
+                                None => Invoked::Frame,
+                            });
+                        }
+                        return Ok(Invoked::Value(v));
+                    }
+                    _ => {}
                 }
             }
         }
@@ -701,8 +723,15 @@ impl Vm {
         kw: &[(Value, Value)],
         nested: bool,
     ) -> PyResult<Invoked> {
-        if cls == self.t.type_ && args.len() == 1 && kw.is_empty() {
-            return Ok(Invoked::Value(Value::Obj(self.type_of(args[0]))));
+        if args.len() == 1 && kw.is_empty() {
+            if cls == self.t.type_ {
+                return Ok(Invoked::Value(Value::Obj(self.type_of(args[0]))));
+            }
+            // str(x): what str.__new__ does with one argument (built-in
+            // classes cannot be changed, and str has no __init__ of its own).
+            if cls == self.t.str {
+                return self.str(args[0]).map(Invoked::Value);
+            }
         }
         // A custom metaclass's __call__.
         let meta = self.type_of(Value::Obj(cls));
@@ -776,7 +805,7 @@ impl Vm {
                         other => Ok(other),
                     };
                 }
-                Obj::Native(n) if n.qualname == "object.__init__" => {
+                Obj::Native(_) if init.is(self.object_fns.init) => {
                     if new_is_object && (args.len() > 1 || !kw.is_empty()) {
                         let name = self.class_name(cls);
                         return Err(self.type_error(format!("{name}() takes no arguments")));
@@ -791,12 +820,7 @@ impl Vm {
     }
 
     fn is_object_new(&self, f: Value) -> bool {
-        match f {
-            Value::Obj(r) => {
-                matches!(self.heap.get(r), Obj::Native(n) if n.qualname == "object.__new__")
-            }
-            _ => false,
-        }
+        f.is(self.object_fns.new)
     }
 
     /// BuildClass: run the class body in a fresh namespace; `finish_class`

@@ -276,7 +276,7 @@ impl Vm {
     }
 
     fn is_object_repr(&self, f: Value) -> bool {
-        matches!(f, Value::Obj(r) if matches!(self.heap.get(r), Obj::Native(n) if n.qualname == "object.__repr__"))
+        f.is(self.object_fns.repr)
     }
 
     fn call_repr_method(&mut self, f: Value, v: Value) -> PyResult<String> {
@@ -367,33 +367,62 @@ impl Vm {
         if self.as_str(v).is_some() {
             return Ok(v);
         }
+        // A user __str__'s result is returned as is (it may be an instance
+        // of a str subclass, as in CPython).
+        if let Some(r) = self.user_str(v)? {
+            return Ok(r);
+        }
         let s = self.str_string(v)?;
         Ok(self.new_str(s))
+    }
+
+    /// The text of a str or of an instance of a str subclass.
+    fn str_text(&self, v: Value) -> Option<&str> {
+        if let Some(s) = self.as_str(v) {
+            return Some(s);
+        }
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Instance(i) => self.as_str(i.base),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Call a user-defined `__str__` of `v`, if its class has one; its result
+    /// must be a str (or str subclass instance).
+    fn user_str(&mut self, v: Value) -> PyResult<Option<Value>> {
+        let Value::Obj(r) = v else { return Ok(None) };
+        if !matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
+            return Ok(None);
+        }
+        let cls = self.type_of(v);
+        let sk = self.n.str;
+        let Some(f) = self.class_lookup(cls, sk) else {
+            return Ok(None);
+        };
+        if f.is(self.object_fns.str) || f.is(self.object_fns.exc_str) {
+            return Ok(None);
+        }
+        let s = self.call_bound(f, v, &[])?;
+        if self.str_text(s).is_some() {
+            Ok(Some(s))
+        } else {
+            let tn = self.type_name(s);
+            Err(self.type_error(format!("__str__ returned non-string (type {tn})")))
+        }
     }
 
     pub fn str_string(&mut self, v: Value) -> PyResult<String> {
         if let Some(s) = self.as_str(v) {
             return Ok(s.to_string());
         }
+        if let Some(s) = self.user_str(v)? {
+            return Ok(self.str_text(s).unwrap_or("").to_string());
+        }
         if let Value::Obj(r) = v {
-            let cls = self.type_of(v);
-            let sk = self.n.str;
             if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
-                if let Some(f) = self.class_lookup(cls, sk) {
-                    let default = matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr),
-                        Obj::Native(n) if n.qualname == "object.__str__" || n.qualname == "BaseException.__str__"));
-                    if !default {
-                        let s = self.call_bound(f, v, &[])?;
-                        return match self.as_str(s) {
-                            Some(s) => Ok(s.to_string()),
-                            None => {
-                                let tn = self.type_name(s);
-                                Err(self
-                                    .type_error(format!("__str__ returned non-string (type {tn})")))
-                            }
-                        };
-                    }
-                }
                 if self.exc_data(v).is_some() {
                     return self.exc_str(v);
                 }

@@ -433,9 +433,18 @@ impl Vm {
                         match self.load_method(obj, name) {
                             Ok((f, Some(recv))) => {
                                 if let Value::Obj(r) = obj {
-                                    if let Obj::Instance(inst) = self.heap.get(r) {
+                                    let cls = match self.heap.get(r) {
+                                        Obj::Instance(inst) => Some(inst.class),
+                                        Obj::List(_)
+                                        | Obj::Dict(_)
+                                        | Obj::Str(_)
+                                        | Obj::Tuple(_)
+                                        | Obj::Set(..) => Some(self.type_of(obj)),
+                                        _ => None,
+                                    };
+                                    if let Some(cls) = cls {
                                         site.set(SiteCache {
-                                            cls: inst.class.0,
+                                            cls: cls.0,
                                             version: self.class_version.get(),
                                             kind: METHOD,
                                             value: f,
@@ -1275,19 +1284,28 @@ impl Vm {
     /// not shadowed by the instance dict.
     #[inline]
     fn cached_method(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+        if e.kind != METHOD || e.version != self.class_version.get() {
+            return None;
+        }
         let Value::Obj(r) = obj else { return None };
-        let Obj::Instance(inst) = self.heap.get(r) else {
-            return None;
-        };
-        if e.kind != METHOD || e.cls != inst.class.0 || e.version != self.class_version.get() {
-            return None;
-        }
-        if let Some(d) = inst.dict {
-            if self.dict_get_str(d, name).is_some() {
-                return None;
+        match self.heap.get(r) {
+            Obj::Instance(inst) => {
+                if e.cls != inst.class.0 {
+                    return None;
+                }
+                if let Some(d) = inst.dict {
+                    if self.dict_get_str(d, name).is_some() {
+                        return None;
+                    }
+                }
+                Some(e.value)
             }
+            // Built-in containers have no instance dict to shadow methods.
+            Obj::List(_) | Obj::Dict(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::Set(..) => {
+                (e.cls == self.type_of(obj).0).then_some(e.value)
+            }
+            _ => None,
         }
-        Some(e.value)
     }
 
     /// `a += b` for two strs: appends in place when `a` is the str owned

@@ -89,6 +89,17 @@ pub enum AwaitStep {
 /// allocated per resumption), None to use `__next__`/`send`.
 pub type AwaitHook = fn(&mut Vm, ObjRef, Value) -> Option<PyResult<AwaitStep>>;
 
+/// See `Vm::object_fns`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ObjectFns {
+    pub new: Value,
+    pub init: Value,
+    pub repr: Value,
+    pub str: Value,
+    /// BaseException.__str__
+    pub exc_str: Value,
+}
+
 pub struct Vm {
     pub heap: Heap,
     /// The running fiber.
@@ -151,6 +162,9 @@ pub struct Vm {
     pub trace: bool,
     /// Classes created by native modules, by name (rooted).
     pub native_classes: HashMap<&'static str, ObjRef>,
+    /// object's own slot functions, compared by identity on hot paths
+    /// (instantiation, str(), repr()) to tell "not overridden".
+    pub object_fns: ObjectFns,
     /// A native module's fast path for `await` on its own objects (set by
     /// the asyncio module for futures; see `AwaitHook`).
     pub await_hook: Option<AwaitHook>,
@@ -199,6 +213,7 @@ impl Vm {
             main_globals: None,
             repr_stack: Vec::new(),
             native_classes: HashMap::new(),
+            object_fns: ObjectFns::default(),
             await_hook: None,
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
@@ -222,6 +237,23 @@ impl Vm {
         vm.not_implemented = vm.new_instance(ni);
         types::install_type_methods(&mut vm);
         crate::builtins::install(&mut vm);
+        let slot = |vm: &Vm, cls: ObjRef, name: &str| {
+            let Obj::Class(c) = vm.heap.get(cls) else {
+                return Value::Undefined;
+            };
+            vm.dict_ref(c.dict)
+                .iter()
+                .find(|e| vm.as_str(e.key) == Some(name))
+                .map_or(Value::Undefined, |e| e.value)
+        };
+        let (obj, exc) = (vm.t.object, vm.t.base_exception);
+        vm.object_fns = ObjectFns {
+            new: slot(&vm, obj, "__new__"),
+            init: slot(&vm, obj, "__init__"),
+            repr: slot(&vm, obj, "__repr__"),
+            str: slot(&vm, obj, "__str__"),
+            exc_str: slot(&vm, exc, "__str__"),
+        };
         crate::modules::install(&mut vm);
         vm
     }
