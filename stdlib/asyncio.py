@@ -1029,6 +1029,11 @@ class Queue(_LoopBoundMixin):
     def __str__(self):
         return f'<{type(self).__name__} {self._format()}>'
 
+    def __class_getitem__(cls, item):
+        # `asyncio.Queue[int]` in annotations; weft's generic aliases are
+        # the class itself (as for `list[int]`).
+        return cls
+
     def _format(self):
         result = f'maxsize={self._maxsize!r}'
         if getattr(self, '_queue', None):

@@ -3,7 +3,7 @@
 # (which full() consults), put_nowait()/get_nowait() overrides that
 # put()/get() go through, a subclass that only adds methods and state,
 # subclasses of PriorityQueue and LifoQueue, blocking get/put on a
-# hook-overriding subclass, and str() of each.
+# hook-overriding subclass, str() of each, and Queue[int] in annotations.
 import asyncio
 
 
@@ -64,6 +64,10 @@ class Counting(asyncio.PriorityQueue):
         super()._put(item)
 
 
+def typed(q: asyncio.Queue[int], p: asyncio.PriorityQueue[tuple]) -> int:
+    return q.qsize() + p.qsize()
+
+
 class Stack(asyncio.LifoQueue):
     def top(self):
         return self._queue[-1]
@@ -121,6 +125,7 @@ async def main():
         st.put_nowait(i)
     print("stack top:", st.top(), await st.get(), str(st))
     print("mro:", [k.__name__ for k in type(st).__mro__])
+    print("annotated with Queue[int]:", typed(st, c))
 
 
 asyncio.run(main())
