@@ -301,7 +301,7 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer.set_result([])
         return outer
 
-    state = [0, None]   # finished count, the outer future once made
+    state = [0, None, 0]   # finished count, the outer future once made, futures
     children = []
     arg_to_fut = {}
     loop = None
@@ -321,7 +321,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             if exc is not None:
                 outer.set_exception(exc)
                 return
-        if state[0] == len(arg_to_fut):
+        if state[0] == state[2]:
             results = []
             for child in children:
                 if child.cancelled():
@@ -337,16 +337,28 @@ def gather(*coros_or_futures, return_exceptions=False):
             else:
                 outer.set_result(results)
 
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
+    if _asyncio._distinct_awaitables(coros_or_futures):
+        # No argument repeats and none has a user-defined ==: the dict
+        # CPython uses to drop repeats is not needed (100k tasks: ~6 MB).
+        for arg in coros_or_futures:
             fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut.get_loop()
-            arg_to_fut[arg] = fut
             fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
+            children.append(fut)
+        state[2] = len(children)
+    else:
+        for arg in coros_or_futures:
+            if arg not in arg_to_fut:
+                fut = ensure_future(arg, loop=loop)
+                if loop is None:
+                    loop = fut.get_loop()
+                arg_to_fut[arg] = fut
+                fut.add_done_callback(_done_callback)
+            else:
+                fut = arg_to_fut[arg]
+            children.append(fut)
+        state[2] = len(arg_to_fut)
     outer = _GatheringFuture(children, loop=loop)
     state[1] = outer
     return outer

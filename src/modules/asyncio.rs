@@ -240,6 +240,36 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             .collect();
         Ok(vm.new_list(gens))
     });
+    // gather()'s fast path: true when every argument is a distinct
+    // coroutine or plain Future/Task, whose hash and == are identity, so
+    // gather needs no dict to drop repeated arguments.
+    add_fn(vm, m, "_distinct_awaitables", |vm, a| {
+        check(vm, "_distinct_awaitables", &a, 1, 1, &[])?;
+        let Value::Obj(tr) = a.pos[0] else {
+            return Ok(Value::Bool(false));
+        };
+        let Obj::Tuple(items) = vm.heap.get(tr) else {
+            return Ok(Value::Bool(false));
+        };
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        for &v in items.iter() {
+            let Value::Obj(r) = v else {
+                return Ok(Value::Bool(false));
+            };
+            let plain = match vm.heap.get(r) {
+                Obj::Gen(g) => g.kind == GenKind::Coroutine,
+                Obj::Native2(n) => n
+                    .as_any()
+                    .downcast_ref::<FutureObj>()
+                    .is_some_and(|f| matches!(vm.heap.get(f.class), Obj::Class(c) if c.builtin)),
+                _ => false,
+            };
+            if !plain || !seen.insert(r) {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    });
     add_fn(vm, m, "_virtual_time", |vm, _| {
         Ok(Value::Bool(vm.virtual_time))
     });
