@@ -619,11 +619,14 @@ impl Vm {
                 return crate::builtins::str::percent_format(self, a, b).map(Some);
             }
             (Obj::Str(s), BinOpKind::Add) => {
-                if let Some(t) = self.as_str(bv) {
-                    let mut out = String::with_capacity(s.s.len() + t.len());
-                    out.push_str(&s.s);
-                    out.push_str(t);
-                    return Ok(Some(self.new_str(out)));
+                if let Value::Obj(y) = bv {
+                    if let Obj::Str(t) = self.heap.get(y) {
+                        let mut out = String::with_capacity(s.s.len() + t.s.len());
+                        out.push_str(&s.s);
+                        out.push_str(&t.s);
+                        let chars = s.chars + t.chars;
+                        return Ok(Some(self.alloc(Obj::Str(PyStr::with_chars(out, chars)))));
+                    }
                 }
             }
             (Obj::List(l), BinOpKind::Add) => {

@@ -36,6 +36,16 @@ impl PyStr {
             hash: Cell::new(None),
         }
     }
+    /// A str whose code-point count is already known (e.g. a concatenation).
+    pub fn with_chars(s: String, chars: u32) -> PyStr {
+        debug_assert_eq!(s.chars().count(), chars as usize);
+        PyStr {
+            s,
+            chars,
+            hash: Cell::new(None),
+        }
+    }
+
     #[inline]
     pub fn is_ascii(&self) -> bool {
         self.chars as usize == self.s.len()

@@ -60,7 +60,13 @@ impl Vm {
                         let func = n.func;
                         let args: ArgVec = self.fiber.stack[at + 1..].iter().copied().collect();
                         let prev_inline = std::mem::replace(&mut self.native_inline, true);
-                        let r = func(self, Args { pos: &args, kw: &[] });
+                        let r = func(
+                            self,
+                            Args {
+                                pos: &args,
+                                kw: &[],
+                            },
+                        );
                         self.native_inline = prev_inline;
                         self.fiber.stack.truncate(at);
                         let v = r?;

@@ -421,12 +421,8 @@ impl Vm {
         if let Some(s) = self.user_str(v)? {
             return Ok(self.str_text(s).unwrap_or("").to_string());
         }
-        if let Value::Obj(r) = v {
-            if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
-                if self.exc_data(v).is_some() {
-                    return self.exc_str(v);
-                }
-            }
+        if self.exc_data(v).is_some() {
+            return self.exc_str(v);
         }
         self.repr_string(v)
     }

@@ -734,7 +734,11 @@ impl Vm {
                     }
                     Op::BuildString(n) => {
                         let at = self.fiber.stack.len() - n as usize;
-                        let mut s = String::new();
+                        let len: usize = self.fiber.stack[at..]
+                            .iter()
+                            .map(|&v| self.str_of(v).len())
+                            .sum();
+                        let mut s = String::with_capacity(len);
                         for i in at..self.fiber.stack.len() {
                             s.push_str(self.str_of(self.fiber.stack[i]));
                         }
@@ -1489,8 +1493,14 @@ impl Vm {
             Conversion::Ascii => self.ascii(v)?,
         };
         let spec_empty = spec.is_none_or(|s| self.str_of(s).is_empty());
-        if spec_empty && self.as_str(v).is_some() {
-            return Ok(v);
+        if spec_empty {
+            if self.as_str(v).is_some() {
+                return Ok(v);
+            }
+            // format(int, "") is str(int); skip the __format__ machinery.
+            if let Value::Int(i) = v {
+                return Ok(self.new_str(i.to_string()));
+            }
         }
         let spec = match spec {
             Some(s) => s,
