@@ -217,7 +217,19 @@ fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::Sourc
     eprintln!("{:?}", miette::Report::new(report));
 }
 
+/// mimalloc's `purge_delay` option (its position in mimalloc.h's v2 option
+/// enum, which libmimalloc-sys does not name).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // mimalloc returns freed pages to the OS 10 ms after they empty; each
+    // collection empties many, and the next allocations fault them back in
+    // zeroed. A 1 s delay keeps them for reuse: measured on a str-building
+    // loop, system time 0.12 s -> 0.00 s (wall 0.41 -> 0.34 s) at the same
+    // peak RSS.
+    // SAFETY: mi_option_set only stores an option value; it runs before
+    // any other thread exists, as mimalloc asks of option changes.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
     let args: Vec<String> = std::env::args().skip(1).collect();
     // Deep (but bounded) recursion through natives needs more than the
     // default 8 MiB main stack; the reservation is virtual memory only.
