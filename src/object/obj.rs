@@ -86,7 +86,9 @@ pub struct SiteCache {
     pub version: u32,
     /// 1: loads of the name are decided by the instance dict (no custom
     /// __getattribute__, no data descriptor); 2: it is a plain method on
-    /// the class; 3: stores of the name go plainly to the instance dict.
+    /// the class; 3: stores of the name go plainly to the instance dict;
+    /// 4: a module attribute (`cls` is the module, `value` Int(slot) of
+    /// its dict).
     /// For 1 and 3, `value` is Int(slot) where the name was last found.
     pub kind: u8,
     pub value: Value,

@@ -27,6 +27,7 @@ fn int_cmp(x: i64, y: i64, kind: CmpKind) -> bool {
 const ATTR_LOAD: u8 = 1;
 const METHOD: u8 = 2;
 const ATTR_STORE: u8 = 3;
+const MODULE_ATTR: u8 = 4;
 
 impl Vm {
     #[inline]
@@ -391,9 +392,14 @@ impl Vm {
                             self.set_top(1, v);
                             continue;
                         }
+                        if let Some(v) = self.cached_module_attr(obj, name, site.get()) {
+                            self.set_top(1, v);
+                            continue;
+                        }
                         match self.getattr(obj, name) {
                             Ok(v) => {
                                 self.learn_instance_attr(obj, name, site, ATTR_LOAD);
+                                self.learn_module_attr(obj, name, site);
                                 self.set_top(1, v);
                                 Ok(())
                             }
@@ -430,6 +436,11 @@ impl Vm {
                             self.push(obj);
                             continue;
                         }
+                        if let Some(f) = self.cached_module_attr(obj, name, site.get()) {
+                            self.push(f);
+                            self.push(Value::Undefined);
+                            continue;
+                        }
                         match self.load_method(obj, name) {
                             Ok((f, Some(recv))) => {
                                 if let Value::Obj(r) = obj {
@@ -456,6 +467,7 @@ impl Vm {
                                 Ok(())
                             }
                             Ok((f, None)) => {
+                                self.learn_module_attr(obj, name, site);
                                 self.push(f);
                                 self.push(Value::Undefined);
                                 Ok(())
@@ -666,6 +678,17 @@ impl Vm {
                     }
                     Op::ForIter(t) => {
                         let it = self.top();
+                        // Inline steps of range and list/tuple iterators.
+                        if let Some(step) = self.for_iter_fast(it) {
+                            match step {
+                                Some(v) => self.push(v),
+                                None => {
+                                    self.fiber.stack.pop();
+                                    ip = t as usize;
+                                }
+                            }
+                            continue;
+                        }
                         if let Some(g) = self.gen_of(it) {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                             match self.resume_inline(
@@ -1139,6 +1162,84 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// LoadAttr/LoadMethod cache hit on a module (`math.sqrt`): the site
+    /// remembers the module and the slot of its dict holding the name, and
+    /// reads the entry there if the key is still that name (so a rebinding
+    /// is seen at once and nothing stale can be returned).
+    #[inline]
+    fn cached_module_attr(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+        if e.kind != MODULE_ATTR {
+            return None;
+        }
+        let Value::Obj(r) = obj else { return None };
+        if r.0 != e.cls {
+            return None;
+        }
+        let Obj::Module(m) = self.heap.get(r) else {
+            return None;
+        };
+        let Value::Int(ix) = e.value else { return None };
+        self.dict_ref(m.dict).value_if_key_at(ix as usize, name)
+    }
+
+    /// Remember at the site where a module attribute found in the module's
+    /// dict lives.
+    fn learn_module_attr(&self, obj: Value, name: Value, site: &std::cell::Cell<SiteCache>) {
+        let Value::Obj(r) = obj else { return };
+        let Obj::Module(m) = self.heap.get(r) else {
+            return;
+        };
+        if self.as_str(name).is_none_or(|n| n.starts_with("__")) {
+            return;
+        }
+        if let Some(ix) = self.dict_index_str(m.dict, name) {
+            site.set(SiteCache {
+                cls: r.0,
+                version: 0,
+                kind: MODULE_ATTR,
+                value: Value::Int(ix as i64),
+            });
+        }
+    }
+
+    /// One step of a range or list/tuple iterator without leaving the
+    /// dispatch loop: Some(Some(v)) next item, Some(None) exhausted, None
+    /// not such an iterator.
+    #[inline]
+    fn for_iter_fast(&mut self, it: Value) -> Option<Option<Value>> {
+        let Value::Obj(r) = it else { return None };
+        let seq = match self.heap.get_mut(r) {
+            Obj::Iter(st) => match &mut **st {
+                IterState::Range { cur, stop, step } => {
+                    let c = *cur;
+                    return Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                        *cur = c.saturating_add(*step);
+                        Some(Value::Int(c))
+                    } else {
+                        None
+                    });
+                }
+                IterState::Seq { seq, idx } => (*seq, *idx),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (seq, idx) = seq;
+        let item = match self.heap.get(seq) {
+            Obj::List(l) => l.get(idx).copied(),
+            Obj::Tuple(t) => t.get(idx).copied(),
+            _ => return None,
+        };
+        if let Obj::Iter(st) = self.heap.get_mut(r) {
+            if let IterState::Seq { idx: i, .. } = &mut **st {
+                // An exhausted iterator stays exhausted even if the list
+                // grows later (CPython drops its reference).
+                *i = if item.is_some() { idx + 1 } else { usize::MAX };
+            }
+        }
+        Some(item)
     }
 
     #[cold]

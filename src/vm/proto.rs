@@ -1089,8 +1089,9 @@ impl Vm {
                     _ => None,
                 };
                 if let Obj::Iter(st) = self.heap.get_mut(r) {
-                    if let IterState::Seq { idx, .. } = &mut **st {
-                        *idx += 1;
+                    if let IterState::Seq { idx: i, .. } = &mut **st {
+                        // Exhausted stays exhausted (CPython drops the list).
+                        *i = if item.is_some() { idx + 1 } else { usize::MAX };
                     }
                 }
                 Ok(item)
