@@ -908,11 +908,26 @@ impl Vm {
                         let at = self.fiber.stack.len() - n as usize - 2;
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                         let with_self = !self.fiber.stack[at + 1].is_undefined();
-                        let r = if with_self {
-                            self.call_from_stack(at, None, false)
-                        } else {
+                        if !with_self {
                             self.fiber.stack.remove(at + 1);
-                            self.call_from_stack(at, None, false)
+                        }
+                        // `await obj.method(...)` / `await module.f(...)`:
+                        // as for Call, start an `async def` attached.
+                        let fused = match ops.get(ip..ip + 3) {
+                            Some(&[Op::GetAwaitable, Op::LoadConst(c), Op::YieldFrom]) => {
+                                code.consts[c as usize].is_none()
+                            }
+                            _ => false,
+                        };
+                        let started = if fused {
+                            self.call_and_await(at, ip as u32 + 3)
+                        } else {
+                            None
+                        };
+                        let r = match started {
+                            Some(Ok(())) => continue 'frames,
+                            Some(Err(e)) => Err(e),
+                            None => self.call_from_stack(at, None, false),
                         };
                         match r {
                             Ok(Invoked::Value(v)) => {
