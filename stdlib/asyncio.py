@@ -85,14 +85,9 @@ def _set_result_unless_cancelled(fut, result):
     fut.set_result(result)
 
 
-class _Sleep0:
-    def __await__(self):
-        yield
-
-
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _Sleep0()
+        await _asyncio._sleep0()
         return result
     loop = get_running_loop()
     future = loop.create_future()

@@ -176,6 +176,17 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let _ = mk;
     }
 
+    // asyncio.sleep(0)'s awaitable (see aio::await_step).
+    let s0 = vm.native_class("_Sleep0", None);
+    add_method(vm, s0, "__await__", |_, a| Ok(a.pos[0]));
+    add_method(vm, s0, "__iter__", |_, a| Ok(a.pos[0]));
+    add_method(vm, s0, "__next__", |vm, a| {
+        crate::aio::await_step::sleep0_next(vm, a.pos[0])
+    });
+    add_fn(vm, m, "_sleep0", |vm, _| {
+        Ok(crate::aio::await_step::new_sleep0(vm))
+    });
+
     // ---- module functions ----
     add_fn(vm, m, "new_event_loop", |vm, _| {
         let c = classes(vm);

@@ -32,7 +32,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
-    vm.await_hook = Some(crate::aio::await_step::await_future);
+    vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
         let _ = m;

@@ -18,7 +18,7 @@ pub enum Invoked {
     Exit(Exit),
 }
 
-type ArgVec = SmallVec<[Value; 8]>;
+pub(crate) type ArgVec = SmallVec<[Value; 8]>;
 
 /// A hard cap on live frames whatever sys.setrecursionlimit says: frames
 /// live on the heap, and without a cap a runaway recursion would exhaust
@@ -42,7 +42,15 @@ impl Vm {
                     // A plain function with exactly its positional parameters.
                     Obj::Function(f) => {
                         let nargs = self.fiber.stack.len() - at - 1;
-                        if f.code.simple_argc as usize == nargs {
+                        let argc = f.code.simple_argc as usize;
+                        // Missing trailing arguments come from the defaults.
+                        if nargs < argc && nargs + f.defaults.len() >= argc {
+                            let from = f.defaults.len() - (argc - nargs);
+                            let defaults: ArgVec = f.defaults[from..].iter().copied().collect();
+                            self.fiber.stack.extend_from_slice(&defaults);
+                            return self.call_from_stack(at, None, false);
+                        }
+                        if argc == nargs {
                             let code_rt = f.code.clone();
                             let globals = f.globals;
                             let nslots = code_rt.nslots as usize;

@@ -807,9 +807,20 @@ impl Vm {
             return None;
         };
         let nargs = self.fiber.stack.len() - at - 1;
-        if f.code.coro_argc as usize != nargs {
+        let argc = f.code.coro_argc as usize;
+        // Missing trailing arguments come from the defaults.
+        if nargs > argc || nargs + f.defaults.len() < argc {
             return None;
         }
+        let missing = argc - nargs;
+        if missing > 0 {
+            let from = f.defaults.len() - missing;
+            let defaults: crate::vm::call::ArgVec = f.defaults[from..].iter().copied().collect();
+            self.fiber.stack.extend_from_slice(&defaults);
+        }
+        let Obj::Function(f) = self.heap.get(fref) else {
+            return None;
+        };
         let code = f.code.clone();
         let (globals, name, qualname) = (f.globals, f.name, f.qualname);
         if self.depth >= self.recursion_limit.min(super::call::MAX_FRAMES) {
