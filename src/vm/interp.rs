@@ -853,6 +853,19 @@ impl Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let seq = self.pop();
+                        // A tuple or list of the right length: push its
+                        // items straight from the heap (no copy).
+                        if let Value::Obj(r) = seq {
+                            let items = match self.heap.get(r) {
+                                Obj::Tuple(t) => Some(&t[..]),
+                                Obj::List(l) => Some(&l[..]),
+                                _ => None,
+                            };
+                            if let Some(items) = items.filter(|i| i.len() == n as usize) {
+                                self.fiber.stack.extend(items.iter().rev());
+                                continue;
+                            }
+                        }
                         self.unpack(seq, n as usize, None)
                     }
                     Op::UnpackEx { before, after } => {
