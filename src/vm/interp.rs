@@ -81,7 +81,17 @@ impl Vm {
             let Some(frame) = self.fiber.frames.last() else {
                 return Exit::Returned(Value::None);
             };
-            let code = frame.code.clone();
+            let code_ptr: *const CodeRt = std::rc::Rc::as_ptr(&frame.code);
+            // SAFETY: `code` is used only during this iteration of 'frames,
+            // while the frame it came from is the running frame: every path
+            // that pushes, pops or switches frames or fibers ends the
+            // iteration (`continue 'frames` / `return`) before `code` is
+            // used again, and natives that call back into the VM only add
+            // and remove frames above it. That frame owns an Rc of the
+            // CodeRt, so the pointee outlives every use. (Cloning the Rc
+            // here instead cost a refcount increment and decrement on every
+            // call and return.)
+            let code: &CodeRt = unsafe { &*code_ptr };
             let mut ip = frame.ip as usize;
             let base = frame.base as usize;
             let globals = frame.globals;
@@ -182,7 +192,7 @@ impl Vm {
                         }
                         let v = self.fiber.stack[base + i as usize];
                         if v.is_undefined() {
-                            Err(self.unbound_local(&code, i))
+                            Err(self.unbound_local(code, i))
                         } else {
                             self.push(v);
                             Ok(())
@@ -196,11 +206,11 @@ impl Vm {
                         let va = self.fiber.stack[base + a as usize];
                         let vb = self.fiber.stack[base + b as usize];
                         if va.is_undefined() {
-                            Err(self.unbound_local(&code, a))
+                            Err(self.unbound_local(code, a))
                         } else if vb.is_undefined() {
                             ip += 1;
                             self.push(va);
-                            Err(self.unbound_local(&code, b))
+                            Err(self.unbound_local(code, b))
                         } else {
                             ip += 1;
                             self.push(va);
@@ -215,7 +225,7 @@ impl Vm {
                         }
                         let va = self.fiber.stack[base + a as usize];
                         if va.is_undefined() {
-                            Err(self.unbound_local(&code, a))
+                            Err(self.unbound_local(code, a))
                         } else {
                             ip += 1;
                             self.push(va);
@@ -287,7 +297,7 @@ impl Vm {
                         let cell = self.fiber.stack[base + nvar + i as usize];
                         let v = self.cell_get(cell);
                         if v.is_undefined() {
-                            Err(self.unbound_deref(&code, i as usize))
+                            Err(self.unbound_deref(code, i as usize))
                         } else {
                             self.push(v);
                             Ok(())
@@ -304,7 +314,7 @@ impl Vm {
                         let nvar = code.code.varnames.len();
                         let cell = self.fiber.stack[base + nvar + i as usize];
                         if self.cell_get(cell).is_undefined() {
-                            Err(self.unbound_deref(&code, i as usize))
+                            Err(self.unbound_deref(code, i as usize))
                         } else {
                             self.cell_set(cell, Value::Undefined);
                             Ok(())
@@ -316,7 +326,7 @@ impl Vm {
                         self.push(cell);
                         Ok(())
                     }
-                    Op::LoadClassDeref(i) => self.load_class_deref(&code, base, i as usize),
+                    Op::LoadClassDeref(i) => self.load_class_deref(code, base, i as usize),
                     Op::LoadGlobal(i) => {
                         let gver = self.dict_ref(globals).version;
                         let bver = self.dict_ref(self.builtins).version;
@@ -1076,7 +1086,7 @@ impl Vm {
                     }
                     Op::GetYieldFromIter => {
                         let v = self.pop();
-                        self.get_yield_from_iter(v, &code).map(|it| self.push(it))
+                        self.get_yield_from_iter(v, code).map(|it| self.push(it))
                     }
                     Op::GetAwaitable => {
                         let v = self.pop();
