@@ -184,14 +184,13 @@ impl Vm {
             let c = self.alloc(Obj::Cell(init));
             self.fiber.stack[base + nvar + i] = c;
         }
-        let closure: Vec<ObjRef> = match self.heap.get(func) {
-            Obj::Function(f) => f.closure.clone(),
-            _ => Vec::new(),
-        };
-        for (i, c) in closure.into_iter().enumerate() {
-            let slot = base + nvar + ncell + i;
-            if slot < self.fiber.stack.len() {
-                self.fiber.stack[slot] = Value::Obj(c);
+        // Free variables: the function's closure cells, copied straight
+        // from the function object (heap and stack are separate fields).
+        if let Obj::Function(f) = self.heap.get(func) {
+            let from = (base + nvar + ncell).min(self.fiber.stack.len());
+            let slots = &mut self.fiber.stack[from..];
+            for (slot, &c) in slots.iter_mut().zip(f.closure.iter()) {
+                *slot = Value::Obj(c);
             }
         }
     }
