@@ -172,17 +172,8 @@ impl Vm {
             .resize(base + rt.nslots as usize, Value::Undefined);
         self.depth += 1;
         self.fiber.frames.push(Frame {
-            code: rt,
-            ip: 0,
-            base: base as u32,
-            ret_sp: base as u32,
-            globals,
-            locals: Value::Undefined,
-            func: Value::Undefined,
-            blocks: Vec::new(),
-            gen: None,
-            on_return: OnReturn::Normal,
             exit: true,
+            ..Frame::new(rt, base, base, globals, Value::Undefined)
         });
         self.native_depth += 1;
         let r = self.run_loop();

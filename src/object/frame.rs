@@ -54,6 +54,33 @@ pub struct Frame {
     pub exit: bool,
 }
 
+impl Frame {
+    /// A frame about to run `code` from its start, with its locals at
+    /// stack index `base`, returning into `ret_sp`.
+    #[inline(always)]
+    pub fn new(
+        code: Rc<CodeRt>,
+        base: usize,
+        ret_sp: usize,
+        globals: ObjRef,
+        func: Value,
+    ) -> Frame {
+        Frame {
+            code,
+            ip: 0,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            globals,
+            locals: Value::Undefined,
+            func,
+            blocks: Vec::new(),
+            gen: None,
+            on_return: OnReturn::Normal,
+            exit: false,
+        }
+    }
+}
+
 /// How a suspended fiber's outcome is delivered to whoever resumed it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ResumeMode {

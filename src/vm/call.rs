@@ -152,19 +152,8 @@ impl Vm {
             return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        self.fiber.push_frame(|| Frame {
-            code,
-            ip: 0,
-            base: base as u32,
-            ret_sp: ret_sp as u32,
-            globals,
-            locals: Value::Undefined,
-            func,
-            blocks: Vec::new(),
-            gen: None,
-            on_return: OnReturn::Normal,
-            exit: false,
-        });
+        self.fiber
+            .push_frame(|| Frame::new(code, base, ret_sp, globals, func));
         Ok(Invoked::Frame)
     }
 
@@ -317,19 +306,7 @@ impl Vm {
             let mut stack: Vec<Value> =
                 Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
             stack.extend(self.fiber.stack.drain(base..));
-            let frame = Frame {
-                code,
-                ip: 0,
-                base: 0,
-                ret_sp: 0,
-                globals,
-                locals: Value::Undefined,
-                func: Value::Obj(fref),
-                blocks: Vec::new(),
-                gen: None,
-                on_return: OnReturn::Normal,
-                exit: false,
-            };
+            let frame = Frame::new(code, 0, 0, globals, Value::Obj(fref));
             let f = match self.heap.get(fref) {
                 Obj::Function(f) => Function {
                     code: f.code.clone(),

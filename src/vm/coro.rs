@@ -873,17 +873,8 @@ impl Vm {
         self.fiber.frames.last_mut().unwrap().ip = resume_ip;
         self.depth += 1;
         self.fiber.push_frame(|| Frame {
-            code,
-            ip: 0,
-            base: base as u32,
-            ret_sp: at as u32,
-            globals,
-            locals: Value::Undefined,
-            func: Value::Obj(fref),
-            blocks: Vec::new(),
             gen: Some(g),
-            on_return: OnReturn::Normal,
-            exit: false,
+            ..Frame::new(code, base, at, globals, Value::Obj(fref))
         });
         Some(Ok(()))
     }

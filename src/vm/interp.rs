@@ -11,6 +11,21 @@ use crate::object::*;
 use super::call::Invoked;
 use super::{Exit, Vm};
 
+/// If the call at `ip - 1` is awaited right away (`await f(...)`:
+/// GetAwaitable, LoadConst None, YieldFrom follow), where the caller
+/// resumes once the await completes.
+#[inline]
+fn awaited_call(ops: &[Op], ip: usize, code: &CodeRt) -> Option<u32> {
+    match ops.get(ip..ip + 3) {
+        Some(&[Op::GetAwaitable, Op::LoadConst(c), Op::YieldFrom])
+            if code.consts[c as usize].is_none() =>
+        {
+            Some(ip as u32 + 3)
+        }
+        _ => None,
+    }
+}
+
 #[inline]
 fn int_cmp(x: i64, y: i64, kind: CmpKind) -> bool {
     match kind {
@@ -886,31 +901,15 @@ impl Vm {
                     Op::Call(n) => {
                         let at = self.fiber.stack.len() - n as usize - 1;
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                        // `await f(...)` of an `async def`: start the
-                        // coroutine's frame as if the await had attached it.
-                        let fused = match ops.get(ip..ip + 3) {
-                            Some(&[Op::GetAwaitable, Op::LoadConst(c), Op::YieldFrom]) => {
-                                code.consts[c as usize].is_none()
+                        let awaited = awaited_call(ops, ip, code);
+                        match self.call_at(at, awaited) {
+                            Ok(Invoked::Value(v)) => {
+                                self.push(v);
+                                Ok(())
                             }
-                            _ => false,
-                        };
-                        let started = if fused {
-                            self.call_and_await(at, ip as u32 + 3)
-                        } else {
-                            None
-                        };
-                        match started {
-                            Some(Ok(())) => continue 'frames,
-                            Some(Err(e)) => Err(e),
-                            None => match self.call_from_stack(at, None, false) {
-                                Ok(Invoked::Value(v)) => {
-                                    self.push(v);
-                                    Ok(())
-                                }
-                                Ok(Invoked::Frame) => continue 'frames,
-                                Ok(Invoked::Exit(exit)) => return exit,
-                                Err(e) => Err(e),
-                            },
+                            Ok(Invoked::Frame) => continue 'frames,
+                            Ok(Invoked::Exit(exit)) => return exit,
+                            Err(e) => Err(e),
                         }
                     }
                     Op::CallKw(n) => {
@@ -930,29 +929,12 @@ impl Vm {
                     Op::CallMethod(n) => {
                         let at = self.fiber.stack.len() - n as usize - 2;
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                        let with_self = !self.fiber.stack[at + 1].is_undefined();
-                        if !with_self {
+                        if self.fiber.stack[at + 1].is_undefined() {
+                            // No receiver: drop the marker, a plain call.
                             self.fiber.stack.remove(at + 1);
                         }
-                        // `await obj.method(...)` / `await module.f(...)`:
-                        // as for Call, start an `async def` attached.
-                        let fused = match ops.get(ip..ip + 3) {
-                            Some(&[Op::GetAwaitable, Op::LoadConst(c), Op::YieldFrom]) => {
-                                code.consts[c as usize].is_none()
-                            }
-                            _ => false,
-                        };
-                        let started = if fused {
-                            self.call_and_await(at, ip as u32 + 3)
-                        } else {
-                            None
-                        };
-                        let r = match started {
-                            Some(Ok(())) => continue 'frames,
-                            Some(Err(e)) => Err(e),
-                            None => self.call_from_stack(at, None, false),
-                        };
-                        match r {
+                        let awaited = awaited_call(ops, ip, code);
+                        match self.call_at(at, awaited) {
                             Ok(Invoked::Value(v)) => {
                                 self.push(v);
                                 Ok(())
@@ -1289,6 +1271,19 @@ impl Vm {
                 "cannot access local variable '{name}' where it is not associated with a value"
             ),
         )
+    }
+
+    /// Call the callable at stack index `at` with the arguments above it.
+    /// `awaited`: the call is awaited at once and the caller resumes there;
+    /// an `async def` then starts attached (see call_and_await).
+    #[inline]
+    fn call_at(&mut self, at: usize, awaited: Option<u32>) -> PyResult<Invoked> {
+        if let Some(resume) = awaited {
+            if let Some(started) = self.call_and_await(at, resume) {
+                return started.map(|()| Invoked::Frame);
+            }
+        }
+        self.call_from_stack(at, None, false)
     }
 
     /// LoadAttr inline cache hit: the attribute is in the instance dict and

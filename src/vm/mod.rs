@@ -442,15 +442,12 @@ impl Vm {
     /// Look a str key up in a dict whose keys are all str (namespaces):
     /// compares by identity first, then by text, never running user code.
     pub fn dict_get_str(&self, d: ObjRef, key: Value) -> Option<Value> {
-        let h = self.str_hash(key);
-        let dict = self.dict_ref(d);
-        let k = self.as_str(key)?;
-        dict.find(h, |ek| {
-            Some(ek.is(key) || self.as_str(ek).is_some_and(|s| s == k))
-        })
-        .ok()
-        .flatten()
-        .map(|ix| dict.entry_at(ix).map(|e| e.value).unwrap_or(Value::None))
+        let ix = self.dict_index_str(d, key)?;
+        Some(
+            self.dict_ref(d)
+                .entry_at(ix)
+                .map_or(Value::None, |e| e.value),
+        )
     }
 
     /// The slot of a str key in a namespace dict.
