@@ -1286,6 +1286,27 @@ impl Vm {
         self.call_from_stack(at, None, false)
     }
 
+    /// If `obj` is an instance of the class an attribute site of `kind`
+    /// learnt (and classes have not changed since): the instance, its dict
+    /// and the site's entry.
+    #[inline]
+    fn site_instance(
+        &self,
+        obj: Value,
+        site: &std::cell::Cell<SiteCache>,
+        kind: u8,
+    ) -> Option<(ObjRef, Option<ObjRef>, SiteCache)> {
+        let Value::Obj(r) = obj else { return None };
+        let Obj::Instance(inst) = self.heap.get(r) else {
+            return None;
+        };
+        let e = site.get();
+        if e.kind != kind || e.cls != inst.class.0 || e.version != self.class_version.get() {
+            return None;
+        }
+        Some((r, inst.dict, e))
+    }
+
     /// LoadAttr inline cache hit: the attribute is in the instance dict and
     /// the site knows that, for this class, the instance dict decides (no
     /// custom __getattribute__, no data descriptor of that name). The site
@@ -1298,15 +1319,8 @@ impl Vm {
         name: Value,
         site: &std::cell::Cell<SiteCache>,
     ) -> Option<Value> {
-        let Value::Obj(r) = obj else { return None };
-        let Obj::Instance(inst) = self.heap.get(r) else {
-            return None;
-        };
-        let e = site.get();
-        if e.kind != ATTR_LOAD || e.cls != inst.class.0 || e.version != self.class_version.get() {
-            return None;
-        }
-        let d = inst.dict?;
+        let (_, dict, e) = self.site_instance(obj, site, ATTR_LOAD)?;
+        let d = dict?;
         let dict = self.dict_ref(d);
         if let Value::Int(ix) = e.value {
             if let Some(v) = dict.value_if_key_at(ix as usize, name) {
@@ -1331,15 +1345,10 @@ impl Vm {
         v: Value,
         site: &std::cell::Cell<SiteCache>,
     ) -> bool {
-        let Value::Obj(r) = obj else { return false };
-        let Obj::Instance(inst) = self.heap.get(r) else {
+        let Some((r, dict, e)) = self.site_instance(obj, site, ATTR_STORE) else {
             return false;
         };
-        let e = site.get();
-        if e.kind != ATTR_STORE || e.cls != inst.class.0 || e.version != self.class_version.get() {
-            return false;
-        }
-        let d = match inst.dict {
+        let d = match dict {
             Some(d) => d,
             None => {
                 // The first attribute of a fresh instance.
