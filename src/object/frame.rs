@@ -29,6 +29,11 @@ pub enum OnReturn {
     Init { instance: Value },
     /// Discard the value (e.g. a callback whose result is unused).
     Discard,
+    /// The frame of an `async def` started by `await f(...)` without a
+    /// coroutine object (nothing else could see one): its value completes
+    /// the await, and a StopIteration escaping it becomes RuntimeError, as
+    /// for any coroutine.
+    Awaited,
 }
 
 #[derive(Debug)]

@@ -283,15 +283,21 @@ impl Vm {
             ),
         };
         if bad {
-            let e = self.runtime_error(msg);
-            if let Some(d) = self.exc_data_mut(e) {
-                d.cause = exc;
-                d.context = exc;
-                d.suppress_context = true;
-            }
-            return e;
+            return self.replace_with_runtime_error(exc, msg);
         }
         exc
+    }
+
+    /// RuntimeError(msg) caused by `exc` (a StopIteration that escaped a
+    /// generator or coroutine).
+    pub(crate) fn replace_with_runtime_error(&mut self, exc: Value, msg: &str) -> Value {
+        let e = self.runtime_error(msg);
+        if let Some(d) = self.exc_data_mut(e) {
+            d.cause = exc;
+            d.context = exc;
+            d.suppress_context = true;
+        }
+        e
     }
 
     /// The running generator fiber has no frames left after an exception
@@ -327,7 +333,10 @@ impl Vm {
         // needed in place and drop the frame there (moving the whole Frame
         // out costs a 112-byte copy per call).
         if let Some(f) = self.fiber.frames.last() {
-            if f.gen.is_none() && f.on_return == OnReturn::Normal && !f.exit {
+            if f.gen.is_none()
+                && matches!(f.on_return, OnReturn::Normal | OnReturn::Awaited)
+                && !f.exit
+            {
                 let ret_sp = f.ret_sp as usize;
                 let n = self.fiber.frames.len();
                 self.fiber.frames.truncate(n - 1);
@@ -406,6 +415,7 @@ impl Vm {
         let result = match frame.on_return {
             OnReturn::Normal => Ok(v),
             OnReturn::Discard => Ok(Value::Undefined),
+            OnReturn::Awaited => Ok(v),
             OnReturn::Init { instance } => {
                 if v.is_none() {
                     Ok(instance)
@@ -843,7 +853,7 @@ impl Vm {
             return None;
         };
         let code = f.code.clone();
-        let (globals, name, qualname) = (f.globals, f.name, f.qualname);
+        let globals = f.globals;
         if self.depth >= self.recursion_limit.min(super::call::MAX_FRAMES) {
             self.fiber.stack.truncate(at);
             return Some(Err(self.new_error(
@@ -858,22 +868,12 @@ impl Vm {
         if code.has_cells {
             self.init_cells(fref, &code, base);
         }
-        let g = self.heap.alloc(Obj::Gen(Box::new(Gen {
-            kind: GenKind::Coroutine,
-            state: GenState::Attached,
-            fiber: None,
-            name,
-            qualname,
-            code: code.clone(),
-            awaited_by: None,
-            closing: false,
-            thread_job: false,
-        })));
-        self.fiber.stack[at] = Value::Obj(g);
+        // The callee's slot, cut when the frame returns, held the function.
+        self.fiber.stack[at] = Value::None;
         self.fiber.frames.last_mut().unwrap().ip = resume_ip;
         self.depth += 1;
         self.fiber.push_frame(|| Frame {
-            gen: Some(g),
+            on_return: OnReturn::Awaited,
             ..Frame::new(code, base, at, globals, Value::Obj(fref))
         });
         Some(Ok(()))

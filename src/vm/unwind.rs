@@ -217,6 +217,12 @@ impl Vm {
             let frame = self.fiber.frames.pop().unwrap();
             self.depth = self.depth.saturating_sub(1);
             self.fiber.stack.truncate(frame.ret_sp as usize);
+            if frame.on_return == OnReturn::Awaited {
+                let si = self.t.stop_iteration;
+                if self.isinstance_class(exc, si) {
+                    exc = self.replace_with_runtime_error(exc, "coroutine raised StopIteration");
+                }
+            }
             if let Some(g) = frame.gen {
                 let ge = self.t.generator_exit;
                 if self.gen(g).closing
