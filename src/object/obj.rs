@@ -339,7 +339,7 @@ pub enum IterState {
     },
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TbEntry {
     pub filename: Rc<str>,
     pub line: u32,

@@ -178,6 +178,20 @@ impl Vm {
                 }
                 _ => None,
             },
+            // Entries are stored innermost first; a Python traceback object
+            // starts at the outermost frame and tb_next goes inwards.
+            Obj::Traceback(entries) => match n.as_str() {
+                "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
+                "tb_next" => {
+                    if entries.len() > 1 {
+                        let inner = entries[..entries.len() - 1].to_vec();
+                        Some(self.alloc(Obj::Traceback(Box::new(inner))))
+                    } else {
+                        Some(Value::None)
+                    }
+                }
+                _ => None,
+            },
             Obj::Slice(s) => match n.as_str() {
                 "start" => Some(s[0]),
                 "stop" => Some(s[1]),
