@@ -210,19 +210,25 @@ impl Dict {
     /// Remove the entry at index `ix` (found by `find`), returning it.
     pub fn remove_at(&mut self, ix: usize) -> Entry {
         let e = self.entries[ix];
-        if self.indices.is_empty() {
-            self.entries[ix].key = Value::Undefined;
-            self.entries[ix].value = Value::Undefined;
-            self.len -= 1;
-            self.version = self.version.wrapping_add(1);
-            if self.len == 0 {
-                self.entries.clear();
-            }
-            return e;
+        if !self.indices.is_empty() {
+            self.unindex(ix, e.hash);
         }
+        self.entries[ix].key = Value::Undefined;
+        self.entries[ix].value = Value::Undefined;
+        self.len -= 1;
+        self.version = self.version.wrapping_add(1);
+        if self.len == 0 {
+            self.entries.clear();
+            self.indices.iter_mut().for_each(|x| *x = EMPTY);
+        }
+        e
+    }
+
+    /// Mark the index slot pointing at entry `ix` deleted.
+    fn unindex(&mut self, ix: usize, hash: i64) {
         let mask = self.indices.len() - 1;
-        let mut perturb = e.hash as u64;
-        let mut i = (e.hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
         loop {
             if self.indices[i] == ix as u32 {
                 self.indices[i] = DELETED;
@@ -238,15 +244,6 @@ impl Dict {
                 .wrapping_add(perturb as usize))
                 & mask;
         }
-        self.entries[ix].key = Value::Undefined;
-        self.entries[ix].value = Value::Undefined;
-        self.len -= 1;
-        self.version = self.version.wrapping_add(1);
-        if self.len == 0 {
-            self.entries.clear();
-            self.indices.iter_mut().for_each(|x| *x = EMPTY);
-        }
-        e
     }
 
     /// Remove and return the last live entry (`dict.popitem`).

@@ -1832,16 +1832,7 @@ impl Vm {
     pub(crate) fn compare(&mut self, a: Value, b: Value, kind: CmpKind) -> PyResult<Value> {
         // Fast paths for ints and floats.
         match (a, b) {
-            (Value::Int(x), Value::Int(y)) => {
-                return Ok(Value::Bool(match kind {
-                    CmpKind::Lt => x < y,
-                    CmpKind::Le => x <= y,
-                    CmpKind::Eq => x == y,
-                    CmpKind::Ne => x != y,
-                    CmpKind::Gt => x > y,
-                    CmpKind::Ge => x >= y,
-                }))
-            }
+            (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(int_cmp(x, y, kind))),
             (Value::Float(x), Value::Float(y)) => {
                 return Ok(Value::Bool(match kind {
                     CmpKind::Lt => x < y,

@@ -1340,32 +1340,12 @@ impl Vm {
                 }
                 None => {
                     if strict && i > 0 {
-                        let msg = format!(
-                            "zip() argument {} is shorter than argument{} 1{}",
-                            i + 1,
-                            if i > 1 { "s" } else { "" },
-                            if i > 1 {
-                                format!("-{i}")
-                            } else {
-                                String::new()
-                            }
-                        );
-                        return Err(self.value_error(msg));
+                        return Err(self.value_error(zip_length_message(i, "shorter")));
                     }
                     if strict && i == 0 {
                         for (j, &other) in its.iter().enumerate().skip(1) {
                             if self.next(other)?.is_some() {
-                                let msg = format!(
-                                    "zip() argument {} is longer than argument{} 1{}",
-                                    j + 1,
-                                    if j > 1 { "s" } else { "" },
-                                    if j > 1 {
-                                        format!("-{j}")
-                                    } else {
-                                        String::new()
-                                    }
-                                );
-                                return Err(self.value_error(msg));
+                                return Err(self.value_error(zip_length_message(j, "longer")));
                             }
                         }
                     }
@@ -2355,4 +2335,15 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     } else {
         0
     }
+}
+
+/// zip(strict=True)'s message for argument `i` (0-based) being `what`
+/// ("shorter"/"longer") than the ones before it.
+fn zip_length_message(i: usize, what: &str) -> String {
+    let before = if i > 1 {
+        format!("s 1-{i}")
+    } else {
+        " 1".to_string()
+    };
+    format!("zip() argument {} is {what} than argument{before}", i + 1)
 }
