@@ -522,7 +522,7 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
     // CPython's _task_repr_info puts coro= right after name=.
     if is_task {
         if let Some(g) = vm.gen_of(coro) {
-            let q = vm.str_of(vm.gen(g).qualname).to_string();
+            let q = vm.str_of(Value::Obj(vm.gen(g).qualname)).to_string();
             let done = st != FutState::Pending;
             if done {
                 parts.push(format!("coro=<{q}() done>"));

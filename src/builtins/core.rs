@@ -390,10 +390,10 @@ fn locals(vm: &mut Vm) -> PyResult<Value> {
     let Some(frame) = vm.fiber.frames.last() else {
         return Ok(Value::None);
     };
-    if let Value::Obj(l) = frame.locals {
+    if let Some(l) = frame.locals {
         return Ok(Value::Obj(l));
     }
-    if frame.func.is_undefined() {
+    if frame.func.is_none() {
         return Ok(Value::Obj(frame.globals));
     }
     let code = frame.code.clone();

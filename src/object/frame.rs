@@ -6,6 +6,8 @@
 
 use std::rc::Rc;
 
+use smallvec::SmallVec;
+
 use super::obj::CodeRt;
 use super::value::{ObjRef, Value};
 
@@ -26,7 +28,7 @@ pub enum OnReturn {
     ClassBody { class_args: ObjRef },
     /// The frame ran `__init__`: the call's result is `instance` (and the
     /// return value must be None).
-    Init { instance: Value },
+    Init { instance: ObjRef },
     /// Discard the value (e.g. a callback whose result is unused).
     Discard,
     /// The frame of an `async def` started by `await f(...)` without a
@@ -45,11 +47,13 @@ pub struct Frame {
     /// Stack height to cut back to when this frame returns.
     pub ret_sp: u32,
     pub globals: ObjRef,
-    /// The locals mapping of module and class bodies (Undefined otherwise).
-    pub locals: Value,
-    /// The function being run (Undefined for module code).
-    pub func: Value,
-    pub blocks: Vec<Block>,
+    /// The locals mapping of module and class bodies (None otherwise).
+    pub locals: Option<ObjRef>,
+    /// The function being run (None for module code).
+    pub func: Option<ObjRef>,
+    /// Active handlers; two live inline, so a call into a function with a
+    /// `try` allocates nothing.
+    pub blocks: SmallVec<[Block; 2]>,
     /// Set on the first frame of a generator or coroutine: returning from it
     /// finishes that generator.
     pub gen: Option<ObjRef>,
@@ -68,7 +72,7 @@ impl Frame {
         base: usize,
         ret_sp: usize,
         globals: ObjRef,
-        func: Value,
+        func: Option<ObjRef>,
     ) -> Frame {
         Frame {
             code,
@@ -76,9 +80,9 @@ impl Frame {
             base: base as u32,
             ret_sp: ret_sp as u32,
             globals,
-            locals: Value::Undefined,
+            locals: None,
             func,
-            blocks: Vec::new(),
+            blocks: SmallVec::new(),
             gen: None,
             on_return: OnReturn::Normal,
             exit: false,
@@ -161,14 +165,14 @@ impl Fiber {
         for f in &self.frames {
             super::obj::trace_code(&f.code, out);
             out.push(Value::Obj(f.globals));
-            out.push(f.locals);
-            out.push(f.func);
+            out.extend(f.locals.map(Value::Obj));
+            out.extend(f.func.map(Value::Obj));
             if let Some(g) = f.gen {
                 out.push(Value::Obj(g));
             }
             match f.on_return {
                 OnReturn::ClassBody { class_args } => out.push(Value::Obj(class_args)),
-                OnReturn::Init { instance } => out.push(instance),
+                OnReturn::Init { instance } => out.push(Value::Obj(instance)),
                 _ => {}
             }
         }
@@ -200,9 +204,9 @@ mod tests {
                 base: 0,
                 ret_sp: 0,
                 globals: ObjRef(0),
-                locals: Value::Undefined,
-                func: Value::Int(i as i64),
-                blocks: Vec::new(),
+                locals: None,
+                func: Some(ObjRef(i)),
+                blocks: SmallVec::new(),
                 gen: None,
                 on_return: OnReturn::Normal,
                 exit: false,

@@ -33,10 +33,28 @@ impl Default for Heap {
     }
 }
 
+/// The slot vector is reserved once, large, and never reallocated in the
+/// common case: pages of a reservation cost no memory until they are
+/// touched, while growing by doubling copied every slot and left the old
+/// buffer resident in the allocator (measured on 100k pending tasks: 76
+/// bytes per object, more than the 48-byte slot itself).
+fn reserve_slots() -> Vec<Option<Obj>> {
+    let mut slots = Vec::new();
+    // 16M slots (768 MiB of address space) where the system lets us reserve
+    // it; systems that refuse large reservations get less, and a heap that
+    // outgrows the reservation grows as a Vec does.
+    for shift in [24, 20, 16, 10] {
+        if slots.try_reserve_exact(1usize << shift).is_ok() {
+            break;
+        }
+    }
+    slots
+}
+
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            slots: Vec::with_capacity(1024),
+            slots: reserve_slots(),
             marks: Vec::new(),
             free: Vec::new(),
             live: 0,
@@ -124,7 +142,8 @@ impl Heap {
                     if g.kind == super::obj::GenKind::Coroutine
                         && g.state == super::obj::GenState::Created
                     {
-                        if let Value::Obj(q) = g.qualname {
+                        {
+                            let q = g.qualname;
                             if let Some(Obj::Str(s)) =
                                 self.slots.get(q.index()).and_then(|o| o.as_ref())
                             {

@@ -249,8 +249,10 @@ pub struct Gen {
     pub state: GenState,
     /// The suspended frames; None while running or attached.
     pub fiber: Option<Box<Fiber>>,
-    pub name: Value,
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` (str objects; held as refs so a
+    /// suspended coroutine's Gen stays in a 40-byte allocation).
+    pub name: ObjRef,
+    pub qualname: ObjRef,
     pub code: Rc<CodeRt>,
     /// Async generators: the value being yielded by `yield` (as opposed to a
     /// suspension through `await`) is wrapped; see vm::coro.
@@ -516,8 +518,8 @@ impl Obj {
             Obj::Cell(v) => out.push(*v),
             Obj::Code(c) => trace_code(c, out),
             Obj::Gen(g) => {
-                out.push(g.name);
-                out.push(g.qualname);
+                out.push(Value::Obj(g.name));
+                out.push(Value::Obj(g.qualname));
                 trace_code(&g.code, out);
                 if let Some(f) = &g.fiber {
                     f.trace(out);

@@ -59,7 +59,7 @@ impl Vm {
                             if code_rt.has_cells {
                                 self.init_cells(r, &code_rt, base);
                             }
-                            return self.push_frame(code_rt, base, at, globals, callee);
+                            return self.push_frame(code_rt, base, at, globals, callee.as_obj());
                         }
                     }
                     // A plain native: the callee and arguments stay on the
@@ -145,7 +145,7 @@ impl Vm {
         base: usize,
         ret_sp: usize,
         globals: ObjRef,
-        func: Value,
+        func: Option<ObjRef>,
     ) -> PyResult<Invoked> {
         if self.depth >= self.recursion_limit.min(MAX_FRAMES) {
             self.fiber.stack.truncate(ret_sp);
@@ -306,7 +306,7 @@ impl Vm {
             let mut stack: Vec<Value> =
                 Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
             stack.extend(self.fiber.stack.drain(base..));
-            let frame = Frame::new(code, 0, 0, globals, Value::Obj(fref));
+            let frame = Frame::new(code, 0, 0, globals, Some(fref));
             let f = match self.heap.get(fref) {
                 Obj::Function(f) => Function {
                     code: f.code.clone(),
@@ -325,7 +325,7 @@ impl Vm {
             let g = self.make_gen(&f, frame, stack);
             return Ok(Invoked::Value(g));
         }
-        self.push_frame(code, base, ret_sp, globals, Value::Obj(fref))
+        self.push_frame(code, base, ret_sp, globals, Some(fref))
     }
 
     /// Bind call arguments into the new frame's slots at `base` (CPython's
@@ -777,13 +777,13 @@ impl Vm {
             return Ok(Invoked::Value(inst));
         };
         all[0] = inst;
-        if let Value::Obj(ir) = init {
+        if let (Value::Obj(ir), Value::Obj(inst_ref)) = (init, inst) {
             match self.heap.get(ir) {
                 Obj::Function(_) => {
                     return match self.invoke_function(ir, &all, kw)? {
                         Invoked::Frame => {
                             let f = self.fiber.frames.last_mut().unwrap();
-                            f.on_return = OnReturn::Init { instance: inst };
+                            f.on_return = OnReturn::Init { instance: inst_ref };
                             if nested {
                                 f.exit = true;
                                 let v = self.run_nested()?;
@@ -853,9 +853,9 @@ impl Vm {
             .stack
             .resize(base + code.nslots as usize, Value::Undefined);
         self.init_cells(fr, &code, base);
-        self.push_frame(code, base, base, globals, body)?;
+        self.push_frame(code, base, base, globals, body.as_obj())?;
         let f = self.fiber.frames.last_mut().unwrap();
-        f.locals = ns;
+        f.locals = ns.as_obj();
         f.on_return = OnReturn::ClassBody {
             class_args: class_args.as_obj().unwrap_or(ObjRef(0)),
         };

@@ -418,13 +418,16 @@ impl Vm {
             OnReturn::Awaited => Ok(v),
             OnReturn::Init { instance } => {
                 if v.is_none() {
-                    Ok(instance)
+                    Ok(Value::Obj(instance))
                 } else {
                     let tn = self.type_name(v);
                     Err(self.type_error(format!("__init__() should return None, not '{tn}'")))
                 }
             }
-            OnReturn::ClassBody { class_args } => self.finish_class(class_args, frame.locals),
+            OnReturn::ClassBody { class_args } => self.finish_class(
+                class_args,
+                frame.locals.map_or(Value::Undefined, Value::Obj),
+            ),
         };
         match result {
             Ok(r) => {
@@ -874,7 +877,7 @@ impl Vm {
         self.depth += 1;
         self.fiber.push_frame(|| Frame {
             on_return: OnReturn::Awaited,
-            ..Frame::new(code, base, at, globals, Value::Obj(fref))
+            ..Frame::new(code, base, at, globals, Some(fref))
         });
         Some(Ok(()))
     }
@@ -893,12 +896,19 @@ impl Vm {
         } else {
             GenKind::Generator
         };
+        // A function's __name__ and __qualname__ are always str objects
+        // (setting anything else is a TypeError).
+        let mut as_ref = |v: Value| match v {
+            Value::Obj(r) => r,
+            _ => self.intern("").as_obj().unwrap_or(ObjRef(0)),
+        };
+        let (name, qualname) = (as_ref(func.name), as_ref(func.qualname));
         let r = self.heap.alloc(Obj::Gen(Box::new(Gen {
             kind,
             state: GenState::Created,
             fiber: None,
-            name: func.name,
-            qualname: func.qualname,
+            name,
+            qualname,
             code,
             awaited_by: None,
             closing: false,

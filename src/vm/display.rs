@@ -210,7 +210,7 @@ impl Vm {
                 };
                 Ok(format!(
                     "<{word} object {} at {}>",
-                    self.str_of(g.qualname),
+                    self.str_of(Value::Obj(g.qualname)),
                     addr(r)
                 ))
             }

@@ -688,6 +688,9 @@ impl Vm {
                 let ns = self.str_of(name).to_string();
                 let fd = f.dict;
                 match ns.as_str() {
+                    "__name__" | "__qualname__" if self.as_str(v).is_none() => {
+                        Err(self.type_error(format!("{ns} must be set to a string object")))
+                    }
                     "__name__" | "__qualname__" | "__doc__" | "__module__" | "__defaults__"
                     | "__kwdefaults__" => {
                         if let Obj::Function(f) = self.heap.get_mut(r) {
