@@ -208,7 +208,7 @@ pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
     let Some(lo) = loop_mut(vm, l) else { return };
     for cb in cbs {
         lo.ready.push_back(match cb {
-            DoneCb::Py(c) => Ready::Callback(c, Value::Obj(f)),
+            DoneCb::Py(c) => Ready::callback(c, f),
             DoneCb::Wakeup(t) => Ready::Wakeup(t, f),
             DoneCb::StopLoop(l) => Ready::StopLoop(l),
         });
@@ -486,7 +486,7 @@ pub fn schedule_step(vm: &mut Vm, t: ObjRef, exc: Value) {
     let lp = fut(vm, t).loop_;
     if let Some(l) = lp.as_obj() {
         if let Some(lo) = loop_mut(vm, l) {
-            lo.ready.push_back(Ready::Step(t, exc));
+            lo.ready.push_back(Ready::Step(t, exc.as_obj()));
         }
     }
 }

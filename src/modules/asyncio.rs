@@ -127,7 +127,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
     let prune = match loop_mut(vm, l) {
         Some(lo) => {
             lo.tasks.push(tr);
-            lo.ready.push_back(el::Ready::Step(tr, Value::Undefined));
+            lo.ready.push_back(el::Ready::Step(tr, None));
             (lo.tasks.len() >= lo.tasks_prune_at).then(|| std::mem::take(&mut lo.tasks))
         }
         None => None,
@@ -365,7 +365,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             fut_mut(vm, r).callbacks.push(fu::DoneCb::Py(cb));
         } else if let Some(l) = fut(vm, r).loop_.as_obj() {
             if let Some(lo) = loop_mut(vm, l) {
-                lo.ready.push_back(el::Ready::Callback(cb, Value::Obj(r)));
+                lo.ready.push_back(el::Ready::callback(cb, r));
             }
         }
         Ok(Value::None)
