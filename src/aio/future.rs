@@ -42,12 +42,13 @@ pub type Callbacks = smallvec::SmallVec<[DoneCb; 1]>;
 
 #[derive(Debug)]
 pub struct TaskData {
-    pub coro: Value,
-    pub fut_waiter: Value,
-    /// The task's name; Undefined until asked for when it is the default
-    /// `Task-<number>` (made on first use, so 100k unnamed tasks allocate
-    /// no strings).
-    pub name: Value,
+    /// The coroutine (create_task checked it is one).
+    pub coro: ObjRef,
+    pub fut_waiter: Option<ObjRef>,
+    /// The task's name (a str); None until asked for when it is the
+    /// default `Task-<number>` (made on first use, so 100k unnamed tasks
+    /// allocate no strings).
+    pub name: Option<ObjRef>,
     pub number: u64,
     pub num_cancels_requested: u32,
     pub must_cancel: bool,
@@ -69,12 +70,14 @@ pub struct FutureObj {
     /// The cancel message and the CancelledError that cancelled a task
     /// (chained as __context__); boxed because few futures are cancelled.
     pub cancel: Option<Box<CancelInfo>>,
-    pub loop_: Value,
+    pub loop_: Option<ObjRef>,
     /// `_asyncio_future_blocking`: set while a task waits on it.
     pub blocking: bool,
     /// An exception nobody retrieved (reported when the loop closes).
     pub log_tb: bool,
-    pub task: Option<Box<TaskData>>,
+    /// Set for a Task. Inline, with the fields above kept to refs, so a
+    /// task is one 128-byte allocation.
+    pub task: Option<TaskData>,
     /// Attributes set by weft code (subclasses of Future keep state here).
     pub dict: Option<ObjRef>,
 }
@@ -84,7 +87,8 @@ impl NativeObj for FutureObj {
         self.class
     }
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend([self.result, self.exception, self.loop_]);
+        out.extend([self.result, self.exception]);
+        out.extend(self.loop_.map(Value::Obj));
         for cb in &self.callbacks {
             match cb {
                 DoneCb::Py(v) => out.push(*v),
@@ -92,7 +96,9 @@ impl NativeObj for FutureObj {
             }
         }
         if let Some(t) = &self.task {
-            out.extend([t.coro, t.fut_waiter, t.name]);
+            out.push(Value::Obj(t.coro));
+            out.extend(t.fut_waiter.map(Value::Obj));
+            out.extend(t.name.map(Value::Obj));
         }
         if let Some(d) = self.dict {
             out.push(Value::Obj(d));
@@ -190,7 +196,7 @@ pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
         exception: Value::None,
         callbacks: Callbacks::new(),
         cancel: None,
-        loop_,
+        loop_: loop_.as_obj(),
         blocking: false,
         log_tb: false,
         task: None,
@@ -204,7 +210,7 @@ pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
         let fo = fut_mut(vm, f);
         (std::mem::take(&mut fo.callbacks), fo.loop_)
     };
-    let Some(l) = lp.as_obj() else { return };
+    let Some(l) = lp else { return };
     let Some(lo) = loop_mut(vm, l) else { return };
     for cb in cbs {
         lo.ready.push_back(match cb {
@@ -323,7 +329,7 @@ pub fn task_cancel(vm: &mut Vm, t: ObjRef, msg: Value) -> bool {
         let fo = fut_mut(vm, t);
         let td = fo.task.as_mut().expect("a task");
         td.num_cancels_requested += 1;
-        td.fut_waiter
+        td.fut_waiter.map_or(Value::None, Value::Obj)
     };
     if let Some(w) = fut_ref(vm, waiter) {
         if cancel_any(vm, w, msg) {
@@ -370,7 +376,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
     let (coro, must_cancel, lp) = {
         let fo = fut(vm, t);
         let td = fo.task.as_ref().expect("a task");
-        (td.coro, td.must_cancel, fo.loop_)
+        (Value::Obj(td.coro), td.must_cancel, fo.loop_)
     };
     if must_cancel {
         if exc.is_undefined() || !vm.isinstance_class(exc, vm.t.cancelled_error) {
@@ -381,14 +387,14 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
         }
     }
     if let Some(td) = fut_mut(vm, t).task.as_mut() {
-        td.fut_waiter = Value::None;
+        td.fut_waiter = None;
     }
     let Some(g) = vm.gen_of(coro) else {
         let e = vm.type_error("task coroutine is not a coroutine");
         set_exception(vm, t, e)?;
         return Ok(());
     };
-    let l = lp.as_obj();
+    let l = lp;
     let prev = l
         .and_then(|l| loop_mut(vm, l))
         .map(|lo| std::mem::replace(&mut lo.current_task, Value::Obj(t)));
@@ -444,7 +450,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                     fo.blocking = false;
                     if fo.state == FutState::Pending {
                         fo.callbacks.push(DoneCb::Wakeup(t));
-                    } else if let Some(l) = fo.loop_.as_obj() {
+                    } else if let Some(l) = fo.loop_ {
                         if let Some(lo) = loop_mut(vm, l) {
                             lo.ready.push_back(Ready::Wakeup(t, f));
                         }
@@ -452,7 +458,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                     let must = {
                         let fo = fut_mut(vm, t);
                         let td = fo.task.as_mut().expect("a task");
-                        td.fut_waiter = Value::Obj(f);
+                        td.fut_waiter = Some(f);
                         td.must_cancel
                     };
                     if must {
@@ -483,8 +489,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
 }
 
 pub fn schedule_step(vm: &mut Vm, t: ObjRef, exc: Value) {
-    let lp = fut(vm, t).loop_;
-    if let Some(l) = lp.as_obj() {
+    if let Some(l) = fut(vm, t).loop_ {
         if let Some(lo) = loop_mut(vm, l) {
             lo.ready.push_back(Ready::Step(t, exc.as_obj()));
         }
@@ -509,7 +514,7 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
             fo.result,
             fo.exception,
             fo.task.is_some(),
-            fo.task.as_ref().map(|t| t.coro).unwrap_or(Value::None),
+            fo.task.as_ref().map_or(Value::None, |t| Value::Obj(t.coro)),
             fo.class,
         )
     };
@@ -550,12 +555,12 @@ pub fn task_name(vm: &mut Vm, t: ObjRef) -> Value {
         Some(td) => (td.name, td.number),
         None => return Value::None,
     };
-    if !name.is_undefined() {
-        return name;
+    if let Some(name) = name {
+        return Value::Obj(name);
     }
     let n = vm.new_str(format!("Task-{number}"));
     if let Some(td) = fut_mut(vm, t).task.as_mut() {
-        td.name = n;
+        td.name = n.as_obj();
     }
     n
 }

@@ -84,10 +84,13 @@ pub fn is_coroutine(vm: &Vm, v: Value) -> bool {
 
 /// Create a task for `coro` on loop `l`.
 fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Value> {
-    if !is_coroutine(vm, coro) {
-        let r = vm.repr_str(coro);
-        return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
-    }
+    let coro = match coro {
+        Value::Obj(c) if is_coroutine(vm, coro) => c,
+        _ => {
+            let r = vm.repr_str(coro);
+            return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
+        }
+    };
     if loop_ref(vm, l).is_some_and(|lo| lo.closed) {
         return Err(vm.runtime_error("Event loop is closed"));
     }
@@ -99,9 +102,9 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         c.get()
     });
     let name = if name.is_none() {
-        Value::Undefined
+        None
     } else {
-        vm.str(name)?
+        vm.str(name)?.as_obj()
     };
     let t = vm.alloc(Obj::Native2(Box::new(FutureObj {
         class: c.task,
@@ -110,17 +113,17 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         exception: Value::None,
         callbacks: fu::Callbacks::new(),
         cancel: None,
-        loop_: Value::Obj(l),
+        loop_: Some(l),
         blocking: false,
         log_tb: false,
-        task: Some(Box::new(TaskData {
+        task: Some(TaskData {
             coro,
             must_cancel: false,
-            fut_waiter: Value::None,
+            fut_waiter: None,
             name,
             number,
             num_cancels_requested: 0,
-        })),
+        }),
         dict: None,
     })));
     let Value::Obj(tr) = t else { unreachable!() };
@@ -353,7 +356,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, f, "get_loop", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        Ok(fut(vm, r).loop_)
+        Ok(fut(vm, r).loop_.map_or(Value::None, Value::Obj))
     });
     add_method(vm, f, "add_done_callback", |vm, a| {
         if a.pos.len() != 2 {
@@ -363,7 +366,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let cb = a.pos[1];
         if fut(vm, r).state == FutState::Pending {
             fut_mut(vm, r).callbacks.push(fu::DoneCb::Py(cb));
-        } else if let Some(l) = fut(vm, r).loop_.as_obj() {
+        } else if let Some(l) = fut(vm, r).loop_ {
             if let Some(lo) = loop_mut(vm, l) {
                 lo.ready.push_back(el::Ready::callback(cb, r));
             }
@@ -483,7 +486,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let n = vm.str(a.pos[1])?;
         if let Some(td) = fut_mut(vm, r).task.as_mut() {
-            td.name = n;
+            td.name = n.as_obj();
         }
         Ok(Value::None)
     });
@@ -492,8 +495,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(fut(vm, r)
             .task
             .as_ref()
-            .map(|t| t.coro)
-            .unwrap_or(Value::None))
+            .map_or(Value::None, |t| Value::Obj(t.coro)))
     });
     add_method(vm, t, "cancelling", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
