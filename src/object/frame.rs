@@ -114,8 +114,9 @@ pub enum ResumeMode {
 pub struct Fiber {
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
-    /// The exception being handled (sys.exc_info()), or None.
-    pub exc_info: Value,
+    /// The exception being handled (sys.exc_info()), if any; a ref, so a
+    /// suspended coroutine's Fiber fits an 80-byte size class.
+    pub exc_info: Option<ObjRef>,
     pub resume: ResumeMode,
     /// The generator this fiber belongs to (None for the main fiber or a task).
     pub owner: Option<ObjRef>,
@@ -126,7 +127,7 @@ impl Fiber {
         Fiber {
             stack: Vec::new(),
             frames: Vec::new(),
-            exc_info: Value::None,
+            exc_info: None,
             resume: ResumeMode::Native,
             owner,
         }
@@ -155,7 +156,7 @@ impl Fiber {
 
     pub fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(&self.stack);
-        out.push(self.exc_info);
+        out.extend(self.exc_info.map(Value::Obj));
         if let Some(o) = self.owner {
             out.push(Value::Obj(o));
         }

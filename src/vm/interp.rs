@@ -1020,14 +1020,14 @@ impl Vm {
                     Op::PushExcInfo => {
                         let exc = self.pop();
                         let prev = self.fiber.exc_info;
-                        self.push(prev);
+                        self.push(prev.map_or(Value::None, Value::Obj));
                         self.push(exc);
-                        self.fiber.exc_info = exc;
+                        self.fiber.exc_info = exc.as_obj();
                         Ok(())
                     }
                     Op::PopExcept => {
                         let prev = self.pop();
-                        self.fiber.exc_info = prev;
+                        self.fiber.exc_info = prev.as_obj();
                         Ok(())
                     }
                     Op::Reraise => {
