@@ -656,7 +656,7 @@ pub fn pending_tasks(vm: &mut Vm, l: ObjRef) -> Vec<ObjRef> {
         .into_iter()
         .filter(|&t| {
             let fo = fut(vm, t);
-            fo.state == FutState::Pending || (fo.log_tb && !fo.exception.is_none())
+            fo.state == FutState::Pending || (fo.log_tb && fo.exception.is_some())
         })
         .collect();
     if let Some(lo) = loop_mut(vm, l) {

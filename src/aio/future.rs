@@ -25,15 +25,44 @@ impl FutState {
     }
 }
 
-/// A done-callback.
+/// A done-callback: 8 bytes, since a future 100k tasks wait on holds 100k.
 #[derive(Debug, Clone, Copy)]
 pub enum DoneCb {
     /// A Python callable, called with the future.
-    Py(Value),
+    Py(ObjRef),
+    /// A callback that is not an object (`add_done_callback(5)`: calling it
+    /// fails later, as in CPython), held in a 1-tuple.
+    PyValue(ObjRef),
     /// Wake the task that awaits this future.
     Wakeup(ObjRef),
     /// Stop the loop (run_until_complete's callback).
     StopLoop(ObjRef),
+}
+
+impl DoneCb {
+    /// The done-callback for the Python callable `cb`.
+    pub fn py(vm: &mut Vm, cb: Value) -> DoneCb {
+        match cb {
+            Value::Obj(r) => DoneCb::Py(r),
+            _ => {
+                let t = vm.new_tuple(vec![cb]);
+                DoneCb::PyValue(t.as_obj().unwrap_or(ObjRef(0)))
+            }
+        }
+    }
+
+    /// The Python callable of a `Py`/`PyValue` callback (None otherwise).
+    pub fn callable(&self, vm: &Vm) -> Value {
+        match *self {
+            DoneCb::Py(r) => Value::Obj(r),
+            DoneCb::PyValue(t) => vm
+                .tuple_items(Value::Obj(t))
+                .first()
+                .copied()
+                .unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
 }
 
 /// The done-callbacks of a future: most futures get at most one (the task
@@ -49,7 +78,7 @@ pub struct TaskData {
     /// default `Task-<number>` (made on first use, so 100k unnamed tasks
     /// allocate no strings).
     pub name: Option<ObjRef>,
-    pub number: u64,
+    pub number: u32,
     pub num_cancels_requested: u32,
     pub must_cancel: bool,
 }
@@ -65,7 +94,8 @@ pub struct FutureObj {
     pub class: ObjRef,
     pub state: FutState,
     pub result: Value,
-    pub exception: Value,
+    /// The exception it finished with (an exception object).
+    pub exception: Option<ObjRef>,
     pub callbacks: Callbacks,
     /// The cancel message and the CancelledError that cancelled a task
     /// (chained as __context__); boxed because few futures are cancelled.
@@ -87,11 +117,12 @@ impl NativeObj for FutureObj {
         self.class
     }
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend([self.result, self.exception]);
+        out.push(self.result);
+        out.extend(self.exception.map(Value::Obj));
         out.extend(self.loop_.map(Value::Obj));
         for cb in &self.callbacks {
             match cb {
-                DoneCb::Py(v) => out.push(*v),
+                DoneCb::Py(r) | DoneCb::PyValue(r) => out.push(Value::Obj(*r)),
                 DoneCb::Wakeup(t) | DoneCb::StopLoop(t) => out.push(Value::Obj(*t)),
             }
         }
@@ -193,7 +224,7 @@ pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
         class,
         state: FutState::Pending,
         result: Value::None,
-        exception: Value::None,
+        exception: None,
         callbacks: Callbacks::new(),
         cancel: None,
         loop_: loop_.as_obj(),
@@ -211,13 +242,19 @@ pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
         (std::mem::take(&mut fo.callbacks), fo.loop_)
     };
     let Some(l) = lp else { return };
-    let Some(lo) = loop_mut(vm, l) else { return };
+    if loop_mut(vm, l).is_none() {
+        return;
+    }
     for cb in cbs {
-        lo.ready.push_back(match cb {
-            DoneCb::Py(c) => Ready::callback(c, f),
+        let item = match cb {
+            DoneCb::Py(c) => Ready::Callback(c, f),
+            DoneCb::PyValue(_) => Ready::callback(cb.callable(vm), f),
             DoneCb::Wakeup(t) => Ready::Wakeup(t, f),
             DoneCb::StopLoop(l) => Ready::StopLoop(l),
-        });
+        };
+        if let Some(lo) = loop_mut(vm, l) {
+            lo.ready.push_back(item);
+        }
     }
 }
 
@@ -258,7 +295,7 @@ pub fn set_exception(vm: &mut Vm, f: ObjRef, e: Value) -> PyResult<()> {
         ));
     }
     let fo = fut_mut(vm, f);
-    fo.exception = e;
+    fo.exception = e.as_obj();
     fo.state = FutState::Finished;
     fo.log_tb = true;
     schedule_callbacks(vm, f);
@@ -310,10 +347,9 @@ pub fn result(vm: &mut Vm, f: ObjRef) -> PyResult<Value> {
         FutState::Pending => Err(invalid_state(vm, "Result is not set.".into())),
         FutState::Finished => {
             fut_mut(vm, f).log_tb = false;
-            if exc.is_none() {
-                Ok(res)
-            } else {
-                Err(exc)
+            match exc {
+                None => Ok(res),
+                Some(e) => Err(Value::Obj(e)),
             }
         }
     }
@@ -512,7 +548,7 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         (
             fo.state,
             fo.result,
-            fo.exception,
+            fo.exception.map_or(Value::None, Value::Obj),
             fo.task.is_some(),
             fo.task.as_ref().map_or(Value::None, |t| Value::Obj(t.coro)),
             fo.class,

@@ -12,7 +12,7 @@ use crate::aio::future::{self as fu, fut, fut_mut, fut_ref, FutState, FutureObj,
 use crate::aio::queue::{self as qu, QueueKind, Waiters};
 
 thread_local! {
-    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+    static TASK_COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
 struct Classes {
@@ -97,7 +97,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
     let c = classes(vm);
     let number = TASK_COUNTER.with(|c| {
         if name.is_none() {
-            c.set(c.get() + 1);
+            c.set(c.get().wrapping_add(1));
         }
         c.get()
     });
@@ -110,7 +110,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         class: c.task,
         state: FutState::Pending,
         result: Value::None,
-        exception: Value::None,
+        exception: None,
         callbacks: fu::Callbacks::new(),
         cancel: None,
         loop_: Some(l),
@@ -316,7 +316,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, f, "exception", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        let (st, exc) = (fut(vm, r).state, fut(vm, r).exception);
+        let (st, exc) = (
+            fut(vm, r).state,
+            fut(vm, r).exception.map_or(Value::None, Value::Obj),
+        );
         match st {
             FutState::Cancelled => Err(fu::make_cancelled_error(vm, r)),
             FutState::Pending => Err(fu::invalid_state(vm, "Exception is not set.".into())),
@@ -365,7 +368,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
         if fut(vm, r).state == FutState::Pending {
-            fut_mut(vm, r).callbacks.push(fu::DoneCb::Py(cb));
+            let dc = fu::DoneCb::py(vm, cb);
+            fut_mut(vm, r).callbacks.push(dc);
         } else if let Some(l) = fut(vm, r).loop_ {
             if let Some(lo) = loop_mut(vm, l) {
                 lo.ready.push_back(el::Ready::callback(cb, r));
@@ -378,11 +382,24 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
         let cbs = std::mem::take(&mut fut_mut(vm, r).callbacks);
+        // `==` may run user code (and the collector): keep the callbacks
+        // rooted while they are out of the future.
+        let base = vm.temp_roots.len();
+        for c in &cbs {
+            let (fu::DoneCb::Py(o)
+            | fu::DoneCb::PyValue(o)
+            | fu::DoneCb::Wakeup(o)
+            | fu::DoneCb::StopLoop(o)) = *c;
+            vm.temp_roots.push(Value::Obj(o));
+        }
         let mut kept = fu::Callbacks::new();
         let mut removed = 0;
         for c in cbs {
             let same = match c {
-                fu::DoneCb::Py(v) => v.is(cb) || vm.eq(v, cb).unwrap_or(false),
+                fu::DoneCb::Py(_) | fu::DoneCb::PyValue(_) => {
+                    let v = c.callable(vm);
+                    v.is(cb) || vm.eq(v, cb).unwrap_or(false)
+                }
                 _ => false,
             };
             if same {
@@ -391,6 +408,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                 kept.push(c);
             }
         }
+        vm.temp_roots.truncate(base);
         fut_mut(vm, r).callbacks = kept;
         Ok(Value::Int(removed))
     });
@@ -871,7 +889,7 @@ fn report_unretrieved(vm: &mut Vm, l: ObjRef) {
     for t in tasks {
         let (log, exc) = {
             let fo = fut(vm, t);
-            (fo.log_tb, fo.exception)
+            (fo.log_tb, fo.exception.map_or(Value::None, Value::Obj))
         };
         if log && !exc.is_none() {
             fut_mut(vm, t).log_tb = false;
