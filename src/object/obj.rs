@@ -74,12 +74,25 @@ pub struct CodeRt {
     pub has_cells: bool,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// LoadAttr / LoadMethod inline caches, one per instruction.
-    pub site_cache: Box<[std::cell::Cell<SiteCache>]>,
+    /// For each instruction, the index of its attribute site in `sites`
+    /// (LoadAttr, StoreAttr and LoadMethod have one; u32::MAX otherwise).
+    pub site_index: Box<[u32]>,
+    /// LoadAttr / StoreAttr / LoadMethod inline caches, one per such
+    /// instruction.
+    pub sites: Box<[Site]>,
 }
 
+/// How many classes one attribute site remembers at once. Call sites such
+/// as `task.step()` over a list of tasks of a few different classes are
+/// common; four ways cover them while a lookup stays one cache line pair.
+pub const SITE_WAYS: usize = 4;
+
+/// A polymorphic inline cache: one entry per class the site has seen
+/// (most recent classes replace the last way once all are taken).
+pub type Site = [std::cell::Cell<SiteCache>; SITE_WAYS];
+
 /// What an attribute site learnt about instances of one class (valid while
-/// `Vm::class_version` is unchanged).
+/// `Vm::class_version` is unchanged): one way of a `Site`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteCache {
     pub cls: u32,
@@ -573,5 +586,5 @@ pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
     out.extend_from_slice(&c.consts);
     out.extend_from_slice(&c.names);
     out.extend(c.global_cache.iter().map(|e| e.get().value));
-    out.extend(c.site_cache.iter().map(|e| e.get().value));
+    out.extend(c.sites.iter().flatten().map(|e| e.get().value));
 }
