@@ -125,6 +125,10 @@ pub struct Vm {
     /// the collector runs only inside the dispatch loop, so natives that never
     /// call back need nothing.
     pub temp_roots: Vec<Value>,
+    /// Reused buffer for a plain native's positional arguments (see
+    /// `call_from_stack`): taken while the native runs, so a nested native
+    /// call finds it empty and uses its own.
+    pub(crate) native_args: Vec<Value>,
     pub sources: HashMap<Rc<str>, Rc<SourceFile>>,
     pub stdout: Output,
     pub argv: Vec<String>,
@@ -203,6 +207,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             temp_roots: Vec::new(),
+            native_args: Vec::new(),
             sources: HashMap::new(),
             stdout: Output::new(),
             argv: Vec::new(),
