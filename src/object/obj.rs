@@ -104,6 +104,9 @@ pub struct SiteCache {
     /// its dict).
     /// For 1 and 3, `value` is Int(slot) where the name was last found.
     pub kind: u8,
+    /// For 2: the name's hash modulo 64, so a hit can skip looking for the
+    /// name in an instance dict that cannot hold it (`Dict::may_contain`).
+    pub hash_bit: u8,
     pub value: Value,
 }
 

@@ -473,7 +473,7 @@ impl Vm {
                         }
                         match self.load_method(obj, name) {
                             Ok((f, Some(recv))) => {
-                                self.learn_method(obj, f, site);
+                                self.learn_method(obj, name, f, site);
                                 self.push(f);
                                 self.push(recv);
                                 Ok(())
@@ -1199,6 +1199,7 @@ impl Vm {
                     cls: r.0,
                     version: 0,
                     kind: MODULE_ATTR,
+                    hash_bit: 0,
                     value: Value::Int(ix as i64),
                 },
             );
@@ -1401,6 +1402,7 @@ impl Vm {
                 cls: cls.0,
                 version: self.class_version.get(),
                 kind,
+                hash_bit: 0,
                 value: Value::None,
             },
         );
@@ -1416,7 +1418,9 @@ impl Vm {
             Obj::Instance(inst) => {
                 let (_, e) = site_way(site, inst.class.0, METHOD, self.class_version.get())?;
                 if let Some(d) = inst.dict {
-                    if self.dict_get_str(d, name).is_some() {
+                    if self.dict_ref(d).may_contain(1u64 << e.hash_bit)
+                        && self.dict_get_str(d, name).is_some()
+                    {
                         return None;
                     }
                 }
@@ -1442,7 +1446,7 @@ impl Vm {
 
     /// After a slow-path LoadMethod found plain method `f` on the class of
     /// an instance or a built-in container: remember it at the site.
-    fn learn_method(&self, obj: Value, f: Value, site: &Site) {
+    fn learn_method(&self, obj: Value, name: Value, f: Value, site: &Site) {
         let Value::Obj(r) = obj else { return };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => inst.class,
@@ -1457,6 +1461,7 @@ impl Vm {
                 cls: cls.0,
                 version: self.class_version.get(),
                 kind: METHOD,
+                hash_bit: (self.str_hash(name) as u64 & 63) as u8,
                 value: f,
             },
         );

@@ -269,3 +269,31 @@ for k in range(8):
     res.append((o.ready(), o.step(), o.n))
 print(res)
 print(run(objs, 1))
+
+# Methods shadowed through the instance dict under names built at run time
+# (not interned), in big and small instance dicts, then unshadowed.
+class Q:
+    def m(self):
+        return "class m"
+
+
+def shadow_cycle(q):
+    res = []
+    for i in range(4):
+        res.append(q.m())
+        if i == 1:
+            q.__dict__["".join(["m"])] = lambda: "dict m"
+    del q.__dict__["m"]
+    res.append(q.m())
+    q.__dict__.clear()
+    res.append(q.m())
+    setattr(q, "m", lambda: "setattr m")
+    res.append(q.m())
+    return res
+
+
+big = Q()
+for i in range(20):
+    setattr(big, "attr%d" % i, i)
+print(shadow_cycle(big))
+print(shadow_cycle(Q()))
