@@ -40,18 +40,19 @@ fn int_cmp(x: i64, y: i64, kind: CmpKind) -> bool {
 
 /// SiteCache kinds (see `SiteCache`).
 const ATTR_LOAD: u8 = 1;
-const METHOD: u8 = 2;
+const METHOD: u8 = SiteCache::METHOD;
 const ATTR_STORE: u8 = 3;
 const MODULE_ATTR: u8 = 4;
 
-/// The way of `site` holding what it learnt for (`cls`, `kind`) at class
-/// version `version` (0 for module attributes, which no class change
-/// affects).
+/// The way of `site` whose key is `key` (see `SiteCache::key`). A site
+/// belongs to one kind of instruction, so for a class (version >= 1) the
+/// key alone says what the entry is; module entries (version 0) are
+/// checked for their kind by the caller.
 #[inline(always)]
-fn site_way(site: &Site, cls: u32, kind: u8, version: u32) -> Option<(usize, SiteCache)> {
+fn site_way(site: &Site, key: u64) -> Option<(usize, SiteCache)> {
     for (way, c) in site.iter().enumerate() {
         let e = c.get();
-        if e.cls == cls && e.kind == kind && e.version == version {
+        if e.key == key {
             return Some((way, e));
         }
     }
@@ -1177,9 +1178,12 @@ impl Vm {
     /// once and nothing stale can be returned).
     #[inline]
     fn cached_module_attr(&self, r: ObjRef, m: &Module, name: Value, site: &Site) -> Option<Value> {
-        let (_, e) = site_way(site, r.0, MODULE_ATTR, 0)?;
-        let Value::Int(ix) = e.value else { return None };
-        self.dict_ref(m.dict).value_if_key_at(ix as usize, name)
+        let (_, e) = site_way(site, SiteCache::key(r.0, 0))?;
+        if e.kind != MODULE_ATTR {
+            return None;
+        }
+        self.dict_ref(m.dict)
+            .value_if_key_at(e.value as usize, name)
     }
 
     /// Remember at the site where a module attribute found in the module's
@@ -1196,11 +1200,10 @@ impl Vm {
             self.site_learn(
                 site,
                 SiteCache {
-                    cls: r.0,
-                    version: 0,
+                    key: SiteCache::key(r.0, 0),
                     kind: MODULE_ATTR,
                     hash_bit: 0,
-                    value: Value::Int(ix as i64),
+                    value: ix as u32,
                 },
             );
         }
@@ -1215,12 +1218,12 @@ impl Vm {
             .iter()
             .position(|c| {
                 let x = c.get();
-                x.cls == e.cls && x.kind == e.kind
+                x.cls() == e.cls() && x.kind == e.kind
             })
             .or_else(|| {
                 site.iter().position(|c| {
                     let x = c.get();
-                    x.kind == 0 || (x.kind != MODULE_ATTR && x.version != cur)
+                    x.kind == 0 || (x.kind != MODULE_ATTR && x.version() != cur)
                 })
             })
             .unwrap_or(SITE_WAYS - 1);
@@ -1303,17 +1306,16 @@ impl Vm {
             Obj::Module(m) => return self.cached_module_attr(r, m, name, site),
             _ => return None,
         };
-        let (way, e) = site_way(site, inst.class.0, ATTR_LOAD, self.class_version.get())?;
+        let (way, e) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+        debug_assert_eq!(e.kind, ATTR_LOAD);
         let d = inst.dict?;
         let dict = self.dict_ref(d);
-        if let Value::Int(ix) = e.value {
-            if let Some(v) = dict.value_if_key_at(ix as usize, name) {
-                return Some(v);
-            }
+        if let Some(v) = dict.value_if_key_at(e.value as usize, name) {
+            return Some(v);
         }
         let ix = self.dict_index_str(d, name)?;
         site[way].set(SiteCache {
-            value: Value::Int(ix as i64),
+            value: ix as u32,
             ..e
         });
         dict.entry_at(ix).map(|e| e.value)
@@ -1327,10 +1329,11 @@ impl Vm {
         let Obj::Instance(inst) = self.heap.get(r) else {
             return false;
         };
-        let Some((way, e)) = site_way(site, inst.class.0, ATTR_STORE, self.class_version.get())
+        let Some((way, e)) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))
         else {
             return false;
         };
+        debug_assert_eq!(e.kind, ATTR_STORE);
         let d = match inst.dict {
             Some(d) => d,
             None => {
@@ -1342,16 +1345,17 @@ impl Vm {
                 d
             }
         };
-        if let Value::Int(ix) = e.value {
-            if self.dict_mut(d).set_value_if_key_at(ix as usize, name, v) {
-                return true;
-            }
+        if self
+            .dict_mut(d)
+            .set_value_if_key_at(e.value as usize, name, v)
+        {
+            return true;
         }
         match self.dict_index_str(d, name) {
             Some(ix) => {
                 self.dict_mut(d).set_value_if_key_at(ix, name, v);
                 site[way].set(SiteCache {
-                    value: Value::Int(ix as i64),
+                    value: ix as u32,
                     ..e
                 });
             }
@@ -1399,11 +1403,10 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                cls: cls.0,
-                version: self.class_version.get(),
+                key: SiteCache::key(cls.0, self.class_version.get()),
                 kind,
                 hash_bit: 0,
-                value: Value::None,
+                value: u32::MAX,
             },
         );
     }
@@ -1416,7 +1419,9 @@ impl Vm {
         let Value::Obj(r) = obj else { return None };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => {
-                let (_, e) = site_way(site, inst.class.0, METHOD, self.class_version.get())?;
+                let (_, e) =
+                    site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+                debug_assert_eq!(e.kind, METHOD);
                 if let Some(d) = inst.dict {
                     if self.dict_ref(d).may_contain(1u64 << e.hash_bit)
                         && self.dict_get_str(d, name).is_some()
@@ -1424,7 +1429,7 @@ impl Vm {
                         return None;
                     }
                 }
-                return Some((e.value, obj));
+                return Some((Value::Obj(ObjRef(e.value)), obj));
             }
             Obj::Module(m) => {
                 return self
@@ -1440,14 +1445,17 @@ impl Vm {
             Obj::Set(_, true) => self.t.frozenset,
             _ => return None,
         };
-        let (_, e) = site_way(site, cls.0, METHOD, self.class_version.get())?;
-        Some((e.value, obj))
+        let (_, e) = site_way(site, SiteCache::key(cls.0, self.class_version.get()))?;
+        debug_assert_eq!(e.kind, METHOD);
+        Some((Value::Obj(ObjRef(e.value)), obj))
     }
 
     /// After a slow-path LoadMethod found plain method `f` on the class of
     /// an instance or a built-in container: remember it at the site.
     fn learn_method(&self, obj: Value, name: Value, f: Value, site: &Site) {
-        let Value::Obj(r) = obj else { return };
+        let (Value::Obj(r), Value::Obj(f)) = (obj, f) else {
+            return;
+        };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => inst.class,
             Obj::List(_) | Obj::Dict(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::Set(..) => {
@@ -1458,11 +1466,10 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                cls: cls.0,
-                version: self.class_version.get(),
+                key: SiteCache::key(cls.0, self.class_version.get()),
                 kind: METHOD,
                 hash_bit: (self.str_hash(name) as u64 & 63) as u8,
-                value: f,
+                value: f.0,
             },
         );
     }
