@@ -97,6 +97,15 @@ impl Vm {
                 }
             }
         }
+        self.call_from_stack_slow(at, kwnames)
+    }
+
+    /// The general case of `call_from_stack` (keywords, bound methods,
+    /// classes, natives with state...), out of line so the fast paths
+    /// above do not pay for its stack frame.
+    #[inline(never)]
+    fn call_from_stack_slow(&mut self, at: usize, kwnames: Option<Value>) -> PyResult<Invoked> {
+        let callee = self.fiber.stack[at];
         let nkw = match kwnames {
             Some(t) => self.tuple_items(t).len(),
             None => 0,
