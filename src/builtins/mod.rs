@@ -151,8 +151,28 @@ impl<'a> Args<'a> {
 }
 
 /// TypeError unless the positional count is within [min, max] and no
-/// keywords other than `allowed_kw` are given.
+/// keywords other than `allowed_kw` are given. The common case (no
+/// keywords, count in range) is inlined into every native; the rest
+/// (keyword checks, messages) stays out of line.
+#[inline]
 pub fn check(
+    vm: &mut Vm,
+    fname: &str,
+    a: &Args,
+    min: usize,
+    max: usize,
+    allowed_kw: &[&str],
+) -> PyResult<()> {
+    let n = a.pos.len();
+    if a.kw.is_empty() && n >= min && n <= max {
+        return Ok(());
+    }
+    check_slow(vm, fname, a, min, max, allowed_kw)
+}
+
+#[cold]
+#[inline(never)]
+fn check_slow(
     vm: &mut Vm,
     fname: &str,
     a: &Args,

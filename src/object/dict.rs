@@ -30,6 +30,11 @@ pub struct Dict {
     /// Bumped on every change (new key, removal, value replaced): LoadGlobal's
     /// inline caches compare it.
     pub version: u32,
+    /// Bit `hash & 63` is set for the hash of every key inserted since the
+    /// table was last empty (removals leave their bit): a clear bit proves
+    /// a key absent without a lookup (LoadMethod's check that an instance
+    /// dict does not shadow a method).
+    hash_bits: u64,
 }
 
 impl Dict {
@@ -186,8 +191,22 @@ impl Dict {
         }
     }
 
+    /// Bit of `hash` in `hash_bits`.
+    #[inline]
+    pub fn hash_bit(hash: i64) -> u64 {
+        1u64 << (hash as u64 & 63)
+    }
+
+    /// False if no key with a hash whose bit is `bit` (see `hash_bit`) can
+    /// be in the table.
+    #[inline]
+    pub fn may_contain(&self, bit: u64) -> bool {
+        self.hash_bits & bit != 0
+    }
+
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.hash_bits |= Dict::hash_bit(hash);
         if self.indices.is_empty() && self.entries.len() < SMALL {
             // Small tables (most instance dicts, kwargs) skip the index.
             self.entries.push(Entry { hash, key, value });
@@ -218,6 +237,7 @@ impl Dict {
         self.len -= 1;
         self.version = self.version.wrapping_add(1);
         if self.len == 0 {
+            self.hash_bits = 0;
             self.entries.clear();
             self.indices.iter_mut().for_each(|x| *x = EMPTY);
         }
@@ -255,6 +275,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.hash_bits = 0;
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
@@ -309,6 +330,28 @@ mod tests {
             Value::Int(x) => Some(x == k),
             _ => Some(false),
         }
+    }
+
+    #[test]
+    fn hash_bits_cover_every_live_key() {
+        let mut d = Dict::new();
+        assert!(!d.may_contain(Dict::hash_bit(5)));
+        for k in 0..20i64 {
+            d.insert_new(k * 3, Value::Int(k), Value::None);
+        }
+        for k in 0..20i64 {
+            assert!(d.may_contain(Dict::hash_bit(k * 3)));
+        }
+        assert!(!d.may_contain(Dict::hash_bit(61)));
+        let ix = d.find(0, key_eq(0)).unwrap().unwrap();
+        d.remove_at(ix);
+        assert!(d.may_contain(Dict::hash_bit(3)));
+        d.clear();
+        assert!(!d.may_contain(Dict::hash_bit(3)));
+        d.insert_new(-7, Value::Int(1), Value::None);
+        assert!(d.may_contain(Dict::hash_bit(-7)));
+        d.remove_at(0);
+        assert!(!d.may_contain(Dict::hash_bit(-7)));
     }
 
     #[test]

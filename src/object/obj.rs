@@ -74,24 +74,64 @@ pub struct CodeRt {
     pub has_cells: bool,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// LoadAttr / LoadMethod inline caches, one per instruction.
-    pub site_cache: Box<[std::cell::Cell<SiteCache>]>,
+    /// For each instruction, the index of its attribute site in `sites`
+    /// (LoadAttr, StoreAttr and LoadMethod have one; u32::MAX otherwise).
+    pub site_index: Box<[u32]>,
+    /// LoadAttr / StoreAttr / LoadMethod inline caches, one per such
+    /// instruction.
+    pub sites: Box<[Site]>,
 }
 
+/// How many classes one attribute site remembers at once. Call sites such
+/// as `task.step()` over a list of tasks of a few different classes are
+/// common; four ways cover them while a lookup stays one cache line pair.
+pub const SITE_WAYS: usize = 4;
+
+/// A polymorphic inline cache: one entry per class the site has seen
+/// (most recent classes replace the last way once all are taken).
+pub type Site = [std::cell::Cell<SiteCache>; SITE_WAYS];
+
 /// What an attribute site learnt about instances of one class (valid while
-/// `Vm::class_version` is unchanged).
+/// `Vm::class_version` is unchanged): one way of a `Site`. 16 bytes, so a
+/// four-way site is one cache line.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteCache {
-    pub cls: u32,
-    pub version: u32,
+    /// `SiteCache::key(class, version)`: the class (or, for kind 4, the
+    /// module) and the class version the entry was filled at (0 for kind
+    /// 4, which no class change affects; versions start at 1, so an empty
+    /// entry, key 0, never matches a class). A hit is one comparison.
+    pub key: u64,
     /// 1: loads of the name are decided by the instance dict (no custom
     /// __getattribute__, no data descriptor); 2: it is a plain method on
     /// the class; 3: stores of the name go plainly to the instance dict;
-    /// 4: a module attribute (`cls` is the module, `value` Int(slot) of
-    /// its dict).
-    /// For 1 and 3, `value` is Int(slot) where the name was last found.
+    /// 4: a module attribute.
     pub kind: u8,
-    pub value: Value,
+    /// For 2: the name's hash modulo 64, so a hit can skip looking for the
+    /// name in an instance dict that cannot hold it (`Dict::may_contain`).
+    pub hash_bit: u8,
+    /// For 1, 3 and 4: the dict slot where the name was last found
+    /// (u32::MAX: not yet known). For 2: the method (an ObjRef).
+    pub value: u32,
+}
+
+impl SiteCache {
+    /// `kind` of an entry holding a method (its `value` is an ObjRef).
+    pub const METHOD: u8 = 2;
+
+    #[inline(always)]
+    pub fn key(cls: u32, version: u32) -> u64 {
+        (version as u64) << 32 | cls as u64
+    }
+
+    #[inline]
+    pub fn cls(&self) -> u32 {
+        self.key as u32
+    }
+
+    #[inline]
+    pub fn version(&self) -> u32 {
+        (self.key >> 32) as u32
+    }
 }
 
 /// A cached global lookup, valid while the globals and builtins dicts keep
@@ -575,5 +615,14 @@ pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
     out.extend_from_slice(&c.consts);
     out.extend_from_slice(&c.names);
     out.extend(c.global_cache.iter().map(|e| e.get().value));
-    out.extend(c.site_cache.iter().map(|e| e.get().value));
+    // Methods a site remembers (stale ones never match again: every
+    // collection bumps the class version).
+    out.extend(
+        c.sites
+            .iter()
+            .flatten()
+            .map(|e| e.get())
+            .filter(|e| e.kind == SiteCache::METHOD)
+            .map(|e| Value::Obj(ObjRef(e.value))),
+    );
 }

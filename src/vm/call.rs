@@ -66,7 +66,12 @@ impl Vm {
                     // stack, rooted, while it runs (no temp_roots copies).
                     Obj::Native(n) if n.kind == NativeKind::Plain && n.bound.is_none() => {
                         let func = n.func;
-                        let args: ArgVec = self.fiber.stack[at + 1..].iter().copied().collect();
+                        // A copy, since the native gets `&mut self`; the
+                        // buffer is reused (collecting into an ArgVec cost a
+                        // 136-byte memcpy per call).
+                        let mut args = std::mem::take(&mut self.native_args);
+                        args.clear();
+                        args.extend_from_slice(&self.fiber.stack[at + 1..]);
                         let prev_inline = std::mem::replace(&mut self.native_inline, true);
                         let r = func(
                             self,
@@ -75,6 +80,7 @@ impl Vm {
                                 kw: &[],
                             },
                         );
+                        self.native_args = args;
                         self.native_inline = prev_inline;
                         self.fiber.stack.truncate(at);
                         let v = r?;
@@ -91,6 +97,15 @@ impl Vm {
                 }
             }
         }
+        self.call_from_stack_slow(at, kwnames)
+    }
+
+    /// The general case of `call_from_stack` (keywords, bound methods,
+    /// classes, natives with state...), out of line so the fast paths
+    /// above do not pay for its stack frame.
+    #[inline(never)]
+    fn call_from_stack_slow(&mut self, at: usize, kwnames: Option<Value>) -> PyResult<Invoked> {
+        let callee = self.fiber.stack[at];
         let nkw = match kwnames {
             Some(t) => self.tuple_items(t).len(),
             None => 0,

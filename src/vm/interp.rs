@@ -40,9 +40,24 @@ fn int_cmp(x: i64, y: i64, kind: CmpKind) -> bool {
 
 /// SiteCache kinds (see `SiteCache`).
 const ATTR_LOAD: u8 = 1;
-const METHOD: u8 = 2;
+const METHOD: u8 = SiteCache::METHOD;
 const ATTR_STORE: u8 = 3;
 const MODULE_ATTR: u8 = 4;
+
+/// The way of `site` whose key is `key` (see `SiteCache::key`). A site
+/// belongs to one kind of instruction, so for a class (version >= 1) the
+/// key alone says what the entry is; module entries (version 0) are
+/// checked for their kind by the caller.
+#[inline(always)]
+fn site_way(site: &Site, key: u64) -> Option<(usize, SiteCache)> {
+    for (way, c) in site.iter().enumerate() {
+        let e = c.get();
+        if e.key == key {
+            return Some((way, e));
+        }
+    }
+    None
+}
 
 impl Vm {
     #[inline]
@@ -406,12 +421,8 @@ impl Vm {
                         // Operands stay on the stack (rooted) while user code runs.
                         let obj = self.top();
                         let name = code.names[i as usize];
-                        let site = &code.site_cache[ip - 1];
-                        if let Some(v) = self.cached_instance_attr(obj, name, site) {
-                            self.set_top(1, v);
-                            continue;
-                        }
-                        if let Some(v) = self.cached_module_attr(obj, name, site.get()) {
+                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        if let Some(v) = self.cached_load_attr(obj, name, site) {
                             self.set_top(1, v);
                             continue;
                         }
@@ -429,7 +440,7 @@ impl Vm {
                         let obj = self.peek(1);
                         let v = self.peek(2);
                         let name = code.names[i as usize];
-                        let site = &code.site_cache[ip - 1];
+                        let site = &code.sites[code.site_index[ip - 1] as usize];
                         if self.cached_store_attr(obj, name, v, site) {
                             self.drop_top(2);
                             continue;
@@ -449,38 +460,15 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let obj = self.pop();
                         let name = code.names[i as usize];
-                        let site = &code.site_cache[ip - 1];
-                        if let Some(f) = self.cached_method(obj, name, site.get()) {
+                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        if let Some((f, recv)) = self.cached_method(obj, name, site) {
                             self.push(f);
-                            self.push(obj);
-                            continue;
-                        }
-                        if let Some(f) = self.cached_module_attr(obj, name, site.get()) {
-                            self.push(f);
-                            self.push(Value::Undefined);
+                            self.push(recv);
                             continue;
                         }
                         match self.load_method(obj, name) {
                             Ok((f, Some(recv))) => {
-                                if let Value::Obj(r) = obj {
-                                    let cls = match self.heap.get(r) {
-                                        Obj::Instance(inst) => Some(inst.class),
-                                        Obj::List(_)
-                                        | Obj::Dict(_)
-                                        | Obj::Str(_)
-                                        | Obj::Tuple(_)
-                                        | Obj::Set(..) => Some(self.type_of(obj)),
-                                        _ => None,
-                                    };
-                                    if let Some(cls) = cls {
-                                        site.set(SiteCache {
-                                            cls: cls.0,
-                                            version: self.class_version.get(),
-                                            kind: METHOD,
-                                            value: f,
-                                        });
-                                    }
-                                }
+                                self.learn_method(obj, name, f, site);
                                 self.push(f);
                                 self.push(recv);
                                 Ok(())
@@ -1206,29 +1194,23 @@ impl Vm {
         }
     }
 
-    /// LoadAttr/LoadMethod cache hit on a module (`math.sqrt`): the site
-    /// remembers the module and the slot of its dict holding the name, and
-    /// reads the entry there if the key is still that name (so a rebinding
-    /// is seen at once and nothing stale can be returned).
+    /// A module attribute site hit (`math.sqrt`): the site remembers the
+    /// module and the slot of its dict holding the name, and reads the
+    /// entry there if the key is still that name (so a rebinding is seen at
+    /// once and nothing stale can be returned).
     #[inline]
-    fn cached_module_attr(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
+    fn cached_module_attr(&self, r: ObjRef, m: &Module, name: Value, site: &Site) -> Option<Value> {
+        let (_, e) = site_way(site, SiteCache::key(r.0, 0))?;
         if e.kind != MODULE_ATTR {
             return None;
         }
-        let Value::Obj(r) = obj else { return None };
-        if r.0 != e.cls {
-            return None;
-        }
-        let Obj::Module(m) = self.heap.get(r) else {
-            return None;
-        };
-        let Value::Int(ix) = e.value else { return None };
-        self.dict_ref(m.dict).value_if_key_at(ix as usize, name)
+        self.dict_ref(m.dict)
+            .value_if_key_at(e.value as usize, name)
     }
 
     /// Remember at the site where a module attribute found in the module's
     /// dict lives.
-    fn learn_module_attr(&self, obj: Value, name: Value, site: &std::cell::Cell<SiteCache>) {
+    fn learn_module_attr(&self, obj: Value, name: Value, site: &Site) {
         let Value::Obj(r) = obj else { return };
         let Obj::Module(m) = self.heap.get(r) else {
             return;
@@ -1237,13 +1219,37 @@ impl Vm {
             return;
         }
         if let Some(ix) = self.dict_index_str(m.dict, name) {
-            site.set(SiteCache {
-                cls: r.0,
-                version: 0,
-                kind: MODULE_ATTR,
-                value: Value::Int(ix as i64),
-            });
+            self.site_learn(
+                site,
+                SiteCache {
+                    key: SiteCache::key(r.0, 0),
+                    kind: MODULE_ATTR,
+                    hash_bit: 0,
+                    value: ix as u32,
+                },
+            );
         }
+    }
+
+    /// Fill a way of `site` with `e`: the way that already speaks for the
+    /// same class and kind, else one that is free or stale, else the last
+    /// (so a megamorphic site keeps hitting for its first classes).
+    fn site_learn(&self, site: &Site, e: SiteCache) {
+        let cur = self.class_version.get();
+        let way = site
+            .iter()
+            .position(|c| {
+                let x = c.get();
+                x.cls() == e.cls() && x.kind == e.kind
+            })
+            .or_else(|| {
+                site.iter().position(|c| {
+                    let x = c.get();
+                    x.kind == 0 || (x.kind != MODULE_ATTR && x.version() != cur)
+                })
+            })
+            .unwrap_or(SITE_WAYS - 1);
+        site[way].set(e);
     }
 
     /// One step of a range or list/tuple iterator without leaving the
@@ -1308,50 +1314,30 @@ impl Vm {
         self.call_from_stack(at, None, false)
     }
 
-    /// If `obj` is an instance of the class an attribute site of `kind`
-    /// learnt (and classes have not changed since): the instance, its dict
-    /// and the site's entry.
+    /// LoadAttr inline cache hit. On an instance: the attribute is in the
+    /// instance dict and the site knows that, for this class, the instance
+    /// dict decides (no custom __getattribute__, no data descriptor of that
+    /// name). The site also remembers the dict slot where it last found the
+    /// name, so a hit is an identity check instead of a hash lookup. On a
+    /// module: see `cached_module_attr`.
     #[inline]
-    fn site_instance(
-        &self,
-        obj: Value,
-        site: &std::cell::Cell<SiteCache>,
-        kind: u8,
-    ) -> Option<(ObjRef, Option<ObjRef>, SiteCache)> {
+    fn cached_load_attr(&self, obj: Value, name: Value, site: &Site) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
-        let Obj::Instance(inst) = self.heap.get(r) else {
-            return None;
+        let inst = match self.heap.get(r) {
+            Obj::Instance(inst) => inst,
+            Obj::Module(m) => return self.cached_module_attr(r, m, name, site),
+            _ => return None,
         };
-        let e = site.get();
-        if e.kind != kind || e.cls != inst.class.0 || e.version != self.class_version.get() {
-            return None;
-        }
-        Some((r, inst.dict, e))
-    }
-
-    /// LoadAttr inline cache hit: the attribute is in the instance dict and
-    /// the site knows that, for this class, the instance dict decides (no
-    /// custom __getattribute__, no data descriptor of that name). The site
-    /// also remembers the dict slot where it last found the name, so a hit
-    /// is an identity check instead of a hash lookup.
-    #[inline]
-    fn cached_instance_attr(
-        &self,
-        obj: Value,
-        name: Value,
-        site: &std::cell::Cell<SiteCache>,
-    ) -> Option<Value> {
-        let (_, dict, e) = self.site_instance(obj, site, ATTR_LOAD)?;
-        let d = dict?;
+        let (way, e) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+        debug_assert_eq!(e.kind, ATTR_LOAD);
+        let d = inst.dict?;
         let dict = self.dict_ref(d);
-        if let Value::Int(ix) = e.value {
-            if let Some(v) = dict.value_if_key_at(ix as usize, name) {
-                return Some(v);
-            }
+        if let Some(v) = dict.value_if_key_at(e.value as usize, name) {
+            return Some(v);
         }
         let ix = self.dict_index_str(d, name)?;
-        site.set(SiteCache {
-            value: Value::Int(ix as i64),
+        site[way].set(SiteCache {
+            value: ix as u32,
             ..e
         });
         dict.entry_at(ix).map(|e| e.value)
@@ -1360,17 +1346,17 @@ impl Vm {
     /// StoreAttr inline cache hit: `obj.name = v` on an instance whose class
     /// the site knows stores that name plainly in the instance dict.
     #[inline]
-    fn cached_store_attr(
-        &mut self,
-        obj: Value,
-        name: Value,
-        v: Value,
-        site: &std::cell::Cell<SiteCache>,
-    ) -> bool {
-        let Some((r, dict, e)) = self.site_instance(obj, site, ATTR_STORE) else {
+    fn cached_store_attr(&mut self, obj: Value, name: Value, v: Value, site: &Site) -> bool {
+        let Value::Obj(r) = obj else { return false };
+        let Obj::Instance(inst) = self.heap.get(r) else {
             return false;
         };
-        let d = match dict {
+        let Some((way, e)) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))
+        else {
+            return false;
+        };
+        debug_assert_eq!(e.kind, ATTR_STORE);
+        let d = match inst.dict {
             Some(d) => d,
             None => {
                 // The first attribute of a fresh instance.
@@ -1381,16 +1367,17 @@ impl Vm {
                 d
             }
         };
-        if let Value::Int(ix) = e.value {
-            if self.dict_mut(d).set_value_if_key_at(ix as usize, name, v) {
-                return true;
-            }
+        if self
+            .dict_mut(d)
+            .set_value_if_key_at(e.value as usize, name, v)
+        {
+            return true;
         }
         match self.dict_index_str(d, name) {
             Some(ix) => {
                 self.dict_mut(d).set_value_if_key_at(ix, name, v);
-                site.set(SiteCache {
-                    value: Value::Int(ix as i64),
+                site[way].set(SiteCache {
+                    value: ix as u32,
                     ..e
                 });
             }
@@ -1402,13 +1389,7 @@ impl Vm {
     /// After a slow-path load or store of `name` on an instance: if, for its
     /// class, the instance dict alone decides that attribute, remember it
     /// at the site (`kind` ATTR_LOAD or ATTR_STORE).
-    fn learn_instance_attr(
-        &self,
-        obj: Value,
-        name: Value,
-        site: &std::cell::Cell<SiteCache>,
-        kind: u8,
-    ) {
+    fn learn_instance_attr(&self, obj: Value, name: Value, site: &Site, kind: u8) {
         let Value::Obj(r) = obj else { return };
         let Obj::Instance(inst) = self.heap.get(r) else {
             return;
@@ -1441,40 +1422,78 @@ impl Vm {
         if kind == ATTR_STORE && !self.slots_allow(cls, name) {
             return;
         }
-        site.set(SiteCache {
-            cls: cls.0,
-            version: self.class_version.get(),
-            kind,
-            value: Value::None,
-        });
+        self.site_learn(
+            site,
+            SiteCache {
+                key: SiteCache::key(cls.0, self.class_version.get()),
+                kind,
+                hash_bit: 0,
+                value: u32::MAX,
+            },
+        );
     }
 
     /// LoadMethod inline cache hit: a plain method of the instance's class,
-    /// not shadowed by the instance dict.
+    /// not shadowed by the instance dict (`[func, self]`), or a module
+    /// attribute (`[func, Undefined]`).
     #[inline]
-    fn cached_method(&self, obj: Value, name: Value, e: SiteCache) -> Option<Value> {
-        if e.kind != METHOD || e.version != self.class_version.get() {
-            return None;
-        }
+    fn cached_method(&self, obj: Value, name: Value, site: &Site) -> Option<(Value, Value)> {
         let Value::Obj(r) = obj else { return None };
-        match self.heap.get(r) {
+        let cls = match self.heap.get(r) {
             Obj::Instance(inst) => {
-                if e.cls != inst.class.0 {
-                    return None;
-                }
+                let (_, e) =
+                    site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+                debug_assert_eq!(e.kind, METHOD);
                 if let Some(d) = inst.dict {
-                    if self.dict_get_str(d, name).is_some() {
+                    if self.dict_ref(d).may_contain(1u64 << e.hash_bit)
+                        && self.dict_get_str(d, name).is_some()
+                    {
                         return None;
                     }
                 }
-                Some(e.value)
+                return Some((Value::Obj(ObjRef(e.value)), obj));
+            }
+            Obj::Module(m) => {
+                return self
+                    .cached_module_attr(r, m, name, site)
+                    .map(|f| (f, Value::Undefined))
             }
             // Built-in containers have no instance dict to shadow methods.
+            Obj::List(_) => self.t.list,
+            Obj::Dict(_) => self.t.dict,
+            Obj::Str(_) => self.t.str,
+            Obj::Tuple(_) => self.t.tuple,
+            Obj::Set(_, false) => self.t.set,
+            Obj::Set(_, true) => self.t.frozenset,
+            _ => return None,
+        };
+        let (_, e) = site_way(site, SiteCache::key(cls.0, self.class_version.get()))?;
+        debug_assert_eq!(e.kind, METHOD);
+        Some((Value::Obj(ObjRef(e.value)), obj))
+    }
+
+    /// After a slow-path LoadMethod found plain method `f` on the class of
+    /// an instance or a built-in container: remember it at the site.
+    fn learn_method(&self, obj: Value, name: Value, f: Value, site: &Site) {
+        let (Value::Obj(r), Value::Obj(f)) = (obj, f) else {
+            return;
+        };
+        let cls = match self.heap.get(r) {
+            Obj::Instance(inst) => inst.class,
             Obj::List(_) | Obj::Dict(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::Set(..) => {
-                (e.cls == self.type_of(obj).0).then_some(e.value)
+                self.type_of(obj)
             }
-            _ => None,
-        }
+            _ => return,
+        };
+        self.site_learn(
+            site,
+            SiteCache {
+                key: SiteCache::key(cls.0, self.class_version.get()),
+                kind: METHOD,
+                hash_bit: (self.str_hash(name) as u64 & 63) as u8,
+                value: f.0,
+            },
+        );
     }
 
     /// `a += b` for two strs: appends in place when `a` is the str owned

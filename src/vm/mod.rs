@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use crate::bytecode::{CodeObject, Const};
+use crate::bytecode::{CodeObject, Const, Op};
 use crate::object::*;
 use crate::syntax::source::SourceFile;
 
@@ -125,6 +125,10 @@ pub struct Vm {
     /// the collector runs only inside the dispatch loop, so natives that never
     /// call back need nothing.
     pub temp_roots: Vec<Value>,
+    /// Reused buffer for a plain native's positional arguments (see
+    /// `call_from_stack`): taken while the native runs, so a nested native
+    /// call finds it empty and uses its own.
+    pub(crate) native_args: Vec<Value>,
     pub sources: HashMap<Rc<str>, Rc<SourceFile>>,
     pub stdout: Output,
     pub argv: Vec<String>,
@@ -203,6 +207,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             temp_roots: Vec::new(),
+            native_args: Vec::new(),
             sources: HashMap::new(),
             stdout: Output::new(),
             argv: Vec::new(),
@@ -339,9 +344,19 @@ impl Vm {
         let global_cache = (0..code.names.len())
             .map(|_| std::cell::Cell::new(GlobalCache::default()))
             .collect();
-        let site_cache = (0..code.ops.len())
-            .map(|_| std::cell::Cell::new(SiteCache::default()))
+        let mut nsites = 0u32;
+        let site_index = code
+            .ops
+            .iter()
+            .map(|op| match op {
+                Op::LoadAttr(_) | Op::StoreAttr(_) | Op::LoadMethod(_) => {
+                    nsites += 1;
+                    nsites - 1
+                }
+                _ => u32::MAX,
+            })
             .collect();
+        let sites = (0..nsites).map(|_| Site::default()).collect();
         use crate::bytecode::code::flags;
         let complex = flags::VARARGS
             | flags::VARKEYWORDS
@@ -367,7 +382,8 @@ impl Vm {
             coro_argc,
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             global_cache,
-            site_cache,
+            site_index,
+            sites,
         })
     }
 

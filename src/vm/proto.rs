@@ -927,7 +927,24 @@ impl Vm {
         }
     }
 
+    /// `len(v)`. The built-in containers are answered inline; everything
+    /// else (`__len__`, errors) goes out of line.
+    #[inline]
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                Obj::List(l) => return Ok(l.len()),
+                Obj::Str(s) => return Ok(s.chars as usize),
+                Obj::Tuple(t) => return Ok(t.len()),
+                Obj::Dict(d) | Obj::Set(d, _) => return Ok(d.len()),
+                _ => {}
+            }
+        }
+        self.len_slow(v)
+    }
+
+    #[inline(never)]
+    fn len_slow(&mut self, v: Value) -> PyResult<usize> {
         if let Value::Obj(r) = v {
             match self.heap.get(r) {
                 Obj::Str(s) => return Ok(s.chars as usize),
