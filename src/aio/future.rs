@@ -44,10 +44,7 @@ impl DoneCb {
     pub fn py(vm: &mut Vm, cb: Value) -> DoneCb {
         match cb {
             Value::Obj(r) => DoneCb::Py(r),
-            _ => {
-                let t = vm.new_tuple(vec![cb]);
-                DoneCb::PyValue(t.as_obj().unwrap_or(ObjRef(0)))
-            }
+            _ => DoneCb::PyValue(vm.heap.alloc(Obj::Tuple(Box::new([cb])))),
         }
     }
 

@@ -48,6 +48,8 @@ fn reserve_slots() -> Vec<Option<Obj>> {
             break;
         }
     }
+    // Slot 0 stays empty for good: no ObjRef is 0 (see ObjRef).
+    slots.push(None);
     slots
 }
 
@@ -74,11 +76,11 @@ impl Heap {
         self.bytes_since_gc += obj.heap_size();
         if let Some(i) = self.free.pop() {
             self.slots[i as usize] = Some(obj);
-            ObjRef(i)
+            ObjRef::from_index(i)
         } else {
             let i = self.slots.len() as u32;
             self.slots.push(Some(obj));
-            ObjRef(i)
+            ObjRef::from_index(i)
         }
     }
 
@@ -215,5 +217,8 @@ impl Heap {
 #[cold]
 #[inline(never)]
 fn dangling(r: ObjRef) -> ! {
-    panic!("weft internal error: reference to a freed object #{}", r.0)
+    panic!(
+        "weft internal error: reference to a freed object #{}",
+        r.raw()
+    )
 }

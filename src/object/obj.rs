@@ -623,6 +623,6 @@ pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
             .flatten()
             .map(|e| e.get())
             .filter(|e| e.kind == SiteCache::METHOD)
-            .map(|e| Value::Obj(ObjRef(e.value))),
+            .map(|e| Value::Obj(ObjRef::from_index(e.value))),
     );
 }

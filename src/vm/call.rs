@@ -743,10 +743,7 @@ impl Vm {
         if meta != self.t.type_ {
             let callk = self.n.call;
             if let Some(f) = self.class_lookup(meta, callk) {
-                if !matches!(
-                    self.heap.get(f.as_obj().unwrap_or(ObjRef(0))),
-                    Obj::Native(_)
-                ) {
+                if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::Native(_))) {
                     let mut all: ArgVec = SmallVec::new();
                     all.push(Value::Obj(cls));
                     all.extend_from_slice(args);
@@ -854,7 +851,9 @@ impl Vm {
             }
         }
         let bases_t = self.new_tuple(bases);
-        let class_args = self.new_tuple(vec![name, bases_t, meta, kwd]);
+        let class_args = self
+            .heap
+            .alloc(Obj::Tuple(Box::new([name, bases_t, meta, kwd])));
         let ns = self.new_dict();
         let Value::Obj(fr) = body else {
             return Err(self.type_error("class body is not a function"));
@@ -871,9 +870,7 @@ impl Vm {
         self.push_frame(code, base, base, globals, body.as_obj())?;
         let f = self.fiber.frames.last_mut().unwrap();
         f.locals = ns.as_obj();
-        f.on_return = OnReturn::ClassBody {
-            class_args: class_args.as_obj().unwrap_or(ObjRef(0)),
-        };
+        f.on_return = OnReturn::ClassBody { class_args };
         Ok(Invoked::Frame)
     }
 

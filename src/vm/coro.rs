@@ -900,7 +900,7 @@ impl Vm {
         // (setting anything else is a TypeError).
         let mut as_ref = |v: Value| match v {
             Value::Obj(r) => r,
-            _ => self.intern("").as_obj().unwrap_or(ObjRef(0)),
+            _ => self.intern_ref(""),
         };
         let (name, qualname) = (as_ref(func.name), as_ref(func.qualname));
         let r = self.heap.alloc(Obj::Gen(Box::new(Gen {

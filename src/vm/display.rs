@@ -551,7 +551,7 @@ impl Vm {
 
 /// A stable pseudo-address for default reprs.
 pub fn addr(r: ObjRef) -> String {
-    format!("0x{:012x}", 0x7f00_0000_0000u64 + (r.0 as u64) * 16)
+    format!("0x{:012x}", 0x7f00_0000_0000u64 + (r.raw() as u64) * 16)
 }
 
 pub fn complex_repr(re: f64, im: f64) -> String {

@@ -362,7 +362,8 @@ impl Vm {
                         let bver = self.dict_ref(self.builtins).version;
                         let slot = &code.global_cache[i as usize];
                         let e = slot.get();
-                        if e.valid && e.globals == globals.0 && e.gver == gver && e.bver == bver {
+                        if e.valid && e.globals == globals.raw() && e.gver == gver && e.bver == bver
+                        {
                             self.push(e.value);
                             Ok(())
                         } else {
@@ -370,7 +371,7 @@ impl Vm {
                             match self.load_global(globals, name) {
                                 Some(v) => {
                                     slot.set(GlobalCache {
-                                        globals: globals.0,
+                                        globals: globals.raw(),
                                         gver,
                                         bver,
                                         valid: true,
@@ -1200,7 +1201,7 @@ impl Vm {
     /// once and nothing stale can be returned).
     #[inline]
     fn cached_module_attr(&self, r: ObjRef, m: &Module, name: Value, site: &Site) -> Option<Value> {
-        let (_, e) = site_way(site, SiteCache::key(r.0, 0))?;
+        let (_, e) = site_way(site, SiteCache::key(r.raw(), 0))?;
         if e.kind != MODULE_ATTR {
             return None;
         }
@@ -1222,7 +1223,7 @@ impl Vm {
             self.site_learn(
                 site,
                 SiteCache {
-                    key: SiteCache::key(r.0, 0),
+                    key: SiteCache::key(r.raw(), 0),
                     kind: MODULE_ATTR,
                     hash_bit: 0,
                     value: ix as u32,
@@ -1328,7 +1329,10 @@ impl Vm {
             Obj::Module(m) => return self.cached_module_attr(r, m, name, site),
             _ => return None,
         };
-        let (way, e) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+        let (way, e) = site_way(
+            site,
+            SiteCache::key(inst.class.raw(), self.class_version.get()),
+        )?;
         debug_assert_eq!(e.kind, ATTR_LOAD);
         let d = inst.dict?;
         let dict = self.dict_ref(d);
@@ -1351,8 +1355,10 @@ impl Vm {
         let Obj::Instance(inst) = self.heap.get(r) else {
             return false;
         };
-        let Some((way, e)) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))
-        else {
+        let Some((way, e)) = site_way(
+            site,
+            SiteCache::key(inst.class.raw(), self.class_version.get()),
+        ) else {
             return false;
         };
         debug_assert_eq!(e.kind, ATTR_STORE);
@@ -1425,7 +1431,7 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                key: SiteCache::key(cls.0, self.class_version.get()),
+                key: SiteCache::key(cls.raw(), self.class_version.get()),
                 kind,
                 hash_bit: 0,
                 value: u32::MAX,
@@ -1441,8 +1447,10 @@ impl Vm {
         let Value::Obj(r) = obj else { return None };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => {
-                let (_, e) =
-                    site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+                let (_, e) = site_way(
+                    site,
+                    SiteCache::key(inst.class.raw(), self.class_version.get()),
+                )?;
                 debug_assert_eq!(e.kind, METHOD);
                 if let Some(d) = inst.dict {
                     if self.dict_ref(d).may_contain(1u64 << e.hash_bit)
@@ -1451,7 +1459,7 @@ impl Vm {
                         return None;
                     }
                 }
-                return Some((Value::Obj(ObjRef(e.value)), obj));
+                return Some((Value::Obj(ObjRef::from_index(e.value)), obj));
             }
             Obj::Module(m) => {
                 return self
@@ -1467,9 +1475,9 @@ impl Vm {
             Obj::Set(_, true) => self.t.frozenset,
             _ => return None,
         };
-        let (_, e) = site_way(site, SiteCache::key(cls.0, self.class_version.get()))?;
+        let (_, e) = site_way(site, SiteCache::key(cls.raw(), self.class_version.get()))?;
         debug_assert_eq!(e.kind, METHOD);
-        Some((Value::Obj(ObjRef(e.value)), obj))
+        Some((Value::Obj(ObjRef::from_index(e.value)), obj))
     }
 
     /// After a slow-path LoadMethod found plain method `f` on the class of
@@ -1488,10 +1496,10 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                key: SiteCache::key(cls.0, self.class_version.get()),
+                key: SiteCache::key(cls.raw(), self.class_version.get()),
                 kind: METHOD,
                 hash_bit: (self.str_hash(name) as u64 & 63) as u8,
-                value: f.0,
+                value: f.raw(),
             },
         );
     }

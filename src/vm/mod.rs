@@ -276,12 +276,17 @@ impl Vm {
 
     /// The interned str for an identifier (same ObjRef for the same text).
     pub fn intern(&mut self, s: &str) -> Value {
+        Value::Obj(self.intern_ref(s))
+    }
+
+    /// `intern`, as the ref.
+    pub fn intern_ref(&mut self, s: &str) -> ObjRef {
         if let Some(&r) = self.interned.get(s) {
-            return Value::Obj(r);
+            return r;
         }
         let r = self.heap.alloc(Obj::Str(PyStr::new(s)));
         self.interned.insert(s.into(), r);
-        Value::Obj(r)
+        r
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
