@@ -265,11 +265,18 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let Obj::Tuple(items) = vm.heap.get(tr) else {
             return Ok(Value::Bool(false));
         };
-        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        // One bit per heap slot: far smaller than a hash set of refs.
+        let mut seen: Vec<u64> = Vec::new();
         for &v in items.iter() {
             let Value::Obj(r) = v else {
                 return Ok(Value::Bool(false));
             };
+            let (w, b) = (r.index() / 64, 1u64 << (r.index() % 64));
+            if w >= seen.len() {
+                seen.resize(w + 1, 0);
+            }
+            let repeat = seen[w] & b != 0;
+            seen[w] |= b;
             let plain = match vm.heap.get(r) {
                 Obj::Gen(g) => g.kind == GenKind::Coroutine,
                 Obj::Native2(n) => n
@@ -278,7 +285,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                     .is_some_and(|f| matches!(vm.heap.get(f.class), Obj::Class(c) if c.builtin)),
                 _ => false,
             };
-            if !plain || !seen.insert(r) {
+            if !plain || repeat {
                 return Ok(Value::Bool(false));
             }
         }

@@ -160,8 +160,9 @@ impl Vm {
                     self.fiber.frames.last_mut().unwrap().ip = target;
                     Ok(None)
                 }
-                (None, ResumeMode::Call { default }) if !default.is_undefined() => {
-                    self.push(default);
+                (None, ResumeMode::Call { default: Some(d) }) => {
+                    let v = self.next_default(d);
+                    self.push(v);
                     Ok(None)
                 }
                 _ => {
@@ -379,14 +380,14 @@ impl Vm {
                         self.fiber.frames.last_mut().unwrap().ip = target;
                         None
                     }
-                    ResumeMode::Call { default } => {
-                        if !default.is_undefined() {
-                            self.push(default);
-                            None
-                        } else {
-                            let e = self.stop_iteration(v);
-                            self.unwind(e, true)
-                        }
+                    ResumeMode::Call { default: Some(d) } => {
+                        let v = self.next_default(d);
+                        self.push(v);
+                        None
+                    }
+                    ResumeMode::Call { default: None } => {
+                        let e = self.stop_iteration(v);
+                        self.unwind(e, true)
                     }
                     ResumeMode::Close => {
                         self.push(Value::None);
@@ -880,6 +881,15 @@ impl Vm {
             ..Frame::new(code, base, at, globals, Some(fref))
         });
         Some(Ok(()))
+    }
+
+    /// The default of `next(g, default)`, kept in a 1-tuple by the
+    /// resume mode.
+    pub(crate) fn next_default(&self, d: ObjRef) -> Value {
+        match self.heap.get(d) {
+            Obj::Tuple(t) => t.first().copied().unwrap_or(Value::None),
+            _ => Value::None,
+        }
     }
 
     pub(crate) fn make_gen(

@@ -149,6 +149,9 @@ pub struct Vm {
     /// True while a native called directly by the dispatch loop runs (as
     /// opposed to one called from Rust); only those may suspend the fiber.
     pub native_inline: bool,
+    /// Set by `call_ex` for a function taking only `*args`: the call's
+    /// own argument tuple, which `bind_args` uses as *args without a copy.
+    pub(crate) varargs_tuple: Option<ObjRef>,
     /// Set by a native that wants the running fiber to await this future
     /// (a blocking call inside a thread-job fiber); the call's result is
     /// the value the fiber is resumed with.
@@ -228,6 +231,7 @@ impl Vm {
                 .collect(),
             class_version: std::cell::Cell::new(1),
             native_inline: false,
+            varargs_tuple: None,
             pending_await: None,
             sleep_hook: Value::None,
             running_loop: Value::None,
