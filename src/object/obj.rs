@@ -19,8 +19,13 @@ pub struct PyStr {
     pub s: String,
     /// Number of code points (== s.len() for ASCII, which enables O(1) indexing).
     pub chars: u32,
-    pub hash: Cell<Option<i64>>,
+    /// The cached hash, or `NO_HASH` (str hashes are never negative; an
+    /// Option would make every heap slot 8 bytes larger).
+    pub hash: Cell<i64>,
 }
+
+/// `PyStr::hash` before the hash is computed.
+pub const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: impl Into<String>) -> PyStr {
@@ -33,7 +38,7 @@ impl PyStr {
         PyStr {
             s,
             chars,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
     /// A str whose code-point count is already known (e.g. a concatenation).
@@ -42,7 +47,7 @@ impl PyStr {
         PyStr {
             s,
             chars,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
 

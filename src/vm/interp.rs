@@ -1542,7 +1542,7 @@ impl Vm {
             if let Obj::Str(s) = self.heap.get_mut(ar) {
                 s.s.push_str(&tail);
                 s.chars += add_chars;
-                s.hash.set(None);
+                s.hash.set(crate::object::obj::NO_HASH);
             }
             self.heap.bytes_since_gc += add;
             return Some(ar);

@@ -536,11 +536,12 @@ impl Vm {
     pub fn str_hash(&self, v: Value) -> i64 {
         if let Value::Obj(r) = v {
             if let Obj::Str(s) = self.heap.get(r) {
-                if let Some(h) = s.hash.get() {
+                let h = s.hash.get();
+                if h != crate::object::obj::NO_HASH {
                     return h;
                 }
                 let h = hash_str(&s.s);
-                s.hash.set(Some(h));
+                s.hash.set(h);
                 return h;
             }
         }
