@@ -11,9 +11,9 @@ use crate::vm::Vm;
 
 use super::future::{self, fut, fut_mut, fut_ref, FutState};
 
-/// A ready callback. Kept to 16 bytes: 100k tasks woken at once queue
+/// A ready callback. Kept to 12 bytes: 100k tasks woken at once queue
 /// 100k of these.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub enum Ready {
     /// A Handle from call_soon / a due TimerHandle.
     Handle(ObjRef),
@@ -23,19 +23,20 @@ pub enum Ready {
     Wakeup(ObjRef, ObjRef),
     /// A future done-callback: callback(future).
     Callback(ObjRef, ObjRef),
-    /// The same with a callback that is not an object (an int, None...):
-    /// calling it fails, and the error goes to the exception handler.
-    CallbackValue(Box<(Value, ObjRef)>),
+    /// The same with a callback that is not an object (an int, None...),
+    /// held in a 1-tuple: calling it fails, and the error goes to the
+    /// exception handler.
+    CallbackValue(ObjRef, ObjRef),
     /// Stop the loop (run_until_complete's done-callback).
     StopLoop(ObjRef),
 }
 
 impl Ready {
     /// The ready entry for a done-callback `cb(fut)`.
-    pub fn callback(cb: Value, fut: ObjRef) -> Ready {
+    pub fn callback(vm: &mut Vm, cb: Value, fut: ObjRef) -> Ready {
         match cb {
             Value::Obj(c) => Ready::Callback(c, fut),
-            _ => Ready::CallbackValue(Box::new((cb, fut))),
+            _ => Ready::CallbackValue(vm.heap.alloc(Obj::Tuple(Box::new([cb]))), fut),
         }
     }
 }
@@ -179,9 +180,9 @@ impl NativeObj for LoopObj {
                     out.push(Value::Obj(c));
                     out.push(Value::Obj(a));
                 }
-                Ready::CallbackValue(ref b) => {
-                    out.push(b.0);
-                    out.push(Value::Obj(b.1));
+                Ready::CallbackValue(t, a) => {
+                    out.push(Value::Obj(t));
+                    out.push(Value::Obj(a));
                 }
                 Ready::StopLoop(l) => out.push(Value::Obj(l)),
             }
@@ -427,7 +428,10 @@ fn run_ready(vm: &mut Vm, l: ObjRef, item: Ready) -> PyResult<()> {
             future::task_wakeup(vm, t, f)
         }
         Ready::Callback(c, a) => call_done_callback(vm, l, Value::Obj(c), a),
-        Ready::CallbackValue(b) => call_done_callback(vm, l, b.0, b.1),
+        Ready::CallbackValue(t, a) => {
+            let cb = vm.tuple_items(Value::Obj(t)).first().copied();
+            call_done_callback(vm, l, cb.unwrap_or(Value::None), a)
+        }
         Ready::StopLoop(lp) => {
             if let Some(lo) = loop_mut(vm, lp) {
                 lo.stopping = true;

@@ -245,7 +245,7 @@ pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
     for cb in cbs {
         let item = match cb {
             DoneCb::Py(c) => Ready::Callback(c, f),
-            DoneCb::PyValue(_) => Ready::callback(cb.callable(vm), f),
+            DoneCb::PyValue(t) => Ready::CallbackValue(t, f),
             DoneCb::Wakeup(t) => Ready::Wakeup(t, f),
             DoneCb::StopLoop(l) => Ready::StopLoop(l),
         };

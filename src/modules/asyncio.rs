@@ -378,8 +378,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             let dc = fu::DoneCb::py(vm, cb);
             fut_mut(vm, r).callbacks.push(dc);
         } else if let Some(l) = fut(vm, r).loop_ {
+            let item = el::Ready::callback(vm, cb, r);
             if let Some(lo) = loop_mut(vm, l) {
-                lo.ready.push_back(el::Ready::callback(cb, r));
+                lo.ready.push_back(item);
             }
         }
         Ok(Value::None)

@@ -6,17 +6,75 @@
 
 use std::rc::Rc;
 
-use smallvec::SmallVec;
-
 use super::obj::CodeRt;
 use super::value::{ObjRef, Value};
 
 /// An active exception handler (`SetupExcept`).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Block {
     pub handler: u32,
     /// Operand-stack height (absolute index into the fiber stack) to restore.
     pub depth: u32,
+}
+
+/// A frame's active handlers, innermost last. The outermost lives inline
+/// and the rest in a box made on first need, so the stack is 16 bytes (a
+/// Frame is one 64-byte cache line) and a call into a function with one
+/// `try` at a time allocates nothing.
+#[derive(Debug, Default)]
+pub struct BlockStack {
+    /// `handler == EMPTY` when no handler is active.
+    first: Block,
+    rest: Option<Box<Vec<Block>>>,
+}
+
+impl Default for Block {
+    fn default() -> Block {
+        Block {
+            handler: BlockStack::EMPTY,
+            depth: 0,
+        }
+    }
+}
+
+impl BlockStack {
+    const EMPTY: u32 = u32::MAX;
+
+    pub fn new() -> BlockStack {
+        BlockStack::default()
+    }
+
+    #[inline]
+    pub fn push(&mut self, b: Block) {
+        if self.first.handler == Self::EMPTY {
+            self.first = b;
+        } else {
+            self.rest.get_or_insert_with(Box::default).push(b);
+        }
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Option<Block> {
+        if let Some(b) = self.rest.as_mut().and_then(|r| r.pop()) {
+            return Some(b);
+        }
+        if self.first.handler == Self::EMPTY {
+            return None;
+        }
+        Some(std::mem::take(&mut self.first))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.handler == Self::EMPTY
+    }
+
+    /// Every active handler, outermost first.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Block> {
+        let first = (self.first.handler != Self::EMPTY).then_some(&mut self.first);
+        first
+            .into_iter()
+            .chain(self.rest.iter_mut().flat_map(|r| r.iter_mut()))
+    }
 }
 
 /// What happens when a frame returns, besides handing the value to its caller.
@@ -51,9 +109,8 @@ pub struct Frame {
     pub locals: Option<ObjRef>,
     /// The function being run (None for module code).
     pub func: Option<ObjRef>,
-    /// Active handlers; two live inline, so a call into a function with a
-    /// `try` allocates nothing.
-    pub blocks: SmallVec<[Block; 2]>,
+    /// Active handlers.
+    pub blocks: BlockStack,
     /// Set on the first frame of a generator or coroutine: returning from it
     /// finishes that generator.
     pub gen: Option<ObjRef>,
@@ -82,7 +139,7 @@ impl Frame {
             globals,
             locals: None,
             func,
-            blocks: SmallVec::new(),
+            blocks: BlockStack::new(),
             gen: None,
             on_return: OnReturn::Normal,
             exit: false,
@@ -187,6 +244,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn frame_is_one_cache_line() {
+        assert_eq!(std::mem::size_of::<Frame>(), 64);
+    }
+
+    #[test]
+    fn block_stack_is_lifo_and_iterates_outermost_first() {
+        let b = |h| Block {
+            handler: h,
+            depth: h * 10,
+        };
+        let mut s = BlockStack::new();
+        assert!(s.is_empty());
+        assert_eq!(s.pop(), None);
+        s.push(b(1));
+        s.push(b(2));
+        s.push(b(3));
+        assert!(!s.is_empty());
+        for x in s.iter_mut() {
+            x.depth += 1;
+        }
+        assert_eq!(
+            s.pop(),
+            Some(Block {
+                handler: 3,
+                depth: 31
+            })
+        );
+        s.push(b(4));
+        assert_eq!(
+            s.iter_mut().map(|x| x.handler).collect::<Vec<_>>(),
+            vec![1, 2, 4]
+        );
+        assert_eq!(s.pop().map(|x| x.handler), Some(4));
+        assert_eq!(s.pop().map(|x| x.handler), Some(2));
+        assert_eq!(
+            s.pop(),
+            Some(Block {
+                handler: 1,
+                depth: 11
+            })
+        );
+        assert!(s.is_empty());
+        assert_eq!(s.pop(), None);
+        s.push(b(5));
+        assert_eq!(s.pop().map(|x| x.handler), Some(5));
+    }
+
+    #[test]
     fn push_frame_appends_in_order_and_grows() {
         let code = std::rc::Rc::new(CodeRt {
             code: Default::default(),
@@ -210,7 +315,7 @@ mod tests {
                 globals: ObjRef::from_index(1),
                 locals: None,
                 func: Some(ObjRef::from_index(i + 1)),
-                blocks: SmallVec::new(),
+                blocks: BlockStack::new(),
                 gen: None,
                 on_return: OnReturn::Normal,
                 exit: false,
