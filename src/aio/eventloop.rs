@@ -545,9 +545,15 @@ fn callback_name(vm: &mut Vm, cb: Value) -> String {
 /// A done-callback as CPython's Handle for it reads in error messages:
 /// `name(<Future ...>)`, plus ` at file:line` for a weft function.
 fn done_callback_repr(vm: &mut Vm, cb: Value, fut: ObjRef) -> String {
-    let name = callback_name(vm, cb);
     let fr = vm.repr_str(Value::Obj(fut));
-    let mut s = format!("{name}({fr})");
+    callback_source(vm, cb, &fr)
+}
+
+/// CPython's `_format_callback_source`: `name(args)`, plus ` at file:line`
+/// when the callback is a weft function.
+pub fn callback_source(vm: &mut Vm, cb: Value, args: &str) -> String {
+    let name = callback_name(vm, cb);
+    let mut s = format!("{name}({args})");
     if let Value::Obj(r) = cb {
         if let Obj::Function(f) = vm.heap.get(r) {
             let co = &f.code.code;

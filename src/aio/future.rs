@@ -557,16 +557,26 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         let n = vm.repr_str(name);
         parts.push(format!("name={n}"));
     }
-    // CPython's _task_repr_info puts coro= right after name=.
+    // CPython's _task_repr_info puts coro= right after name=, then the
+    // future the task waits on.
     if is_task {
         if let Some(g) = vm.gen_of(coro) {
             let q = vm.str_of(Value::Obj(vm.gen(g).qualname)).to_string();
-            let done = st != FutState::Pending;
-            if done {
-                parts.push(format!("coro=<{q}() done>"));
+            let (file, first) = {
+                let c = &vm.gen(g).code.code;
+                (c.filename.clone(), c.firstlineno)
+            };
+            if st != FutState::Pending {
+                parts.push(format!("coro=<{q}() done, defined at {file}:{first}>"));
             } else {
-                parts.push(format!("coro=<{q}() running>"));
+                let line = vm.gen_line(g).unwrap_or(first);
+                parts.push(format!("coro=<{q}() running at {file}:{line}>"));
             }
+        }
+        let waiter = fut(vm, f).task.as_ref().and_then(|t| t.fut_waiter);
+        if let Some(w) = waiter {
+            let r = vm.repr_str(Value::Obj(w));
+            parts.push(format!("wait_for={r}"));
         }
     }
     if st == FutState::Finished {
@@ -577,6 +587,29 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
             let r = vm.repr_str(res);
             parts.push(format!("result={r}"));
         }
+    }
+    let cbs = fut(vm, f).callbacks.clone();
+    if !cbs.is_empty() {
+        let fmt = |vm: &mut Vm, c: &DoneCb| match c {
+            DoneCb::Py(_) | DoneCb::PyValue(_) => {
+                let v = c.callable(vm);
+                crate::aio::eventloop::callback_source(vm, v, "")
+            }
+            DoneCb::Wakeup(_) => "Task.task_wakeup()".to_string(),
+            DoneCb::StopLoop(_) => "_run_until_complete_cb()".to_string(),
+        };
+        // CPython's _format_callbacks: the first, a count, and the last.
+        let text = match cbs.len() {
+            1 => fmt(vm, &cbs[0]),
+            2 => format!("{}, {}", fmt(vm, &cbs[0]), fmt(vm, &cbs[1])),
+            n => format!(
+                "{}, <{} more>, {}",
+                fmt(vm, &cbs[0]),
+                n - 2,
+                fmt(vm, &cbs[n - 1])
+            ),
+        };
+        parts.push(format!("cb=[{text}]"));
     }
     format!("<{cname} {}>", parts.join(" "))
 }

@@ -883,6 +883,30 @@ impl Vm {
         Some(Ok(()))
     }
 
+    /// The source line `g` is at: where it is suspended or running, or its
+    /// `def` line before it starts (what CPython's coroutine reprs show).
+    pub(crate) fn gen_line(&self, g: ObjRef) -> Option<u32> {
+        let gen = self.gen(g);
+        if gen.state == GenState::Created {
+            return Some(gen.code.code.firstlineno);
+        }
+        let frame = match &gen.fiber {
+            Some(f) => f.frames.first()?,
+            None => self
+                .fiber
+                .frames
+                .iter()
+                .chain(self.suspended.iter().flat_map(|f| f.frames.iter()))
+                .find(|f| f.gen == Some(g))?,
+        };
+        Some(
+            frame
+                .code
+                .code
+                .line_at((frame.ip as usize).saturating_sub(1)),
+        )
+    }
+
     /// The default of `next(g, default)`, kept in a 1-tuple by the
     /// resume mode.
     pub(crate) fn next_default(&self, d: ObjRef) -> Value {
