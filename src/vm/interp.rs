@@ -1436,13 +1436,19 @@ impl Vm {
                     .cached_module_attr(r, m, name, site)
                     .map(|f| (f, Value::Undefined))
             }
-            // Built-in containers have no instance dict to shadow methods.
+            // Built-in containers and generators have no instance dict to
+            // shadow methods, and their types cannot change.
             Obj::List(_) => self.t.list,
             Obj::Dict(_) => self.t.dict,
             Obj::Str(_) => self.t.str,
             Obj::Tuple(_) => self.t.tuple,
             Obj::Set(_, false) => self.t.set,
             Obj::Set(_, true) => self.t.frozenset,
+            Obj::Gen(g) => match g.kind {
+                GenKind::Generator => self.t.generator,
+                GenKind::Coroutine => self.t.coroutine,
+                GenKind::AsyncGenerator => self.t.async_generator,
+            },
             _ => return None,
         };
         let (_, e) = site_way(site, SiteCache::key(cls.0, self.class_version.get()))?;
@@ -1458,9 +1464,12 @@ impl Vm {
         };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => inst.class,
-            Obj::List(_) | Obj::Dict(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::Set(..) => {
-                self.type_of(obj)
-            }
+            Obj::List(_)
+            | Obj::Dict(_)
+            | Obj::Str(_)
+            | Obj::Tuple(_)
+            | Obj::Set(..)
+            | Obj::Gen(_) => self.type_of(obj),
             _ => return,
         };
         self.site_learn(
