@@ -427,7 +427,7 @@ impl Vm {
                         // Operands stay on the stack (rooted) while user code runs.
                         let obj = self.top();
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if let Some(v) = self.cached_load_attr(obj, name, site) {
                             self.set_top(1, v);
                             continue;
@@ -446,7 +446,7 @@ impl Vm {
                         let obj = self.peek(1);
                         let v = self.peek(2);
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if self.cached_store_attr(obj, name, v, site) {
                             self.drop_top(2);
                             continue;
@@ -466,7 +466,7 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let obj = self.pop();
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if let Some((f, recv)) = self.cached_method(obj, name, site) {
                             self.push(f);
                             self.push(recv);
