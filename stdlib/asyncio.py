@@ -317,7 +317,8 @@ def gather(*coros_or_futures, return_exceptions=False):
                 outer.set_exception(exc)
                 return
         if state[0] == state[2]:
-            results = []
+            results = [None] * len(children)
+            i = 0
             for child in children:
                 if child.cancelled():
                     msg = child._cancel_message
@@ -326,7 +327,8 @@ def gather(*coros_or_futures, return_exceptions=False):
                     res = child.exception()
                     if res is None:
                         res = child.result()
-                results.append(res)
+                results[i] = res
+                i += 1
             if outer._cancel_requested:
                 outer.set_exception(fut._make_cancelled_error())
             else:
@@ -335,12 +337,16 @@ def gather(*coros_or_futures, return_exceptions=False):
     if _asyncio._distinct_awaitables(coros_or_futures):
         # No argument repeats and none has a user-defined ==: the dict
         # CPython uses to drop repeats is not needed (100k tasks: ~6 MB).
+        # The list is sized once instead of grown by appends.
+        children = [None] * len(coros_or_futures)
+        i = 0
         for arg in coros_or_futures:
             fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut.get_loop()
             fut.add_done_callback(_done_callback)
-            children.append(fut)
+            children[i] = fut
+            i += 1
         state[2] = len(children)
     else:
         for arg in coros_or_futures:

@@ -25,15 +25,41 @@ impl FutState {
     }
 }
 
-/// A done-callback.
+/// A done-callback: 8 bytes, since a future 100k tasks wait on holds 100k.
 #[derive(Debug, Clone, Copy)]
 pub enum DoneCb {
     /// A Python callable, called with the future.
-    Py(Value),
+    Py(ObjRef),
+    /// A callback that is not an object (`add_done_callback(5)`: calling it
+    /// fails later, as in CPython), held in a 1-tuple.
+    PyValue(ObjRef),
     /// Wake the task that awaits this future.
     Wakeup(ObjRef),
     /// Stop the loop (run_until_complete's callback).
     StopLoop(ObjRef),
+}
+
+impl DoneCb {
+    /// The done-callback for the Python callable `cb`.
+    pub fn py(vm: &mut Vm, cb: Value) -> DoneCb {
+        match cb {
+            Value::Obj(r) => DoneCb::Py(r),
+            _ => DoneCb::PyValue(vm.heap.alloc(Obj::Tuple(Box::new([cb])))),
+        }
+    }
+
+    /// The Python callable of a `Py`/`PyValue` callback (None otherwise).
+    pub fn callable(&self, vm: &Vm) -> Value {
+        match *self {
+            DoneCb::Py(r) => Value::Obj(r),
+            DoneCb::PyValue(t) => vm
+                .tuple_items(Value::Obj(t))
+                .first()
+                .copied()
+                .unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
 }
 
 /// The done-callbacks of a future: most futures get at most one (the task
@@ -42,13 +68,14 @@ pub type Callbacks = smallvec::SmallVec<[DoneCb; 1]>;
 
 #[derive(Debug)]
 pub struct TaskData {
-    pub coro: Value,
-    pub fut_waiter: Value,
-    /// The task's name; Undefined until asked for when it is the default
-    /// `Task-<number>` (made on first use, so 100k unnamed tasks allocate
-    /// no strings).
-    pub name: Value,
-    pub number: u64,
+    /// The coroutine (create_task checked it is one).
+    pub coro: ObjRef,
+    pub fut_waiter: Option<ObjRef>,
+    /// The task's name (a str); None until asked for when it is the
+    /// default `Task-<number>` (made on first use, so 100k unnamed tasks
+    /// allocate no strings).
+    pub name: Option<ObjRef>,
+    pub number: u32,
     pub num_cancels_requested: u32,
     pub must_cancel: bool,
 }
@@ -64,17 +91,20 @@ pub struct FutureObj {
     pub class: ObjRef,
     pub state: FutState,
     pub result: Value,
-    pub exception: Value,
+    /// The exception it finished with (an exception object).
+    pub exception: Option<ObjRef>,
     pub callbacks: Callbacks,
     /// The cancel message and the CancelledError that cancelled a task
     /// (chained as __context__); boxed because few futures are cancelled.
     pub cancel: Option<Box<CancelInfo>>,
-    pub loop_: Value,
+    pub loop_: Option<ObjRef>,
     /// `_asyncio_future_blocking`: set while a task waits on it.
     pub blocking: bool,
     /// An exception nobody retrieved (reported when the loop closes).
     pub log_tb: bool,
-    pub task: Option<Box<TaskData>>,
+    /// Set for a Task. Inline, with the fields above kept to refs, so a
+    /// task is one 128-byte allocation.
+    pub task: Option<TaskData>,
     /// Attributes set by weft code (subclasses of Future keep state here).
     pub dict: Option<ObjRef>,
 }
@@ -84,15 +114,19 @@ impl NativeObj for FutureObj {
         self.class
     }
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend([self.result, self.exception, self.loop_]);
+        out.push(self.result);
+        out.extend(self.exception.map(Value::Obj));
+        out.extend(self.loop_.map(Value::Obj));
         for cb in &self.callbacks {
             match cb {
-                DoneCb::Py(v) => out.push(*v),
+                DoneCb::Py(r) | DoneCb::PyValue(r) => out.push(Value::Obj(*r)),
                 DoneCb::Wakeup(t) | DoneCb::StopLoop(t) => out.push(Value::Obj(*t)),
             }
         }
         if let Some(t) = &self.task {
-            out.extend([t.coro, t.fut_waiter, t.name]);
+            out.push(Value::Obj(t.coro));
+            out.extend(t.fut_waiter.map(Value::Obj));
+            out.extend(t.name.map(Value::Obj));
         }
         if let Some(d) = self.dict {
             out.push(Value::Obj(d));
@@ -187,10 +221,10 @@ pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
         class,
         state: FutState::Pending,
         result: Value::None,
-        exception: Value::None,
+        exception: None,
         callbacks: Callbacks::new(),
         cancel: None,
-        loop_,
+        loop_: loop_.as_obj(),
         blocking: false,
         log_tb: false,
         task: None,
@@ -204,14 +238,20 @@ pub fn schedule_callbacks(vm: &mut Vm, f: ObjRef) {
         let fo = fut_mut(vm, f);
         (std::mem::take(&mut fo.callbacks), fo.loop_)
     };
-    let Some(l) = lp.as_obj() else { return };
-    let Some(lo) = loop_mut(vm, l) else { return };
+    let Some(l) = lp else { return };
+    if loop_mut(vm, l).is_none() {
+        return;
+    }
     for cb in cbs {
-        lo.ready.push_back(match cb {
-            DoneCb::Py(c) => Ready::Callback(c, Value::Obj(f)),
+        let item = match cb {
+            DoneCb::Py(c) => Ready::Callback(c, f),
+            DoneCb::PyValue(t) => Ready::CallbackValue(t, f),
             DoneCb::Wakeup(t) => Ready::Wakeup(t, f),
             DoneCb::StopLoop(l) => Ready::StopLoop(l),
-        });
+        };
+        if let Some(lo) = loop_mut(vm, l) {
+            lo.ready.push_back(item);
+        }
     }
 }
 
@@ -252,7 +292,7 @@ pub fn set_exception(vm: &mut Vm, f: ObjRef, e: Value) -> PyResult<()> {
         ));
     }
     let fo = fut_mut(vm, f);
-    fo.exception = e;
+    fo.exception = e.as_obj();
     fo.state = FutState::Finished;
     fo.log_tb = true;
     schedule_callbacks(vm, f);
@@ -304,10 +344,9 @@ pub fn result(vm: &mut Vm, f: ObjRef) -> PyResult<Value> {
         FutState::Pending => Err(invalid_state(vm, "Result is not set.".into())),
         FutState::Finished => {
             fut_mut(vm, f).log_tb = false;
-            if exc.is_none() {
-                Ok(res)
-            } else {
-                Err(exc)
+            match exc {
+                None => Ok(res),
+                Some(e) => Err(Value::Obj(e)),
             }
         }
     }
@@ -323,7 +362,7 @@ pub fn task_cancel(vm: &mut Vm, t: ObjRef, msg: Value) -> bool {
         let fo = fut_mut(vm, t);
         let td = fo.task.as_mut().expect("a task");
         td.num_cancels_requested += 1;
-        td.fut_waiter
+        td.fut_waiter.map_or(Value::None, Value::Obj)
     };
     if let Some(w) = fut_ref(vm, waiter) {
         if cancel_any(vm, w, msg) {
@@ -370,7 +409,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
     let (coro, must_cancel, lp) = {
         let fo = fut(vm, t);
         let td = fo.task.as_ref().expect("a task");
-        (td.coro, td.must_cancel, fo.loop_)
+        (Value::Obj(td.coro), td.must_cancel, fo.loop_)
     };
     if must_cancel {
         if exc.is_undefined() || !vm.isinstance_class(exc, vm.t.cancelled_error) {
@@ -381,14 +420,14 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
         }
     }
     if let Some(td) = fut_mut(vm, t).task.as_mut() {
-        td.fut_waiter = Value::None;
+        td.fut_waiter = None;
     }
     let Some(g) = vm.gen_of(coro) else {
         let e = vm.type_error("task coroutine is not a coroutine");
         set_exception(vm, t, e)?;
         return Ok(());
     };
-    let l = lp.as_obj();
+    let l = lp;
     let prev = l
         .and_then(|l| loop_mut(vm, l))
         .map(|lo| std::mem::replace(&mut lo.current_task, Value::Obj(t)));
@@ -444,7 +483,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                     fo.blocking = false;
                     if fo.state == FutState::Pending {
                         fo.callbacks.push(DoneCb::Wakeup(t));
-                    } else if let Some(l) = fo.loop_.as_obj() {
+                    } else if let Some(l) = fo.loop_ {
                         if let Some(lo) = loop_mut(vm, l) {
                             lo.ready.push_back(Ready::Wakeup(t, f));
                         }
@@ -452,7 +491,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                     let must = {
                         let fo = fut_mut(vm, t);
                         let td = fo.task.as_mut().expect("a task");
-                        td.fut_waiter = Value::Obj(f);
+                        td.fut_waiter = Some(f);
                         td.must_cancel
                     };
                     if must {
@@ -483,10 +522,9 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
 }
 
 pub fn schedule_step(vm: &mut Vm, t: ObjRef, exc: Value) {
-    let lp = fut(vm, t).loop_;
-    if let Some(l) = lp.as_obj() {
+    if let Some(l) = fut(vm, t).loop_ {
         if let Some(lo) = loop_mut(vm, l) {
-            lo.ready.push_back(Ready::Step(t, exc));
+            lo.ready.push_back(Ready::Step(t, exc.as_obj()));
         }
     }
 }
@@ -507,9 +545,9 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
         (
             fo.state,
             fo.result,
-            fo.exception,
+            fo.exception.map_or(Value::None, Value::Obj),
             fo.task.is_some(),
-            fo.task.as_ref().map(|t| t.coro).unwrap_or(Value::None),
+            fo.task.as_ref().map_or(Value::None, |t| Value::Obj(t.coro)),
             fo.class,
         )
     };
@@ -522,7 +560,7 @@ pub fn future_repr(vm: &mut Vm, f: ObjRef) -> String {
     // CPython's _task_repr_info puts coro= right after name=.
     if is_task {
         if let Some(g) = vm.gen_of(coro) {
-            let q = vm.str_of(vm.gen(g).qualname).to_string();
+            let q = vm.str_of(Value::Obj(vm.gen(g).qualname)).to_string();
             let done = st != FutState::Pending;
             if done {
                 parts.push(format!("coro=<{q}() done>"));
@@ -550,12 +588,12 @@ pub fn task_name(vm: &mut Vm, t: ObjRef) -> Value {
         Some(td) => (td.name, td.number),
         None => return Value::None,
     };
-    if !name.is_undefined() {
-        return name;
+    if let Some(name) = name {
+        return Value::Obj(name);
     }
     let n = vm.new_str(format!("Task-{number}"));
     if let Some(td) = fut_mut(vm, t).task.as_mut() {
-        td.name = n;
+        td.name = n.as_obj();
     }
     n
 }

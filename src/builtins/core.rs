@@ -77,7 +77,7 @@ pub fn install(vm: &mut Vm) {
     add_fn(vm, "id", |vm, a| {
         check(vm, "id", &a, 1, 1, &[])?;
         Ok(Value::Int(match a.pos[0] {
-            Value::Obj(r) => 0x7f00_0000_0000 + r.0 as i64 * 16,
+            Value::Obj(r) => 0x7f00_0000_0000 + r.raw() as i64 * 16,
             Value::None => 0x5f00_0000,
             Value::Bool(b) => 0x5f00_0010 + b as i64 * 16,
             Value::Int(i) => 0x6000_0000_0000 ^ (i << 4),
@@ -390,10 +390,10 @@ fn locals(vm: &mut Vm) -> PyResult<Value> {
     let Some(frame) = vm.fiber.frames.last() else {
         return Ok(Value::None);
     };
-    if let Value::Obj(l) = frame.locals {
+    if let Some(l) = frame.locals {
         return Ok(Value::Obj(l));
     }
-    if frame.func.is_undefined() {
+    if frame.func.is_none() {
         return Ok(Value::Obj(frame.globals));
     }
     let code = frame.code.clone();

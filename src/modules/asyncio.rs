@@ -12,7 +12,7 @@ use crate::aio::future::{self as fu, fut, fut_mut, fut_ref, FutState, FutureObj,
 use crate::aio::queue::{self as qu, QueueKind, Waiters};
 
 thread_local! {
-    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+    static TASK_COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
 struct Classes {
@@ -84,50 +84,53 @@ pub fn is_coroutine(vm: &Vm, v: Value) -> bool {
 
 /// Create a task for `coro` on loop `l`.
 fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Value> {
-    if !is_coroutine(vm, coro) {
-        let r = vm.repr_str(coro);
-        return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
-    }
+    let coro = match coro {
+        Value::Obj(c) if is_coroutine(vm, coro) => c,
+        _ => {
+            let r = vm.repr_str(coro);
+            return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
+        }
+    };
     if loop_ref(vm, l).is_some_and(|lo| lo.closed) {
         return Err(vm.runtime_error("Event loop is closed"));
     }
     let c = classes(vm);
     let number = TASK_COUNTER.with(|c| {
         if name.is_none() {
-            c.set(c.get() + 1);
+            c.set(c.get().wrapping_add(1));
         }
         c.get()
     });
     let name = if name.is_none() {
-        Value::Undefined
+        None
     } else {
-        vm.str(name)?
+        vm.str(name)?.as_obj()
     };
     let t = vm.alloc(Obj::Native2(Box::new(FutureObj {
         class: c.task,
         state: FutState::Pending,
         result: Value::None,
-        exception: Value::None,
+        exception: None,
         callbacks: fu::Callbacks::new(),
         cancel: None,
-        loop_: Value::Obj(l),
+        loop_: Some(l),
         blocking: false,
         log_tb: false,
-        task: Some(Box::new(TaskData {
+        task: Some(TaskData {
             coro,
             must_cancel: false,
-            fut_waiter: Value::None,
+            fut_waiter: None,
             name,
             number,
             num_cancels_requested: 0,
-        })),
+        }),
         dict: None,
     })));
     let Value::Obj(tr) = t else { unreachable!() };
     let prune = match loop_mut(vm, l) {
         Some(lo) => {
             lo.tasks.push(tr);
-            lo.ready.push_back(el::Ready::Step(tr, Value::Undefined));
+            lo.ready.push_back(el::Ready::Step(tr, None));
             (lo.tasks.len() >= lo.tasks_prune_at).then(|| std::mem::take(&mut lo.tasks))
         }
         None => None,
@@ -262,11 +265,18 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let Obj::Tuple(items) = vm.heap.get(tr) else {
             return Ok(Value::Bool(false));
         };
-        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        // One bit per heap slot: far smaller than a hash set of refs.
+        let mut seen: Vec<u64> = Vec::new();
         for &v in items.iter() {
             let Value::Obj(r) = v else {
                 return Ok(Value::Bool(false));
             };
+            let (w, b) = (r.index() / 64, 1u64 << (r.index() % 64));
+            if w >= seen.len() {
+                seen.resize(w + 1, 0);
+            }
+            let repeat = seen[w] & b != 0;
+            seen[w] |= b;
             let plain = match vm.heap.get(r) {
                 Obj::Gen(g) => g.kind == GenKind::Coroutine,
                 Obj::Native2(n) => n
@@ -275,7 +285,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                     .is_some_and(|f| matches!(vm.heap.get(f.class), Obj::Class(c) if c.builtin)),
                 _ => false,
             };
-            if !plain || !seen.insert(r) {
+            if !plain || repeat {
                 return Ok(Value::Bool(false));
             }
         }
@@ -313,7 +323,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, f, "exception", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        let (st, exc) = (fut(vm, r).state, fut(vm, r).exception);
+        let (st, exc) = (
+            fut(vm, r).state,
+            fut(vm, r).exception.map_or(Value::None, Value::Obj),
+        );
         match st {
             FutState::Cancelled => Err(fu::make_cancelled_error(vm, r)),
             FutState::Pending => Err(fu::invalid_state(vm, "Exception is not set.".into())),
@@ -353,7 +366,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, f, "get_loop", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
-        Ok(fut(vm, r).loop_)
+        Ok(fut(vm, r).loop_.map_or(Value::None, Value::Obj))
     });
     add_method(vm, f, "add_done_callback", |vm, a| {
         if a.pos.len() != 2 {
@@ -362,10 +375,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
         if fut(vm, r).state == FutState::Pending {
-            fut_mut(vm, r).callbacks.push(fu::DoneCb::Py(cb));
-        } else if let Some(l) = fut(vm, r).loop_.as_obj() {
+            let dc = fu::DoneCb::py(vm, cb);
+            fut_mut(vm, r).callbacks.push(dc);
+        } else if let Some(l) = fut(vm, r).loop_ {
+            let item = el::Ready::callback(vm, cb, r);
             if let Some(lo) = loop_mut(vm, l) {
-                lo.ready.push_back(el::Ready::Callback(cb, Value::Obj(r)));
+                lo.ready.push_back(item);
             }
         }
         Ok(Value::None)
@@ -375,11 +390,24 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
         let cbs = std::mem::take(&mut fut_mut(vm, r).callbacks);
+        // `==` may run user code (and the collector): keep the callbacks
+        // rooted while they are out of the future.
+        let base = vm.temp_roots.len();
+        for c in &cbs {
+            let (fu::DoneCb::Py(o)
+            | fu::DoneCb::PyValue(o)
+            | fu::DoneCb::Wakeup(o)
+            | fu::DoneCb::StopLoop(o)) = *c;
+            vm.temp_roots.push(Value::Obj(o));
+        }
         let mut kept = fu::Callbacks::new();
         let mut removed = 0;
         for c in cbs {
             let same = match c {
-                fu::DoneCb::Py(v) => v.is(cb) || vm.eq(v, cb).unwrap_or(false),
+                fu::DoneCb::Py(_) | fu::DoneCb::PyValue(_) => {
+                    let v = c.callable(vm);
+                    v.is(cb) || vm.eq(v, cb).unwrap_or(false)
+                }
                 _ => false,
             };
             if same {
@@ -388,6 +416,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                 kept.push(c);
             }
         }
+        vm.temp_roots.truncate(base);
         fut_mut(vm, r).callbacks = kept;
         Ok(Value::Int(removed))
     });
@@ -483,7 +512,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let r = fut_arg(vm, a.pos[0])?;
         let n = vm.str(a.pos[1])?;
         if let Some(td) = fut_mut(vm, r).task.as_mut() {
-            td.name = n;
+            td.name = n.as_obj();
         }
         Ok(Value::None)
     });
@@ -492,8 +521,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(fut(vm, r)
             .task
             .as_ref()
-            .map(|t| t.coro)
-            .unwrap_or(Value::None))
+            .map_or(Value::None, |t| Value::Obj(t.coro)))
     });
     add_method(vm, t, "cancelling", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
@@ -869,7 +897,7 @@ fn report_unretrieved(vm: &mut Vm, l: ObjRef) {
     for t in tasks {
         let (log, exc) = {
             let fo = fut(vm, t);
-            (fo.log_tb, fo.exception)
+            (fo.log_tb, fo.exception.map_or(Value::None, Value::Obj))
         };
         if log && !exc.is_none() {
             fut_mut(vm, t).log_tb = false;

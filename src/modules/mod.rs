@@ -133,10 +133,7 @@ impl Vm {
                 .collect(),
         };
         let f = self.fiber.frames.last().unwrap();
-        let target = match f.locals {
-            Value::Obj(l) => l,
-            _ => f.globals,
-        };
+        let target = f.locals.unwrap_or(f.globals);
         for n in names {
             let v = self.getattr(m, n)?;
             let s = self.str_of(n).to_string();
@@ -173,7 +170,7 @@ impl Vm {
         self.depth += 1;
         self.fiber.frames.push(Frame {
             exit: true,
-            ..Frame::new(rt, base, base, globals, Value::Undefined)
+            ..Frame::new(rt, base, base, globals, None)
         });
         self.native_depth += 1;
         let r = self.run_loop();

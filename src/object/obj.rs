@@ -19,8 +19,13 @@ pub struct PyStr {
     pub s: String,
     /// Number of code points (== s.len() for ASCII, which enables O(1) indexing).
     pub chars: u32,
-    pub hash: Cell<Option<i64>>,
+    /// The cached hash, or `NO_HASH` (str hashes are never negative; an
+    /// Option would make every heap slot 8 bytes larger).
+    pub hash: Cell<i64>,
 }
+
+/// `PyStr::hash` before the hash is computed.
+pub const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: impl Into<String>) -> PyStr {
@@ -33,7 +38,7 @@ impl PyStr {
         PyStr {
             s,
             chars,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
     /// A str whose code-point count is already known (e.g. a concatenation).
@@ -42,7 +47,7 @@ impl PyStr {
         PyStr {
             s,
             chars,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
 
@@ -339,8 +344,10 @@ pub struct Gen {
     pub state: GenState,
     /// The suspended frames; None while running or attached.
     pub fiber: Option<Box<Fiber>>,
-    pub name: Value,
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` (str objects; held as refs so a
+    /// suspended coroutine's Gen stays in a 40-byte allocation).
+    pub name: ObjRef,
+    pub qualname: ObjRef,
     pub code: Rc<CodeRt>,
     /// Async generators: the value being yielded by `yield` (as opposed to a
     /// suspension through `await`) is wrapped; see vm::coro.
@@ -606,8 +613,8 @@ impl Obj {
             Obj::Cell(v) => out.push(*v),
             Obj::Code(c) => trace_code(c, out),
             Obj::Gen(g) => {
-                out.push(g.name);
-                out.push(g.qualname);
+                out.push(Value::Obj(g.name));
+                out.push(Value::Obj(g.qualname));
                 trace_code(&g.code, out);
                 if let Some(f) = &g.fiber {
                     f.trace(out);
@@ -671,6 +678,6 @@ pub fn trace_code(c: &CodeRt, out: &mut Vec<Value>) {
             .flatten()
             .map(|e| e.get())
             .filter(|e| e.kind == SiteCache::METHOD)
-            .map(|e| Value::Obj(ObjRef(e.value))),
+            .map(|e| Value::Obj(ObjRef::from_index(e.value))),
     );
 }

@@ -1,14 +1,31 @@
 //! `Value`: the 16-byte Copy handle every part of the VM passes around.
 
+use std::num::NonZeroU32;
+
 /// An index into the VM's heap. Copy, 4 bytes; only valid while the object
-/// is reachable from a root (the collector frees unreachable slots).
+/// is reachable from a root (the collector frees unreachable slots). Heap
+/// slot 0 is never used, so a ref is never 0 and `Option<ObjRef>` is 4
+/// bytes too (frames, futures and fibers hold many).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ObjRef(pub u32);
+pub struct ObjRef(NonZeroU32);
 
 impl ObjRef {
+    /// The ref to heap slot `i` (slot 0 is never allocated; asking for it
+    /// gives a ref no slot answers to, which reads as dangling).
+    #[inline]
+    pub fn from_index(i: u32) -> ObjRef {
+        ObjRef(NonZeroU32::new(i).unwrap_or(NonZeroU32::MAX))
+    }
+
     #[inline]
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize
+    }
+
+    /// The slot number, for hashing and ids.
+    #[inline]
+    pub fn raw(self) -> u32 {
+        self.0.get()
     }
 }
 

@@ -175,8 +175,8 @@ impl Vm {
                 let running = g.state == GenState::Running || g.state == GenState::Attached;
                 let finished = g.state == GenState::Finished;
                 match n {
-                    "__name__" => Some(g.name),
-                    "__qualname__" => Some(g.qualname),
+                    "__name__" => Some(Value::Obj(g.name)),
+                    "__qualname__" => Some(Value::Obj(g.qualname)),
                     "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(running)),
                     "gi_frame" | "cr_frame" | "ag_frame" => Some(if finished {
                         Value::None

@@ -59,7 +59,7 @@ impl Vm {
                             if code_rt.has_cells {
                                 self.init_cells(r, &code_rt, base);
                             }
-                            return self.push_frame(code_rt, base, at, globals, callee);
+                            return self.push_frame(code_rt, base, at, globals, callee.as_obj());
                         }
                     }
                     // A plain native: the callee and arguments stay on the
@@ -123,14 +123,28 @@ impl Vm {
         self.invoke(callee, &all[..npos], &kw, false)
     }
 
-    /// `f(*args, **kwargs)`.
+    /// `f(*args, **kwargs)`. `args` is the tuple the compiled call built
+    /// for this call alone (Op::CallEx is its only caller), so nothing else
+    /// can see it.
     pub(crate) fn call_ex(
         &mut self,
         callee: Value,
         args: Value,
         kw: Option<Value>,
     ) -> PyResult<Invoked> {
+        // A function whose positional parameters are only `*args` takes
+        // that tuple as its *args as it is: `gather(*tasks)` over 100k
+        // tasks used to copy it twice (1.6 MB each).
+        let whole_tuple = match (callee, args) {
+            (Value::Obj(cr), Value::Obj(tr)) => {
+                let only_varargs = matches!(self.heap.get(cr), Obj::Function(f)
+                    if f.code.code.argcount == 0 && f.code.code.flags & flags::VARARGS != 0);
+                (only_varargs && matches!(self.heap.get(tr), Obj::Tuple(_))).then_some(tr)
+            }
+            _ => None,
+        };
         let pos: ArgVec = match args {
+            _ if whole_tuple.is_some() => SmallVec::new(),
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Tuple(t) => t.iter().copied().collect(),
                 Obj::List(l) => l.iter().copied().collect(),
@@ -151,7 +165,10 @@ impl Vm {
                 }
             }
         }
-        self.invoke(callee, &pos, &kwv, false)
+        self.varargs_tuple = whole_tuple;
+        let r = self.invoke(callee, &pos, &kwv, false);
+        self.varargs_tuple = None;
+        r
     }
 
     fn push_frame(
@@ -160,7 +177,7 @@ impl Vm {
         base: usize,
         ret_sp: usize,
         globals: ObjRef,
-        func: Value,
+        func: Option<ObjRef>,
     ) -> PyResult<Invoked> {
         if self.depth >= self.recursion_limit.min(MAX_FRAMES) {
             self.fiber.stack.truncate(ret_sp);
@@ -321,7 +338,7 @@ impl Vm {
             let mut stack: Vec<Value> =
                 Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
             stack.extend(self.fiber.stack.drain(base..));
-            let frame = Frame::new(code, 0, 0, globals, Value::Obj(fref));
+            let frame = Frame::new(code, 0, 0, globals, Some(fref));
             let f = match self.heap.get(fref) {
                 Obj::Function(f) => Function {
                     code: f.code.clone(),
@@ -340,7 +357,7 @@ impl Vm {
             let g = self.make_gen(&f, frame, stack);
             return Ok(Invoked::Value(g));
         }
-        self.push_frame(code, base, ret_sp, globals, Value::Obj(fref))
+        self.push_frame(code, base, ret_sp, globals, Some(fref))
     }
 
     /// Bind call arguments into the new frame's slots at `base` (CPython's
@@ -370,12 +387,11 @@ impl Vm {
         }
         let mut slot = argcount + kwonly;
         if has_varargs {
-            let extra: Vec<Value> = if args.len() > argcount {
-                args[argcount..].to_vec()
-            } else {
-                Vec::new()
+            let t = match self.varargs_tuple.take() {
+                Some(t) => Value::Obj(t),
+                None if args.len() > argcount => self.new_tuple(args[argcount..].to_vec()),
+                None => self.empty_tuple,
             };
-            let t = self.new_tuple(extra);
             self.fiber.stack[base + slot] = t;
             slot += 1;
         } else if args.len() > argcount {
@@ -629,21 +645,18 @@ impl Vm {
             }
             return Err(self.type_error("descriptor requires a generator object"));
         };
+        // next(g, default): the value to give when g is exhausted.
+        let default = match kind {
+            NativeKind::GenNext => args.get(1).copied(),
+            _ => None,
+        };
         let (send, throw, mode) = match kind {
             NativeKind::GenSend => (
                 args.get(1).copied().unwrap_or(Value::None),
                 None,
-                ResumeMode::Call {
-                    default: Value::Undefined,
-                },
+                ResumeMode::Call { default: None },
             ),
-            NativeKind::GenNext => (
-                Value::None,
-                None,
-                ResumeMode::Call {
-                    default: args.get(1).copied().unwrap_or(Value::Undefined),
-                },
-            ),
+            NativeKind::GenNext => (Value::None, None, ResumeMode::Call { default: None }),
             NativeKind::GenThrow => {
                 let e = args.get(1).copied().unwrap_or(Value::None);
                 let e = if args.len() > 2 && self.is_exception_class(e) {
@@ -657,13 +670,7 @@ impl Vm {
                 } else {
                     self.make_exception(e)?
                 };
-                (
-                    Value::None,
-                    Some(e),
-                    ResumeMode::Call {
-                        default: Value::Undefined,
-                    },
-                )
+                (Value::None, Some(e), ResumeMode::Call { default: None })
             }
             NativeKind::GenClose => {
                 let e = self.new_exception(self.t.generator_exit, self.empty_tuple);
@@ -694,26 +701,34 @@ impl Vm {
                 }
                 Exit::Returned(v) => match mode {
                     ResumeMode::Close => Ok(Invoked::Value(Value::None)),
-                    ResumeMode::Call { default } if !default.is_undefined() => {
-                        Ok(Invoked::Value(default))
-                    }
-                    _ => Err(self.stop_iteration(v)),
+                    _ => match default {
+                        Some(d) => Ok(Invoked::Value(d)),
+                        None => Err(self.stop_iteration(v)),
+                    },
                 },
                 Exit::Raised(e) => {
                     let ge = self.t.generator_exit;
                     if mode == ResumeMode::Close && self.isinstance_class(e, ge) {
                         return Ok(Invoked::Value(Value::None));
                     }
-                    if let ResumeMode::Call { default } = mode {
+                    if let (ResumeMode::Call { .. }, Some(d)) = (mode, default) {
                         let si = self.t.stop_iteration;
-                        if !default.is_undefined() && self.isinstance_class(e, si) {
-                            return Ok(Invoked::Value(default));
+                        if self.isinstance_class(e, si) {
+                            return Ok(Invoked::Value(d));
                         }
                     }
                     Err(e)
                 }
             };
         }
+        // The fiber's resume mode holds the default from here on (traced
+        // with the fiber).
+        let mode = match (mode, default) {
+            (ResumeMode::Call { .. }, Some(d)) => ResumeMode::Call {
+                default: Some(self.heap.alloc(Obj::Tuple(Box::new([d])))),
+            },
+            (m, _) => m,
+        };
         match self.resume_inline(g, send, throw, mode)? {
             Some(exit) => Ok(Invoked::Exit(exit)),
             None => Ok(Invoked::Frame),
@@ -743,10 +758,7 @@ impl Vm {
         if meta != self.t.type_ {
             let callk = self.n.call;
             if let Some(f) = self.class_lookup(meta, callk) {
-                if !matches!(
-                    self.heap.get(f.as_obj().unwrap_or(ObjRef(0))),
-                    Obj::Native(_)
-                ) {
+                if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::Native(_))) {
                     let mut all: ArgVec = SmallVec::new();
                     all.push(Value::Obj(cls));
                     all.extend_from_slice(args);
@@ -792,13 +804,13 @@ impl Vm {
             return Ok(Invoked::Value(inst));
         };
         all[0] = inst;
-        if let Value::Obj(ir) = init {
+        if let (Value::Obj(ir), Value::Obj(inst_ref)) = (init, inst) {
             match self.heap.get(ir) {
                 Obj::Function(_) => {
                     return match self.invoke_function(ir, &all, kw)? {
                         Invoked::Frame => {
                             let f = self.fiber.frames.last_mut().unwrap();
-                            f.on_return = OnReturn::Init { instance: inst };
+                            f.on_return = OnReturn::Init { instance: inst_ref };
                             if nested {
                                 f.exit = true;
                                 let v = self.run_nested()?;
@@ -854,7 +866,9 @@ impl Vm {
             }
         }
         let bases_t = self.new_tuple(bases);
-        let class_args = self.new_tuple(vec![name, bases_t, meta, kwd]);
+        let class_args = self
+            .heap
+            .alloc(Obj::Tuple(Box::new([name, bases_t, meta, kwd])));
         let ns = self.new_dict();
         let Value::Obj(fr) = body else {
             return Err(self.type_error("class body is not a function"));
@@ -868,12 +882,10 @@ impl Vm {
             .stack
             .resize(base + code.nslots as usize, Value::Undefined);
         self.init_cells(fr, &code, base);
-        self.push_frame(code, base, base, globals, body)?;
+        self.push_frame(code, base, base, globals, body.as_obj())?;
         let f = self.fiber.frames.last_mut().unwrap();
-        f.locals = ns;
-        f.on_return = OnReturn::ClassBody {
-            class_args: class_args.as_obj().unwrap_or(ObjRef(0)),
-        };
+        f.locals = ns.as_obj();
+        f.on_return = OnReturn::ClassBody { class_args };
         Ok(Invoked::Frame)
     }
 

@@ -44,9 +44,9 @@ impl Vm {
                 copy.as_obj().unwrap_or(r)
             }
             _ => {
-                let d = self.new_dict();
-                self.dict_update_from(d, ns, false)?;
-                d.as_obj().unwrap_or(ObjRef(0))
+                let d = self.heap.alloc(Obj::Dict(Box::default()));
+                self.dict_update_from(Value::Obj(d), ns, false)?;
+                d
             }
         };
         let qk = self.n.qualname;

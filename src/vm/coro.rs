@@ -160,8 +160,9 @@ impl Vm {
                     self.fiber.frames.last_mut().unwrap().ip = target;
                     Ok(None)
                 }
-                (None, ResumeMode::Call { default }) if !default.is_undefined() => {
-                    self.push(default);
+                (None, ResumeMode::Call { default: Some(d) }) => {
+                    let v = self.next_default(d);
+                    self.push(v);
                     Ok(None)
                 }
                 _ => {
@@ -379,14 +380,14 @@ impl Vm {
                         self.fiber.frames.last_mut().unwrap().ip = target;
                         None
                     }
-                    ResumeMode::Call { default } => {
-                        if !default.is_undefined() {
-                            self.push(default);
-                            None
-                        } else {
-                            let e = self.stop_iteration(v);
-                            self.unwind(e, true)
-                        }
+                    ResumeMode::Call { default: Some(d) } => {
+                        let v = self.next_default(d);
+                        self.push(v);
+                        None
+                    }
+                    ResumeMode::Call { default: None } => {
+                        let e = self.stop_iteration(v);
+                        self.unwind(e, true)
                     }
                     ResumeMode::Close => {
                         self.push(Value::None);
@@ -418,13 +419,16 @@ impl Vm {
             OnReturn::Awaited => Ok(v),
             OnReturn::Init { instance } => {
                 if v.is_none() {
-                    Ok(instance)
+                    Ok(Value::Obj(instance))
                 } else {
                     let tn = self.type_name(v);
                     Err(self.type_error(format!("__init__() should return None, not '{tn}'")))
                 }
             }
-            OnReturn::ClassBody { class_args } => self.finish_class(class_args, frame.locals),
+            OnReturn::ClassBody { class_args } => self.finish_class(
+                class_args,
+                frame.locals.map_or(Value::Undefined, Value::Obj),
+            ),
         };
         match result {
             Ok(r) => {
@@ -874,9 +878,18 @@ impl Vm {
         self.depth += 1;
         self.fiber.push_frame(|| Frame {
             on_return: OnReturn::Awaited,
-            ..Frame::new(code, base, at, globals, Value::Obj(fref))
+            ..Frame::new(code, base, at, globals, Some(fref))
         });
         Some(Ok(()))
+    }
+
+    /// The default of `next(g, default)`, kept in a 1-tuple by the
+    /// resume mode.
+    pub(crate) fn next_default(&self, d: ObjRef) -> Value {
+        match self.heap.get(d) {
+            Obj::Tuple(t) => t.first().copied().unwrap_or(Value::None),
+            _ => Value::None,
+        }
     }
 
     pub(crate) fn make_gen(
@@ -893,12 +906,19 @@ impl Vm {
         } else {
             GenKind::Generator
         };
+        // A function's __name__ and __qualname__ are always str objects
+        // (setting anything else is a TypeError).
+        let mut as_ref = |v: Value| match v {
+            Value::Obj(r) => r,
+            _ => self.intern_ref(""),
+        };
+        let (name, qualname) = (as_ref(func.name), as_ref(func.qualname));
         let r = self.heap.alloc(Obj::Gen(Box::new(Gen {
             kind,
             state: GenState::Created,
             fiber: None,
-            name: func.name,
-            qualname: func.qualname,
+            name,
+            qualname,
             code,
             awaited_by: None,
             closing: false,

@@ -210,7 +210,7 @@ impl Vm {
                 };
                 Ok(format!(
                     "<{word} object {} at {}>",
-                    self.str_of(g.qualname),
+                    self.str_of(Value::Obj(g.qualname)),
                     addr(r)
                 ))
             }
@@ -551,7 +551,7 @@ impl Vm {
 
 /// A stable pseudo-address for default reprs.
 pub fn addr(r: ObjRef) -> String {
-    format!("0x{:012x}", 0x7f00_0000_0000u64 + (r.0 as u64) * 16)
+    format!("0x{:012x}", 0x7f00_0000_0000u64 + (r.raw() as u64) * 16)
 }
 
 pub fn complex_repr(re: f64, im: f64) -> String {

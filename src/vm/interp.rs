@@ -362,7 +362,8 @@ impl Vm {
                         let bver = self.dict_ref(self.builtins).version;
                         let slot = &code.global_cache[i as usize];
                         let e = slot.get();
-                        if e.valid && e.globals == globals.0 && e.gver == gver && e.bver == bver {
+                        if e.valid && e.globals == globals.raw() && e.gver == gver && e.bver == bver
+                        {
                             self.push(e.value);
                             Ok(())
                         } else {
@@ -370,7 +371,7 @@ impl Vm {
                             match self.load_global(globals, name) {
                                 Some(v) => {
                                     slot.set(GlobalCache {
-                                        globals: globals.0,
+                                        globals: globals.raw(),
                                         gver,
                                         bver,
                                         valid: true,
@@ -404,19 +405,13 @@ impl Vm {
                         let name = code.names[i as usize];
                         let v = self.pop();
                         let f = self.fiber.frames.last().unwrap();
-                        let target = match f.locals {
-                            Value::Obj(l) => l,
-                            _ => f.globals,
-                        };
+                        let target = f.locals.unwrap_or(f.globals);
                         self.mapping_set_str(target, name, v)
                     }
                     Op::DeleteName(i) => {
                         let name = code.names[i as usize];
                         let f = self.fiber.frames.last().unwrap();
-                        let target = match f.locals {
-                            Value::Obj(l) => l,
-                            _ => f.globals,
-                        };
+                        let target = f.locals.unwrap_or(f.globals);
                         if self.dict_del_str(target, name) {
                             Ok(())
                         } else {
@@ -816,6 +811,34 @@ impl Vm {
                     Op::ListExtend(i) => {
                         let it = self.pop();
                         let l = self.peek(i as usize);
+                        // `[*xs]` / `f(*xs)` of a list or tuple: copy its
+                        // items straight across (no intermediate Vec, which
+                        // for `gather(*tasks)` over 100k tasks is 1.6 MB).
+                        if let (Value::Obj(dst), Value::Obj(src)) = (l, it) {
+                            if dst != src {
+                                let mut items = match self.heap.get_mut(dst) {
+                                    Obj::List(items) => std::mem::take(items),
+                                    _ => Vec::new(),
+                                };
+                                let done = match self.heap.get(src) {
+                                    Obj::List(s) => {
+                                        items.extend_from_slice(s);
+                                        true
+                                    }
+                                    Obj::Tuple(s) => {
+                                        items.extend_from_slice(s);
+                                        true
+                                    }
+                                    _ => false,
+                                };
+                                if let Obj::List(slot) = self.heap.get_mut(dst) {
+                                    *slot = items;
+                                }
+                                if done {
+                                    continue;
+                                }
+                            }
+                        }
                         match self.collect_iterable(it) {
                             Ok(vals) => {
                                 if let Value::Obj(r) = l {
@@ -852,10 +875,13 @@ impl Vm {
                         self.dict_update_from(d, m, merge)
                     }
                     Op::ListToTuple => {
+                        // The list is the compiler's own temporary (built
+                        // just before for a tuple display or `*args`), so
+                        // its items can move instead of being copied.
                         let l = self.pop();
                         let items = match l {
-                            Value::Obj(r) => match self.heap.get(r) {
-                                Obj::List(v) => v.clone(),
+                            Value::Obj(r) => match self.heap.get_mut(r) {
+                                Obj::List(v) => std::mem::take(v),
                                 _ => Vec::new(),
                             },
                             _ => Vec::new(),
@@ -983,14 +1009,14 @@ impl Vm {
                     Op::PushExcInfo => {
                         let exc = self.pop();
                         let prev = self.fiber.exc_info;
-                        self.push(prev);
+                        self.push(prev.map_or(Value::None, Value::Obj));
                         self.push(exc);
-                        self.fiber.exc_info = exc;
+                        self.fiber.exc_info = exc.as_obj();
                         Ok(())
                     }
                     Op::PopExcept => {
                         let prev = self.pop();
-                        self.fiber.exc_info = prev;
+                        self.fiber.exc_info = prev.as_obj();
                         Ok(())
                     }
                     Op::Reraise => {
@@ -1145,10 +1171,7 @@ impl Vm {
                     }
                     Op::SetupAnnotations => {
                         let f = self.fiber.frames.last().unwrap();
-                        let target = match f.locals {
-                            Value::Obj(l) => l,
-                            _ => f.globals,
-                        };
+                        let target = f.locals.unwrap_or(f.globals);
                         let k = self.n.annotations;
                         if self.dict_get_str(target, k).is_none() {
                             let d = self.new_dict();
@@ -1178,7 +1201,7 @@ impl Vm {
     /// once and nothing stale can be returned).
     #[inline]
     fn cached_module_attr(&self, r: ObjRef, m: &Module, name: Value, site: &Site) -> Option<Value> {
-        let (_, e) = site_way(site, SiteCache::key(r.0, 0))?;
+        let (_, e) = site_way(site, SiteCache::key(r.raw(), 0))?;
         if e.kind != MODULE_ATTR {
             return None;
         }
@@ -1200,7 +1223,7 @@ impl Vm {
             self.site_learn(
                 site,
                 SiteCache {
-                    key: SiteCache::key(r.0, 0),
+                    key: SiteCache::key(r.raw(), 0),
                     kind: MODULE_ATTR,
                     hash_bit: 0,
                     value: ix as u32,
@@ -1306,7 +1329,10 @@ impl Vm {
             Obj::Module(m) => return self.cached_module_attr(r, m, name, site),
             _ => return None,
         };
-        let (way, e) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+        let (way, e) = site_way(
+            site,
+            SiteCache::key(inst.class.raw(), self.class_version.get()),
+        )?;
         debug_assert_eq!(e.kind, ATTR_LOAD);
         let d = inst.dict?;
         let dict = self.dict_ref(d);
@@ -1329,8 +1355,10 @@ impl Vm {
         let Obj::Instance(inst) = self.heap.get(r) else {
             return false;
         };
-        let Some((way, e)) = site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))
-        else {
+        let Some((way, e)) = site_way(
+            site,
+            SiteCache::key(inst.class.raw(), self.class_version.get()),
+        ) else {
             return false;
         };
         debug_assert_eq!(e.kind, ATTR_STORE);
@@ -1403,7 +1431,7 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                key: SiteCache::key(cls.0, self.class_version.get()),
+                key: SiteCache::key(cls.raw(), self.class_version.get()),
                 kind,
                 hash_bit: 0,
                 value: u32::MAX,
@@ -1419,8 +1447,10 @@ impl Vm {
         let Value::Obj(r) = obj else { return None };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => {
-                let (_, e) =
-                    site_way(site, SiteCache::key(inst.class.0, self.class_version.get()))?;
+                let (_, e) = site_way(
+                    site,
+                    SiteCache::key(inst.class.raw(), self.class_version.get()),
+                )?;
                 debug_assert_eq!(e.kind, METHOD);
                 if let Some(d) = inst.dict {
                     if self.dict_ref(d).may_contain(1u64 << e.hash_bit)
@@ -1429,7 +1459,7 @@ impl Vm {
                         return None;
                     }
                 }
-                return Some((Value::Obj(ObjRef(e.value)), obj));
+                return Some((Value::Obj(ObjRef::from_index(e.value)), obj));
             }
             Obj::Module(m) => {
                 return self
@@ -1451,9 +1481,9 @@ impl Vm {
             },
             _ => return None,
         };
-        let (_, e) = site_way(site, SiteCache::key(cls.0, self.class_version.get()))?;
+        let (_, e) = site_way(site, SiteCache::key(cls.raw(), self.class_version.get()))?;
         debug_assert_eq!(e.kind, METHOD);
-        Some((Value::Obj(ObjRef(e.value)), obj))
+        Some((Value::Obj(ObjRef::from_index(e.value)), obj))
     }
 
     /// After a slow-path LoadMethod found plain method `f` on the class of
@@ -1475,10 +1505,10 @@ impl Vm {
         self.site_learn(
             site,
             SiteCache {
-                key: SiteCache::key(cls.0, self.class_version.get()),
+                key: SiteCache::key(cls.raw(), self.class_version.get()),
                 kind: METHOD,
                 hash_bit: (self.str_hash(name) as u64 & 63) as u8,
-                value: f.0,
+                value: f.raw(),
             },
         );
     }
@@ -1521,7 +1551,7 @@ impl Vm {
             if let Obj::Str(s) = self.heap.get_mut(ar) {
                 s.s.push_str(&tail);
                 s.chars += add_chars;
-                s.hash.set(None);
+                s.hash.set(crate::object::obj::NO_HASH);
             }
             self.heap.bytes_since_gc += add;
             return Some(ar);
@@ -1545,7 +1575,7 @@ impl Vm {
     fn load_class_deref(&mut self, code: &CodeRt, base: usize, i: usize) -> PyResult<()> {
         let ncell = code.code.cellvars.len();
         let locals = self.fiber.frames.last().unwrap().locals;
-        if let (Some(fi), Value::Obj(l)) = (i.checked_sub(ncell), locals) {
+        if let (Some(fi), Some(l)) = (i.checked_sub(ncell), locals) {
             let name = code.code.freevars[fi].clone();
             let key = self.intern(&name);
             if let Some(v) = self.mapping_get_str(l, key)? {
@@ -1567,7 +1597,7 @@ impl Vm {
         let f = self.fiber.frames.last().unwrap();
         let (locals, globals) = (f.locals, f.globals);
         let mut found = None;
-        if let Value::Obj(l) = locals {
+        if let Some(l) = locals {
             found = self.mapping_get_str(l, name)?;
         }
         if found.is_none() {

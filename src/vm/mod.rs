@@ -149,6 +149,9 @@ pub struct Vm {
     /// True while a native called directly by the dispatch loop runs (as
     /// opposed to one called from Rust); only those may suspend the fiber.
     pub native_inline: bool,
+    /// Set by `call_ex` for a function taking only `*args`: the call's
+    /// own argument tuple, which `bind_args` uses as *args without a copy.
+    pub(crate) varargs_tuple: Option<ObjRef>,
     /// Set by a native that wants the running fiber to await this future
     /// (a blocking call inside a thread-job fiber); the call's result is
     /// the value the fiber is resumed with.
@@ -228,6 +231,7 @@ impl Vm {
                 .collect(),
             class_version: std::cell::Cell::new(1),
             native_inline: false,
+            varargs_tuple: None,
             pending_await: None,
             sleep_hook: Value::None,
             running_loop: Value::None,
@@ -276,12 +280,17 @@ impl Vm {
 
     /// The interned str for an identifier (same ObjRef for the same text).
     pub fn intern(&mut self, s: &str) -> Value {
+        Value::Obj(self.intern_ref(s))
+    }
+
+    /// `intern`, as the ref.
+    pub fn intern_ref(&mut self, s: &str) -> ObjRef {
         if let Some(&r) = self.interned.get(s) {
-            return Value::Obj(r);
+            return r;
         }
         let r = self.heap.alloc(Obj::Str(PyStr::new(s)));
         self.interned.insert(s.into(), r);
-        Value::Obj(r)
+        r
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
@@ -514,11 +523,12 @@ impl Vm {
     pub fn str_hash(&self, v: Value) -> i64 {
         if let Value::Obj(r) = v {
             if let Obj::Str(s) = self.heap.get(r) {
-                if let Some(h) = s.hash.get() {
+                let h = s.hash.get();
+                if h != crate::object::obj::NO_HASH {
                     return h;
                 }
                 let h = hash_str(&s.s);
-                s.hash.set(Some(h));
+                s.hash.set(h);
                 return h;
             }
         }

@@ -205,17 +205,17 @@ impl Vm {
         };
         let version = self.class_version.get();
         let slot = &self.attr_cache
-            [((cls.0.wrapping_mul(0x9E37_79B1)) ^ nr.0) as usize & (ATTR_CACHE_SIZE - 1)];
+            [((cls.raw().wrapping_mul(0x9E37_79B1)) ^ nr.raw()) as usize & (ATTR_CACHE_SIZE - 1)];
         let e = slot.get();
-        if e.version == version && e.cls == cls.0 && e.name == nr.0 {
+        if e.version == version && e.cls == cls.raw() && e.name == nr.raw() {
             return (if e.found { Some(e.value) } else { None }, e.native);
         }
         let r = self.class_lookup_slow(cls, name);
         let native =
             matches!(r, Some(Value::Obj(fr)) if matches!(self.heap.get(fr), Obj::Native(_)));
         slot.set(AttrCacheEntry {
-            cls: cls.0,
-            name: nr.0,
+            cls: cls.raw(),
+            name: nr.raw(),
             version,
             found: r.is_some(),
             native,
@@ -688,6 +688,9 @@ impl Vm {
                 let ns = self.str_of(name).to_string();
                 let fd = f.dict;
                 match ns.as_str() {
+                    "__name__" | "__qualname__" if self.as_str(v).is_none() => {
+                        Err(self.type_error(format!("{ns} must be set to a string object")))
+                    }
                     "__name__" | "__qualname__" | "__doc__" | "__module__" | "__defaults__"
                     | "__kwdefaults__" => {
                         if let Obj::Function(f) = self.heap.get_mut(r) {
@@ -2341,7 +2344,7 @@ impl Vm {
 
 /// Identity hash of a heap object (CPython uses the address).
 pub fn identity_hash(r: ObjRef) -> i64 {
-    ((r.0 as i64) << 4) | 1
+    ((r.raw() as i64) << 4) | 1
 }
 
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {

@@ -125,15 +125,9 @@ impl Vm {
     /// The exception being handled (sys.exc_info()[1]), looking through
     /// fibers that resumed this one.
     pub fn current_exc(&self) -> Value {
-        if !self.fiber.exc_info.is_none() {
-            return self.fiber.exc_info;
-        }
-        for f in self.suspended.iter().rev() {
-            if !f.exc_info.is_none() {
-                return f.exc_info;
-            }
-        }
-        Value::None
+        let cur = self.fiber.exc_info;
+        cur.or_else(|| self.suspended.iter().rev().find_map(|f| f.exc_info))
+            .map_or(Value::None, Value::Obj)
     }
 
     fn add_traceback_entry(&mut self, exc: Value) {
