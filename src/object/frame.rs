@@ -304,8 +304,7 @@ mod tests {
             coro_argc: 0,
             has_cells: false,
             global_cache: Box::new([]),
-            site_index: Box::new([]),
-            sites: Box::new([]),
+            sites: Default::default(),
         });
         let mut f = Fiber::new(None);
         for i in 0..100u32 {

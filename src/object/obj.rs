@@ -79,12 +79,62 @@ pub struct CodeRt {
     pub has_cells: bool,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// For each instruction, the index of its attribute site in `sites`
-    /// (LoadAttr, StoreAttr and LoadMethod have one; u32::MAX otherwise).
-    pub site_index: Box<[u32]>,
-    /// LoadAttr / StoreAttr / LoadMethod inline caches, one per such
-    /// instruction.
-    pub sites: Box<[Site]>,
+    /// LoadAttr / StoreAttr / LoadMethod inline caches.
+    pub sites: AttrSites,
+}
+
+/// The inline caches of a code object's attribute instructions: one `Site`
+/// per LoadAttr, StoreAttr or LoadMethod, found through a per-instruction
+/// index (a dense table rather than a cache for every instruction).
+#[derive(Debug)]
+pub struct AttrSites {
+    /// For each instruction, the index of its site in `sites`; other
+    /// instructions point at site 0, which no instruction uses. Every
+    /// entry is below `sites.len()`.
+    index: Box<[u32]>,
+    sites: Box<[Site]>,
+}
+
+impl AttrSites {
+    pub fn new(ops: &[crate::bytecode::Op]) -> AttrSites {
+        use crate::bytecode::Op;
+        let mut n = 1u32;
+        let index = ops
+            .iter()
+            .map(|op| match op {
+                Op::LoadAttr(_) | Op::StoreAttr(_) | Op::LoadMethod(_) => {
+                    n += 1;
+                    n - 1
+                }
+                _ => 0,
+            })
+            .collect();
+        let sites = (0..n).map(|_| Site::default()).collect();
+        AttrSites { index, sites }
+    }
+
+    /// The site of instruction `ix` (a LoadAttr, StoreAttr or LoadMethod
+    /// of the ops this table was built from).
+    #[inline(always)]
+    pub fn site(&self, ix: usize) -> &Site {
+        let k = self.index[ix] as usize;
+        debug_assert!(k > 0);
+        // SAFETY: `new` is the only constructor and makes every entry of
+        // `index` below `sites.len()`; neither field changes afterwards.
+        // (Checking this second index cost ~5 instructions per attribute
+        // op, 0.6% of scheduler.py's instructions.)
+        unsafe { self.sites.get_unchecked(k) }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Site> {
+        self.sites.iter()
+    }
+}
+
+impl Default for AttrSites {
+    fn default() -> AttrSites {
+        AttrSites::new(&[])
+    }
 }
 
 /// How many classes one attribute site remembers at once. Call sites such

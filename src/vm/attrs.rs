@@ -5,15 +5,55 @@ use crate::object::*;
 
 use super::Vm;
 
+/// A copy of an attribute name that does not borrow the heap, so code can
+/// match on it while calling `&mut Vm` methods. Names up to 32 bytes (all
+/// the special ones) stay on the stack: `e.args` in a loop allocated a
+/// String per access.
+pub(crate) struct NameCopy {
+    buf: [u8; 32],
+    len: usize,
+    long: Option<String>,
+}
+
+impl NameCopy {
+    pub(crate) fn new(s: &str) -> NameCopy {
+        let mut buf = [0u8; 32];
+        if s.len() <= buf.len() {
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            NameCopy {
+                buf,
+                len: s.len(),
+                long: None,
+            }
+        } else {
+            NameCopy {
+                buf,
+                len: 0,
+                long: Some(s.to_string()),
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(l) => l,
+            // A whole str was copied, so this is valid UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 impl Vm {
     /// Special attributes of non-class objects; None if `name` is not one.
     pub(crate) fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        let n = self.str_of(name).to_string();
+        let nc = NameCopy::new(self.str_of(name));
+        let n = nc.as_str();
         if n == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(obj))));
         }
         let Value::Obj(r) = obj else {
-            return Ok(match (obj, n.as_str()) {
+            return Ok(match (obj, n) {
                 (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(match obj {
                     Value::Bool(b) => Value::Int(b as i64),
                     _ => obj,
@@ -26,18 +66,18 @@ impl Vm {
             });
         };
         let v = match self.heap.get(r) {
-            Obj::BigInt(_) => match n.as_str() {
+            Obj::BigInt(_) => match n {
                 "real" | "numerator" => Some(obj),
                 "imag" => Some(Value::Int(0)),
                 "denominator" => Some(Value::Int(1)),
                 _ => None,
             },
-            Obj::Complex(re, im) => match n.as_str() {
+            Obj::Complex(re, im) => match n {
                 "real" => Some(Value::Float(*re)),
                 "imag" => Some(Value::Float(*im)),
                 _ => None,
             },
-            Obj::Function(f) => match n.as_str() {
+            Obj::Function(f) => match n {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
                 "__doc__" => Some(f.doc),
@@ -80,7 +120,7 @@ impl Vm {
                 "__annotations__" => Some(self.new_dict()),
                 _ => None,
             },
-            Obj::Native(nf) => match n.as_str() {
+            Obj::Native(nf) => match n {
                 "__name__" => {
                     let s = nf.name;
                     Some(self.intern(s))
@@ -96,7 +136,7 @@ impl Vm {
             },
             Obj::BoundMethod { recv, func } => {
                 let (recv, func) = (*recv, *func);
-                match n.as_str() {
+                match n {
                     "__self__" => Some(recv),
                     "__func__" => Some(func),
                     "__name__" | "__qualname__" | "__doc__" | "__module__" => {
@@ -105,7 +145,7 @@ impl Vm {
                     _ => None,
                 }
             }
-            Obj::Module(m) => match n.as_str() {
+            Obj::Module(m) => match n {
                 "__dict__" => Some(Value::Obj(m.dict)),
                 "__name__" => Some(m.name),
                 _ => None,
@@ -113,7 +153,7 @@ impl Vm {
             Obj::Instance(i) => {
                 let has_exc = i.exc.is_some();
                 let idict = i.dict;
-                match n.as_str() {
+                match n {
                     "__dict__" => {
                         let d = match idict {
                             Some(d) => d,
@@ -127,14 +167,14 @@ impl Vm {
                         };
                         Some(Value::Obj(d))
                     }
-                    _ if has_exc => self.exc_attr(obj, &n)?,
+                    _ if has_exc => self.exc_attr(obj, n)?,
                     _ => None,
                 }
             }
             Obj::Gen(g) => {
                 let running = g.state == GenState::Running || g.state == GenState::Attached;
                 let finished = g.state == GenState::Finished;
-                match n.as_str() {
+                match n {
                     "__name__" => Some(Value::Obj(g.name)),
                     "__qualname__" => Some(Value::Obj(g.qualname)),
                     "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(running)),
@@ -155,7 +195,7 @@ impl Vm {
                     _ => None,
                 }
             }
-            Obj::Code(c) => match n.as_str() {
+            Obj::Code(c) => match n {
                 "co_name" => {
                     let s = c.code.name.clone();
                     Some(self.new_str(&*s))
@@ -180,7 +220,7 @@ impl Vm {
             },
             // Entries are stored innermost first; a Python traceback object
             // starts at the outermost frame and tb_next goes inwards.
-            Obj::Traceback(entries) => match n.as_str() {
+            Obj::Traceback(entries) => match n {
                 "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
                 "tb_next" => {
                     if entries.len() > 1 {
@@ -192,30 +232,30 @@ impl Vm {
                 }
                 _ => None,
             },
-            Obj::Slice(s) => match n.as_str() {
+            Obj::Slice(s) => match n {
                 "start" => Some(s[0]),
                 "stop" => Some(s[1]),
                 "step" => Some(s[2]),
                 _ => None,
             },
-            Obj::Range(a, b, s) => match n.as_str() {
+            Obj::Range(a, b, s) => match n {
                 "start" => Some(Value::Int(*a)),
                 "stop" => Some(Value::Int(*b)),
                 "step" => Some(Value::Int(*s)),
                 _ => None,
             },
-            Obj::Property(p) => match n.as_str() {
+            Obj::Property(p) => match n {
                 "fget" => Some(p[0]),
                 "fset" => Some(p[1]),
                 "fdel" => Some(p[2]),
                 "__doc__" => Some(p[3]),
                 _ => None,
             },
-            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match n.as_str() {
+            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match n {
                 "__func__" | "__wrapped__" => Some(*f),
                 _ => None,
             },
-            Obj::Cell(v) => match n.as_str() {
+            Obj::Cell(v) => match n {
                 "cell_contents" => {
                     if v.is_undefined() {
                         return Err(self.value_error("Cell is empty"));
@@ -288,11 +328,12 @@ impl Vm {
         cls: ObjRef,
         name: Value,
     ) -> PyResult<Option<Value>> {
-        let n = self.str_of(name).to_string();
+        let nc = NameCopy::new(self.str_of(name));
+        let n = nc.as_str();
         let Obj::Class(c) = self.heap.get(cls) else {
             return Ok(None);
         };
-        let v = match n.as_str() {
+        let v = match n {
             "__name__" => Some(c.name),
             "__qualname__" => Some(c.qualname),
             "__mro__" => {

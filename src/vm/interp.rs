@@ -422,7 +422,7 @@ impl Vm {
                         // Operands stay on the stack (rooted) while user code runs.
                         let obj = self.top();
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if let Some(v) = self.cached_load_attr(obj, name, site) {
                             self.set_top(1, v);
                             continue;
@@ -441,7 +441,7 @@ impl Vm {
                         let obj = self.peek(1);
                         let v = self.peek(2);
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if self.cached_store_attr(obj, name, v, site) {
                             self.drop_top(2);
                             continue;
@@ -461,7 +461,7 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let obj = self.pop();
                         let name = code.names[i as usize];
-                        let site = &code.sites[code.site_index[ip - 1] as usize];
+                        let site = code.sites.site(ip - 1);
                         if let Some((f, recv)) = self.cached_method(obj, name, site) {
                             self.push(f);
                             self.push(recv);
@@ -1466,13 +1466,19 @@ impl Vm {
                     .cached_module_attr(r, m, name, site)
                     .map(|f| (f, Value::Undefined))
             }
-            // Built-in containers have no instance dict to shadow methods.
+            // Built-in containers and generators have no instance dict to
+            // shadow methods, and their types cannot change.
             Obj::List(_) => self.t.list,
             Obj::Dict(_) => self.t.dict,
             Obj::Str(_) => self.t.str,
             Obj::Tuple(_) => self.t.tuple,
             Obj::Set(_, false) => self.t.set,
             Obj::Set(_, true) => self.t.frozenset,
+            Obj::Gen(g) => match g.kind {
+                GenKind::Generator => self.t.generator,
+                GenKind::Coroutine => self.t.coroutine,
+                GenKind::AsyncGenerator => self.t.async_generator,
+            },
             _ => return None,
         };
         let (_, e) = site_way(site, SiteCache::key(cls.raw(), self.class_version.get()))?;
@@ -1488,9 +1494,12 @@ impl Vm {
         };
         let cls = match self.heap.get(r) {
             Obj::Instance(inst) => inst.class,
-            Obj::List(_) | Obj::Dict(_) | Obj::Str(_) | Obj::Tuple(_) | Obj::Set(..) => {
-                self.type_of(obj)
-            }
+            Obj::List(_)
+            | Obj::Dict(_)
+            | Obj::Str(_)
+            | Obj::Tuple(_)
+            | Obj::Set(..)
+            | Obj::Gen(_) => self.type_of(obj),
             _ => return,
         };
         self.site_learn(

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use crate::bytecode::{CodeObject, Const, Op};
+use crate::bytecode::{CodeObject, Const};
 use crate::object::*;
 use crate::syntax::source::SourceFile;
 
@@ -353,19 +353,7 @@ impl Vm {
         let global_cache = (0..code.names.len())
             .map(|_| std::cell::Cell::new(GlobalCache::default()))
             .collect();
-        let mut nsites = 0u32;
-        let site_index = code
-            .ops
-            .iter()
-            .map(|op| match op {
-                Op::LoadAttr(_) | Op::StoreAttr(_) | Op::LoadMethod(_) => {
-                    nsites += 1;
-                    nsites - 1
-                }
-                _ => u32::MAX,
-            })
-            .collect();
-        let sites = (0..nsites).map(|_| Site::default()).collect();
+        let sites = AttrSites::new(&code.ops);
         use crate::bytecode::code::flags;
         let complex = flags::VARARGS
             | flags::VARKEYWORDS
@@ -391,7 +379,6 @@ impl Vm {
             coro_argc,
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             global_cache,
-            site_index,
             sites,
         })
     }
