@@ -576,8 +576,11 @@ impl Vm {
         roots.extend(self.interned.values().map(|&r| Value::Obj(r)));
         self.t.trace(&mut roots);
         self.heap.collect(&roots);
-        // Freed class slots may be reused: forget cached lookups.
-        self.invalidate_classes();
+        // Freed class (or name) slots may be reused: forget cached
+        // lookups, but only then (collections are frequent).
+        if std::mem::take(&mut self.heap.freed_class) {
+            self.invalidate_classes();
+        }
         if !self.heap.never_awaited.is_empty() {
             let names = std::mem::take(&mut self.heap.never_awaited);
             let _ = self.stdout.flush();
