@@ -343,8 +343,27 @@ pub fn seq_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     }
 }
 
-/// Slice bounds from a slice object's (start, stop, step) for `len` items.
-pub fn slice_bounds(vm: &mut Vm, s: [Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+/// A slice's (start, stop, step) as integers (None: absent), calling
+/// `__index__` where needed. Callers find the sequence's length only
+/// afterwards, as CPython does: `__index__` may resize it.
+#[inline]
+pub fn slice_args(vm: &mut Vm, s: [Value; 3]) -> PyResult<(Option<i64>, Option<i64>, i64)> {
+    #[inline(always)]
+    fn small(v: Value) -> Option<Option<i64>> {
+        match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(i)),
+            _ => None,
+        }
+    }
+    if let (Some(a), Some(b), Some(c)) = (small(s[0]), small(s[1]), small(s[2])) {
+        return Ok((a, b, c.unwrap_or(1)));
+    }
+    slice_args_slow(vm, s)
+}
+
+#[inline(never)]
+fn slice_args_slow(vm: &mut Vm, s: [Value; 3]) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let mut conv = |v: Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);
@@ -359,63 +378,107 @@ pub fn slice_bounds(vm: &mut Vm, s: [Value; 3], len: usize) -> PyResult<(i64, i6
     let start = conv(s[0])?;
     let stop = conv(s[1])?;
     let step = conv(s[2])?.unwrap_or(1);
+    Ok((start, stop, step))
+}
+
+/// Slice bounds from a slice object's (start, stop, step) for `len` items.
+pub fn slice_bounds(vm: &mut Vm, s: [Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let (start, stop, step) = slice_args(vm, s)?;
     crate::text::strops::slice_indices(len as i64, start, stop, step).map_err(|e| vm.text_error(e))
+}
+
+/// The items of `items[start::step]`, `count` of them (bounds from
+/// `slice_indices` for `items.len()`), in one allocation of exactly
+/// `count` items.
+#[inline]
+fn slice_items<T: Copy>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let lo = start as usize;
+    if step == 1 {
+        return items[lo..lo + count].to_vec();
+    }
+    if step == -1 {
+        // `p[i::-1]`, `s[::-1]`: a reversed run.
+        return items[lo + 1 - count..=lo].iter().rev().copied().collect();
+    }
+    (0..count)
+        .map(|k| items[(start + step * k as i64) as usize])
+        .collect()
 }
 
 /// `obj[lo:hi:step]` for a built-in sequence (list, tuple, str, bytes,
 /// bytearray, range); the dispatch loop calls it without building a slice
 /// object when BuildSlice feeds BinarySubscr.
 pub(crate) fn seq_getslice(vm: &mut Vm, obj: Value, s: [Value; 3]) -> PyResult<Value> {
-    let len = vm.len(obj)?;
-    let (start, _stop, step, count) = slice_bounds(vm, s, len)?;
-    let idx = (0..count).map(|k| (start + step * k as i64) as usize);
+    let (start, stop, step) = slice_args(vm, s)?;
     let Value::Obj(r) = obj else { unreachable!() };
+    let len = match vm.heap.get(r) {
+        Obj::List(l) => l.len(),
+        Obj::Tuple(t) => t.len(),
+        Obj::Str(st) => st.chars as usize,
+        _ => vm.len(obj)?,
+    };
+    let (start, stop, step, count) =
+        match crate::text::strops::slice_indices(len as i64, start, stop, step) {
+            Ok(b) => b,
+            Err(e) => return Err(vm.text_error(e)),
+        };
+    let idx = (0..count).map(|k| (start + step * k as i64) as usize);
     let contiguous = step == 1 || count <= 1;
     let lo = start.max(0) as usize;
     match vm.heap.get(r) {
         Obj::List(l) => {
-            let v: Vec<Value> = if contiguous {
-                l[lo..lo + count].to_vec()
-            } else {
-                idx.map(|i| l[i]).collect()
-            };
+            let v = slice_items(l, start, step, count);
             Ok(vm.new_list(v))
         }
         Obj::Tuple(t) => {
-            let v: Vec<Value> = if contiguous {
-                t[lo..lo + count].to_vec()
-            } else {
-                idx.map(|i| t[i]).collect()
-            };
+            let v = slice_items(t, start, step, count);
             Ok(vm.new_tuple(v))
         }
-        Obj::Str(st) if st.is_ascii() && contiguous => {
-            let out = st.s[lo..lo + count].to_string();
-            Ok(vm.new_str(out))
+        Obj::Str(st) if st.is_ascii() => {
+            let out = if contiguous {
+                st.s[lo..lo + count].to_string()
+            } else {
+                // Bytes, not chars: collecting chars grew the String byte
+                // by byte. ASCII bytes are always valid UTF-8.
+                let v = slice_items(st.s.as_bytes(), start, step, count);
+                String::from_utf8(v).unwrap_or_default()
+            };
+            Ok(vm.alloc(Obj::Str(PyStr::with_chars(out, count as u32))))
         }
         Obj::Str(st) => {
-            let out: String = if st.is_ascii() {
-                let b = st.s.as_bytes();
-                idx.map(|i| b[i] as char).collect()
+            let out: String = if count == 0 {
+                String::new()
+            } else if step == 1 {
+                // Byte offsets of code points lo and lo + count.
+                let mut at = st.s.char_indices().map(|(i, _)| i);
+                let a = at.nth(lo).unwrap_or(st.s.len());
+                let b = at.nth(count - 1).unwrap_or(st.s.len());
+                st.s[a..b].to_string()
             } else {
                 let chars: Vec<char> = st.s.chars().collect();
                 idx.map(|i| chars[i]).collect()
             };
-            Ok(vm.new_str(out))
+            Ok(vm.alloc(Obj::Str(PyStr::with_chars(out, count as u32))))
         }
         Obj::Bytes(b) => {
-            let v: Vec<u8> = idx.map(|i| b[i]).collect();
+            let v = slice_items(b, start, step, count);
             Ok(vm.alloc(Obj::Bytes(v.into_boxed_slice())))
         }
         Obj::ByteArray(b) => {
-            let v: Vec<u8> = idx.map(|i| b[i]).collect();
+            let v = slice_items(b, start, step, count);
             Ok(vm.alloc(Obj::ByteArray(v)))
         }
         Obj::Range(a, _, st) => {
             let (a, st) = (*a, *st);
             let ns = a + start * st;
             let nstep = st * step;
-            let nstop = ns + nstep * count as i64;
+            // CPython: range(start + i*step, start + j*step, step*k) for
+            // the adjusted slice i:j:k, so range(3, 30, 4)[::2] is
+            // range(3, 31, 8).
+            let nstop = a + stop * st;
             Ok(vm.alloc(Obj::Range(ns, nstop, nstep)))
         }
         _ => Err(vm.type_error_obj(obj, "is not subscriptable")),

@@ -15,6 +15,10 @@ use super::value::{ObjRef, Value};
 /// costs little per allocation even this often.
 const MIN_THRESHOLD: usize = 8_000;
 
+/// The allocations between collections while up to a quarter of this is
+/// live (more live: as many as are live).
+const BASE_THRESHOLD: usize = 100_000;
+
 pub struct Heap {
     slots: Vec<Option<Obj>>,
     marks: Vec<u64>,
@@ -89,7 +93,26 @@ impl Heap {
         self.live += 1;
         self.since_gc += 1;
         self.bytes_since_gc += obj.heap_size();
-        let is_gen = matches!(obj, Obj::Gen(_));
+        debug_assert!(
+            !matches!(obj, Obj::Gen(_)),
+            "generators go through alloc_gen"
+        );
+        if let Some(i) = self.free.pop() {
+            self.slots[i as usize] = Some(obj);
+            ObjRef::from_index(i)
+        } else {
+            let i = self.slots.len() as u32;
+            self.slots.push(Some(obj));
+            ObjRef::from_index(i)
+        }
+    }
+
+    /// `alloc` for a generator or coroutine (`Obj::Gen`): listed for the
+    /// collector's never-awaited check.
+    pub fn alloc_gen(&mut self, obj: Obj) -> ObjRef {
+        self.live += 1;
+        self.since_gc += 1;
+        self.bytes_since_gc += obj.heap_size();
         let i = if let Some(i) = self.free.pop() {
             self.slots[i as usize] = Some(obj);
             i
@@ -98,9 +121,7 @@ impl Heap {
             self.slots.push(Some(obj));
             i
         };
-        if is_gen {
-            self.gens.push(i);
-        }
+        self.gens.push(i);
         ObjRef::from_index(i)
     }
 
@@ -263,12 +284,17 @@ impl Heap {
         self.byte_threshold = live_bytes.max(64 << 20);
         self.live -= freed;
         self.since_gc = 0;
-        // Next collection after the heap grows by as much as is live now
-        // (at least MIN_THRESHOLD allocations), so marking work stays
-        // proportional; and after at least a quarter of the slots the sweep
-        // visits, so a live object stranded high up cannot make every
-        // sweep long.
-        self.threshold = self.live.max(self.slots.len() / 4).max(MIN_THRESHOLD);
+        // Next collection after the heap grows by as much as is live now,
+        // so marking work stays proportional; at least 4x the live set up
+        // to BASE_THRESHOLD (small live sets collect often, in cache;
+        // middling ones are not marked over and over); and after at least
+        // a quarter of the slots the sweep visits, so a live object
+        // stranded high up cannot make every sweep long.
+        self.threshold = self
+            .live
+            .max((4 * self.live).min(BASE_THRESHOLD))
+            .max(self.slots.len() / 4)
+            .max(MIN_THRESHOLD);
         self.collections += 1;
         freed
     }

@@ -937,7 +937,7 @@ impl Vm {
             _ => self.intern_ref(""),
         };
         let (name, qualname) = (as_ref(func.name), as_ref(func.qualname));
-        let r = self.heap.alloc(Obj::Gen(Box::new(Gen {
+        let r = self.heap.alloc_gen(Obj::Gen(Box::new(Gen {
             kind,
             state: GenState::Created,
             fiber: None,

@@ -207,6 +207,11 @@ impl Vm {
                 return Ok(Value::Int(r));
             }
         }
+        if let (Value::Obj(x), Value::Obj(y), BinOpKind::Add) = (a, b, kind) {
+            if let Some(r) = self.concat_fast(x, y, inplace) {
+                return Ok(r);
+            }
+        }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
             match kind {
                 BinOpKind::Add => return Ok(Value::Float(x + y)),
@@ -231,6 +236,38 @@ impl Vm {
             return Ok(r);
         }
         self.binop_dunder(a, b, kind, inplace)
+    }
+
+    /// `a + b` for two lists, two strs or two tuples, the result built in
+    /// one allocation of its exact size. None: other operands (`list +=`
+    /// extends in place, which `seq_binop` does).
+    #[inline]
+    fn concat_fast(&mut self, x: ObjRef, y: ObjRef, inplace: bool) -> Option<Value> {
+        let o = match (self.heap.get(x), self.heap.get(y)) {
+            (Obj::List(l), Obj::List(m)) if !inplace => {
+                let mut v = Vec::with_capacity(l.len() + m.len());
+                v.extend_from_slice(l);
+                v.extend_from_slice(m);
+                Obj::List(v)
+            }
+            (Obj::Str(s), Obj::Str(t)) => {
+                let mut out = String::with_capacity(s.s.len() + t.s.len());
+                out.push_str(&s.s);
+                out.push_str(&t.s);
+                Obj::Str(PyStr::with_chars(out, s.chars + t.chars))
+            }
+            (Obj::Tuple(t), Obj::Tuple(u)) => {
+                if t.is_empty() && u.is_empty() {
+                    return Some(self.empty_tuple);
+                }
+                let mut v = Vec::with_capacity(t.len() + u.len());
+                v.extend_from_slice(t);
+                v.extend_from_slice(u);
+                Obj::Tuple(v.into_boxed_slice())
+            }
+            _ => return None,
+        };
+        Some(self.alloc(o))
     }
 
     fn binop_dunder(
