@@ -105,7 +105,8 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, c, "encode", str_encode);
     add_method(vm, c, "format", |vm, a| {
-        let s = this_any(vm, &a, "format")?;
+        this_any(vm, &a, "format")?;
+        let s = str_ref(vm, a.pos[0]).unwrap_or_default().to_string();
         let out = format_impl(vm, &s, &a.pos[1..], Kw::Pairs(a.kw))?;
         Ok(vm.new_str(out))
     });
@@ -259,7 +260,14 @@ fn is_instance(vm: &Vm, v: Value) -> bool {
 /// `self` of a str method (cloned out of the heap), after checking that
 /// between `min` and `max` positional arguments follow it.
 fn this(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<String> {
-    let s = this_any(vm, a, name)?;
+    this_check(vm, a, name, min, max)?;
+    Ok(str_ref(vm, a.pos[0]).unwrap_or_default().to_string())
+}
+
+/// `this` without copying the str: the checks only (the caller then reads
+/// `str_ref(vm, a.pos[0])`, which is Some).
+fn this_check(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    this_any(vm, a, name)?;
     let n = a.pos.len() - 1;
     if n < min || n > max {
         let msg = if max == 0 {
@@ -283,16 +291,16 @@ fn this(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<S
         };
         return Err(vm.type_error(msg));
     }
-    Ok(s)
+    Ok(())
 }
 
 /// `self` of a str method without an argument-count check.
-fn this_any(vm: &mut Vm, a: &Args, name: &str) -> PyResult<String> {
+fn this_any(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
     let Some(&v) = a.pos.first() else {
         return Err(vm.type_error(format!("unbound method str.{name}() needs an argument")));
     };
     match str_ref(vm, v) {
-        Some(s) => Ok(s.to_string()),
+        Some(_) => Ok(()),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!(
@@ -543,9 +551,19 @@ fn strip_impl(
 }
 
 fn affix_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
-    let s = this(vm, &a, name, 1, 3)?;
+    this_check(vm, &a, name, 1, 3)?;
     let start = opt_index(vm, a.pos.get(2).copied())?;
     let end = opt_index(vm, a.pos.get(3).copied())?;
+    let arg = a.pos[1];
+    if let (Some(s), Some(p)) = (str_ref(vm, a.pos[0]), str_ref(vm, arg)) {
+        // One prefix, both strs read in place.
+        return Ok(Value::Bool(if name == "startswith" {
+            strops::startswith(s, p, start, end)
+        } else {
+            strops::endswith(s, p, start, end)
+        }));
+    }
+    let s = str_ref(vm, a.pos[0]).unwrap_or_default().to_string();
     let test = |p: &str| {
         if name == "startswith" {
             strops::startswith(&s, p, start, end)
@@ -553,10 +571,6 @@ fn affix_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
             strops::endswith(&s, p, start, end)
         }
     };
-    let arg = a.pos[1];
-    if let Some(p) = str_ref(vm, arg) {
-        return Ok(Value::Bool(test(p)));
-    }
     if let Value::Obj(r) = arg {
         if let Obj::Tuple(items) = vm.heap.get(r) {
             let items = items.to_vec();
@@ -585,19 +599,24 @@ fn affix_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
 }
 
 fn find_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
-    let s = this(vm, &a, name, 1, 3)?;
-    let sub = str_arg(vm, a.pos[1], "must be str, not").map_err(|_| {
+    this_check(vm, &a, name, 1, 3)?;
+    if str_ref(vm, a.pos[1]).is_none() {
         let tn = vm.type_name(a.pos[1]);
-        vm.type_error(format!("must be str, not {tn}"))
-    })?;
+        return Err(vm.type_error(format!("must be str, not {tn}")));
+    }
     let start = opt_index(vm, a.pos.get(2).copied())?;
     let end = opt_index(vm, a.pos.get(3).copied())?;
+    // Both strs are read in place (no copies): nothing below runs user code.
+    let (s, sub) = (
+        str_ref(vm, a.pos[0]).unwrap_or_default(),
+        str_ref(vm, a.pos[1]).unwrap_or_default(),
+    );
     let r = match name {
-        "find" => strops::find(&s, &sub, start, end),
-        "rfind" => strops::rfind(&s, &sub, start, end),
-        "index" => strops::index(&s, &sub, start, end).map_err(|e| vm.text_error(e))?,
-        "rindex" => strops::rindex(&s, &sub, start, end).map_err(|e| vm.text_error(e))?,
-        _ => strops::count(&s, &sub, start, end) as i64,
+        "find" => strops::find(s, sub, start, end),
+        "rfind" => strops::rfind(s, sub, start, end),
+        "index" => strops::index(s, sub, start, end).map_err(|e| vm.text_error(e))?,
+        "rindex" => strops::rindex(s, sub, start, end).map_err(|e| vm.text_error(e))?,
+        _ => strops::count(s, sub, start, end) as i64,
     };
     Ok(Value::Int(r))
 }

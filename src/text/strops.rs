@@ -92,12 +92,21 @@ fn window(s: &str, start: Option<i64>, end: Option<i64>) -> Option<(usize, &str)
     Some((a, &s[ba..bb]))
 }
 
+/// Byte offset of the first `sub` in `s`. A one-byte needle is an ASCII
+/// char, searched as a char (memchr) rather than building a two-way
+/// searcher for it.
+#[inline]
+pub fn find_str(s: &str, sub: &str) -> Option<usize> {
+    match sub.as_bytes() {
+        &[b] => s.find(char::from(b)),
+        _ => s.find(sub),
+    }
+}
+
 /// `str.find(sub[, start[, end]])`: code point index or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((a, w)) => w
-            .find(sub)
-            .map_or(-1, |b| (a + char_index_of_byte(w, b)) as i64),
+        Some((a, w)) => find_str(w, sub).map_or(-1, |b| (a + char_index_of_byte(w, b)) as i64),
         None => -1,
     }
 }
@@ -173,20 +182,14 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> TResult<Vec<String>> 
     };
     match sep {
         Some("") => Err(empty_sep()),
+        // One searcher for the whole str (a char searcher for a one-byte
+        // separator), not one per piece.
         Some(sep) => {
-            let mut out = Vec::new();
-            let mut rest = s;
-            while out.len() < max {
-                match rest.find(sep) {
-                    Some(i) => {
-                        out.push(rest[..i].to_string());
-                        rest = &rest[i + sep.len()..];
-                    }
-                    None => break,
-                }
-            }
-            out.push(rest.to_string());
-            Ok(out)
+            let n = max.saturating_add(1);
+            Ok(match sep.as_bytes() {
+                &[b] => s.splitn(n, char::from(b)).map(str::to_string).collect(),
+                _ => s.splitn(n, sep).map(str::to_string).collect(),
+            })
         }
         None => {
             let mut out = Vec::new();
@@ -611,20 +614,22 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         }
         return out;
     }
-    let mut rest = s;
-    let mut n = 0;
-    while n < max {
-        match rest.find(old) {
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                out.push_str(new);
-                rest = &rest[i + old.len()..];
-                n += 1;
-            }
-            None => break,
-        }
+    // One searcher for the whole str (a char searcher for a one-byte
+    // `old`), not one per match.
+    let mut last = 0;
+    let mut put = |i: usize| {
+        out.push_str(&s[last..i]);
+        out.push_str(new);
+        last = i + old.len();
+    };
+    match old.as_bytes() {
+        &[b] => s
+            .match_indices(char::from(b))
+            .take(max)
+            .for_each(|(i, _)| put(i)),
+        _ => s.match_indices(old).take(max).for_each(|(i, _)| put(i)),
     }
-    out.push_str(rest);
+    out.push_str(&s[last..]);
     out
 }
 
