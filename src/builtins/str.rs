@@ -451,8 +451,44 @@ fn builtin_ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 // Methods
 
+/// `sep.join(items)` for a list or tuple of exact strs, read in place
+/// and built in one allocation; None for anything else (the general path
+/// below then reports the error).
+fn join_in_place(vm: &Vm, sep: Value, items: Value) -> Option<String> {
+    let Value::Obj(r) = items else { return None };
+    let items: &[Value] = match vm.heap.get(r) {
+        Obj::List(l) => l,
+        Obj::Tuple(t) => t,
+        _ => return None,
+    };
+    let sep = str_ref(vm, sep)?;
+    let as_str = |v: Value| match v {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Str(s) => Some(s.s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for &x in items {
+        len += as_str(x)?.len();
+    }
+    let mut out = String::with_capacity(len);
+    for (i, &x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(as_str(x)?);
+    }
+    Some(out)
+}
+
 fn str_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let sep = this(vm, &a, "join", 1, 1)?;
+    this_check(vm, &a, "join", 1, 1)?;
+    if let Some(out) = join_in_place(vm, a.pos[0], a.pos[1]) {
+        return Ok(vm.new_str(out));
+    }
+    let sep = str_ref(vm, a.pos[0]).unwrap_or_default().to_string();
     let items = vm.collect_iterable(a.pos[1])?;
     let mut out = String::new();
     for (i, &x) in items.iter().enumerate() {

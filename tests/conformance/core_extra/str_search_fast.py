@@ -39,3 +39,20 @@ except ValueError as e:
 line = ";".join("k" + str(i) + "=" + str(i * 7 % 1000) for i in range(50))
 print(sum(len(f.split("=")[0]) + int(f.split("=")[1]) for f in line.split(";")))
 print(line.upper().replace("K", "key_")[:60])
+
+
+class S(str):
+    pass
+
+
+for sep in ["", ";", "é€", "--"]:
+    print(repr(sep.join([])), repr(sep.join(["a"])), repr(sep.join(["a", "é", ""])))
+    print(repr(sep.join(("x", "y"))), repr(sep.join(c for c in "abc")), repr(sep.join([S("s"), "t"])))
+    try:
+        sep.join(["a", 1])
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        sep.join(("a", None))
+    except TypeError as e:
+        print("TypeError", e)
