@@ -226,6 +226,12 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
                 .unwrap_or_else(|| "?".into())
         ),
         CompareJumpIfFalse(k, t) | CompareJumpIfTrue(k, t) => format!("{k:?} {t} (to {t})"),
+        SubscrLocals(a, b) => format!(
+            "{a} {b} ({}[{}])",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", name_at(&code.varnames, x as u32)),
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),
         FormatValue { conv, has_spec } => {

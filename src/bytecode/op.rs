@@ -96,6 +96,11 @@ pub enum Op {
     /// `CompareOp(k); PopJumpIfTrue(t)`. `[.., a, b] -> [..]`, jump to t if
     /// `a k b` is truthy.
     CompareJumpIfTrue(CmpKind, u32),
+    /// `LoadFast(s); LoadFast(i); BinarySubscr` (three ops: the two after it
+    /// stay in place). `[..] -> [.., s[i]]`
+    SubscrLocals(u16, u16),
+    /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
+    BinaryOpStoreFast(BinOpKind, u16),
 
     // ---- constants and names ----
     /// Push `consts[i]`. `[..] -> [.., c]`
@@ -361,7 +366,9 @@ impl Op {
             Op::LoadFastLoadFast(..)
             | Op::LoadFastLoadConst(..)
             | Op::CompareJumpIfFalse(..)
-            | Op::CompareJumpIfTrue(..) => 2,
+            | Op::CompareJumpIfTrue(..)
+            | Op::BinaryOpStoreFast(..) => 2,
+            Op::SubscrLocals(..) => 3,
             _ => 1,
         }
     }

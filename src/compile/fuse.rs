@@ -11,7 +11,24 @@ use crate::bytecode::op::Op;
 
 pub(crate) fn fuse(ops: &mut [Op]) {
     let orig = ops.to_vec();
+    let triple_at = |i: usize| -> Option<Op> {
+        match orig.get(i..i + 3)? {
+            [Op::LoadFast(a), Op::LoadFast(b), Op::BinarySubscr] => {
+                small(*a, *b).map(|(a, b)| Op::SubscrLocals(a, b))
+            }
+            _ => None,
+        }
+    };
     for (i, pair) in orig.windows(2).enumerate() {
+        if let Some(t) = triple_at(i) {
+            ops[i] = t;
+            continue;
+        }
+        // A pair ending where a triple starts would swallow the triple's
+        // first op: leave it, so execution reaches the triple.
+        if triple_at(i + 1).is_some() {
+            continue;
+        }
         let fused = match (pair[0], pair[1]) {
             (Op::LoadFast(a), Op::LoadFast(b)) => {
                 small(a, b).map(|(a, b)| Op::LoadFastLoadFast(a, b))
@@ -21,6 +38,9 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             }
             (Op::CompareOp(k), Op::PopJumpIfFalse(t)) => Some(Op::CompareJumpIfFalse(k, t)),
             (Op::CompareOp(k), Op::PopJumpIfTrue(t)) => Some(Op::CompareJumpIfTrue(k, t)),
+            (Op::BinaryOp(k), Op::StoreFast(x)) => {
+                u16::try_from(x).ok().map(|x| Op::BinaryOpStoreFast(k, x))
+            }
             _ => None,
         };
         if let Some(f) = fused {
@@ -36,7 +56,32 @@ fn small(a: u32, b: u32) -> Option<(u16, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bytecode::op::CmpKind;
+    use crate::bytecode::op::{BinOpKind, CmpKind};
+
+    #[test]
+    fn a_triple_wins_over_the_pair_before_it() {
+        // xi - px[j]; dx = ...
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadFast(1),
+            Op::LoadFast(2),
+            Op::BinarySubscr,
+            Op::BinaryOp(BinOpKind::Sub),
+            Op::StoreFast(3),
+        ];
+        fuse(&mut ops);
+        assert_eq!(
+            ops,
+            vec![
+                Op::LoadFast(0),
+                Op::SubscrLocals(1, 2),
+                Op::LoadFast(2),
+                Op::BinarySubscr,
+                Op::BinaryOpStoreFast(BinOpKind::Sub, 3),
+                Op::StoreFast(3),
+            ]
+        );
+    }
 
     #[test]
     fn fuses_pairs_and_keeps_second_ops() {

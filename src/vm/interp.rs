@@ -228,6 +228,55 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::SubscrLocals(a, b) => {
+                        // list[int] / tuple[int] in range: the whole triple.
+                        // Anything else runs the first LoadFast alone and
+                        // goes on to the ops after it.
+                        let (a, b) = (a as u32, b as u32);
+                        if a == owned || b == owned {
+                            owned = u32::MAX;
+                        }
+                        let seq = self.fiber.stack[base + a as usize];
+                        let key = self.fiber.stack[base + b as usize];
+                        if let (Value::Obj(r), Value::Int(i)) = (seq, key) {
+                            let item = match self.heap.get(r) {
+                                Obj::List(l) => index_in(l, i),
+                                Obj::Tuple(t) => index_in(t, i),
+                                _ => None,
+                            };
+                            if let Some(v) = item {
+                                ip += 2;
+                                self.push(v);
+                                continue;
+                            }
+                        }
+                        if seq.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(seq);
+                            Ok(())
+                        }
+                    }
+                    Op::BinaryOpStoreFast(kind, x) => {
+                        // Numbers: the operation and the store. Anything
+                        // else runs the BinaryOp alone (the StoreFast after
+                        // it stays in place).
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        if let Some(r) = fast_arith(a, b, kind) {
+                            let x = x as u32;
+                            fresh = None;
+                            if x == owned {
+                                owned = u32::MAX;
+                            }
+                            self.drop_top(2);
+                            self.fiber.stack[base + x as usize] = r;
+                            ip += 1;
+                            continue;
+                        }
+                        self.binary_op(a, b, kind, false)
+                            .map(|v| self.set_top(2, v))
+                    }
                     Op::LoadFastLoadFast(a, b) => {
                         let (a, b) = (a as u32, b as u32);
                         if a == owned || b == owned {

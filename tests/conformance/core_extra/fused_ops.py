@@ -1,94 +1,70 @@
-# Pairs of instructions that weft runs as one (superinstructions) must keep
-# every error and protocol detail of the separate instructions.
+# Covers the SubscrLocals (s[i] with both names local) and BinaryOpStoreFast
+# (x = a op b) superinstructions on their fast and slow paths: lists,
+# tuples, negative and out-of-range indexes, other containers, ints that
+# overflow to bigints, floats, strs, errors with the right message.
+def subscr(s, i):
+    v = s[i]
+    return v
 
 
-def second_unbound(flag):
+def arith(a, b):
+    x = a + b
+    y = a * b
+    z = a - b
+    w = x // 1 if isinstance(x, int) else x
+    return x, y, z, w
+
+
+def concat(a, b):
+    c = a + b
+    return c
+
+
+def unbound(flag):
     if flag:
-        b = 1
-    a = 2
-    return a + b
-
-
-def first_unbound(flag):
-    if flag:
-        a = 1
-    b = 2
-    return a + b
-
-
-for f in (second_unbound, first_unbound):
-    try:
-        f(False)
-    except UnboundLocalError as e:
-        print(type(e).__name__, e)
-
-
-class Weird:
-    def __init__(self, v):
-        self.v = v
-
-    def __lt__(self, other):
-        return Truthy(self.v < other)
-
-
-class Truthy:
-    def __init__(self, t):
-        self.t = t
-
-    def __bool__(self):
-        print("bool called", self.t)
-        return self.t
-
-
-class Bad:
-    def __lt__(self, other):
-        return Boom()
-
-
-class Boom:
-    def __bool__(self):
-        raise RuntimeError("no truth")
-
-
-w = Weird(3)
-if w < 5:
-    print("lt true")
-if not (w < 1):
-    print("lt false")
-while w < 4:
-    w.v += 1
-    print("loop", w.v)
-try:
-    if Bad() < 1:
-        pass
-except RuntimeError as e:
-    print("RuntimeError", e)
-try:
-    if 1 < "x":
-        pass
-except TypeError as e:
-    print("TypeError", e)
-x, y = 2.5, 2
-print(x < y, x > y, 1 < 2 < 3, 3 > 2 > 5)
-if 2 ** 70 > 2 ** 69:
-    print("big")
-for a, b in ((1, 1.0), ("a", "b"), ((1, 2), (1, 3)), (None, None)):
-    if a == b:
-        print(repr(a), "==", repr(b))
-    elif a != b:
-        print(repr(a), "!=", repr(b))
-
-
-def loops(n):
+        s = [1, 2]
     i = 0
-    total = 0
-    while i < n:
-        j = 0
-        while j < i:
-            total += i * j
-            j += 1
-        i += 1
-    return total
+    return s[i]
 
 
-print(loops(50))
+def main():
+    lst = [10, 20, 30]
+    tup = ("a", "b")
+    for i in range(-3, 3):
+        print(subscr(lst, i), end=" ")
+    print()
+    print(subscr(tup, -1), subscr("xyz", 1), subscr({1: "one"}, 1), subscr(range(5), 2))
+    print(subscr([[1, 2], [3]], 0), subscr(lst, True), subscr(b"ab", 0))
+    for bad in (5, -4, "x", 1.5):
+        try:
+            subscr(lst, bad)
+        except (IndexError, TypeError) as e:
+            print(type(e).__name__, e)
+    try:
+        subscr({}, "k")
+    except KeyError as e:
+        print("KeyError", e)
+    print(arith(3, 4), arith(2.5, 0.5), arith(2**62, 2**62))
+    print(arith(-(2**63), -1))
+    print(concat("ab", "cd"), concat([1], [2]), concat((1,), ()))
+    try:
+        arith("a", 1)
+    except TypeError as e:
+        print("TypeError", e)
+    acc = 0
+    for i in range(10):
+        t = acc + i
+        acc = t
+    print(acc)
+    s = ""
+    for ch in "hello":
+        s = s + ch
+    print(s)
+    try:
+        unbound(False)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    print(unbound(True))
+
+
+main()
