@@ -231,6 +231,19 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
             name_at(&code.varnames, a as u32),
             name_at(&code.varnames, b as u32)
         ),
+        BinaryOpLocals(k, a, b) => format!(
+            "{k:?} {a} {b} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        BinaryOpLocalConst(k, a, c) => format!(
+            "{k:?} {a} {c} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            code.consts
+                .get(c as usize)
+                .map(const_repr)
+                .unwrap_or_else(|| "?".into())
+        ),
         BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", name_at(&code.varnames, x as u32)),
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),

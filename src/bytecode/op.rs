@@ -101,6 +101,12 @@ pub enum Op {
     SubscrLocals(u16, u16),
     /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
     BinaryOpStoreFast(BinOpKind, u16),
+    /// `LoadFast(a); LoadFast(b); BinaryOp(k)` (three ops).
+    /// `[..] -> [.., a k b]`
+    BinaryOpLocals(BinOpKind, u16, u16),
+    /// `LoadFast(a); LoadConst(c); BinaryOp(k)` (three ops).
+    /// `[..] -> [.., a k consts[c]]`
+    BinaryOpLocalConst(BinOpKind, u16, u16),
 
     // ---- constants and names ----
     /// Push `consts[i]`. `[..] -> [.., c]`
@@ -368,7 +374,7 @@ impl Op {
             | Op::CompareJumpIfFalse(..)
             | Op::CompareJumpIfTrue(..)
             | Op::BinaryOpStoreFast(..) => 2,
-            Op::SubscrLocals(..) => 3,
+            Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
             _ => 1,
         }
     }

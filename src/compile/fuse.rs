@@ -16,6 +16,12 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             [Op::LoadFast(a), Op::LoadFast(b), Op::BinarySubscr] => {
                 small(*a, *b).map(|(a, b)| Op::SubscrLocals(a, b))
             }
+            [Op::LoadFast(a), Op::LoadFast(b), Op::BinaryOp(k)] => {
+                small(*a, *b).map(|(a, b)| Op::BinaryOpLocals(*k, a, b))
+            }
+            [Op::LoadFast(a), Op::LoadConst(c), Op::BinaryOp(k)] => {
+                small(*a, *c).map(|(a, c)| Op::BinaryOpLocalConst(*k, a, c))
+            }
             _ => None,
         }
     };
@@ -81,6 +87,24 @@ mod tests {
                 Op::StoreFast(3),
             ]
         );
+    }
+
+    #[test]
+    fn arithmetic_triples_on_locals_and_constants() {
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadFast(1),
+            Op::BinaryOp(BinOpKind::Mul),
+            Op::LoadFast(2),
+            Op::LoadConst(0),
+            Op::BinaryOp(BinOpKind::Add),
+        ];
+        fuse(&mut ops);
+        assert_eq!(ops[0], Op::BinaryOpLocals(BinOpKind::Mul, 0, 1));
+        assert_eq!(ops[3], Op::BinaryOpLocalConst(BinOpKind::Add, 2, 0));
+        // The ops after each fused one stay for jumps into the middle.
+        assert_eq!(ops[2], Op::BinaryOp(BinOpKind::Mul));
+        assert_eq!(ops[4], Op::LoadConst(0));
     }
 
     #[test]

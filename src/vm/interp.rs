@@ -257,6 +257,31 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::BinaryOpLocals(kind, a, b) | Op::BinaryOpLocalConst(kind, a, b) => {
+                        // Numbers: the whole triple. Anything else runs the
+                        // first LoadFast alone and goes on to the ops after.
+                        let a = a as u32;
+                        let va = self.fiber.stack[base + a as usize];
+                        let vb = match op {
+                            Op::BinaryOpLocals(..) => self.fiber.stack[base + b as usize],
+                            _ => code.consts[b as usize],
+                        };
+                        if a == owned || (b as u32 == owned && matches!(op, Op::BinaryOpLocals(..)))
+                        {
+                            owned = u32::MAX;
+                        }
+                        if let Some(r) = fast_arith(va, vb, kind) {
+                            ip += 2;
+                            self.push(r);
+                            continue;
+                        }
+                        if va.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(va);
+                            Ok(())
+                        }
+                    }
                     Op::BinaryOpStoreFast(kind, x) => {
                         // Numbers: the operation and the store. Anything
                         // else runs the BinaryOp alone (the StoreFast after

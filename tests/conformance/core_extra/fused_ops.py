@@ -20,6 +20,24 @@ def concat(a, b):
     return c
 
 
+def locals_ops(a, b):
+    out = [a + b, a - b, a * b, a / b if b else None, a // b if b else None,
+           a % b if b else None, a ** 2, a + 1, a - 1, a * 3, a % 7, a // 2]
+    c = a * b
+    return out, c
+
+
+def divide(a, b):
+    return a / b
+
+
+def unbound_b(flag):
+    a = 1
+    if flag:
+        b = 2
+    return a + b
+
+
 def unbound(flag):
     if flag:
         s = [1, 2]
@@ -65,6 +83,24 @@ def main():
     except UnboundLocalError as e:
         print("UnboundLocalError", e)
     print(unbound(True))
+    print(locals_ops(7, 3))
+    print(locals_ops(-7.5, 2.0))
+    print(locals_ops(2**62, 3))
+    print(locals_ops(True, 2))
+    try:
+        locals_ops("s", 2)
+    except TypeError as e:
+        print("TypeError", e)
+    for b in (0, 0.0):
+        try:
+            divide(1, b)
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e)
+    try:
+        unbound_b(False)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    print(unbound_b(True))
 
 
 main()
