@@ -188,6 +188,7 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
         | JumpIfTrueOrPop(t) | PopJumpIfNone(t) | PopJumpIfNotNone(t) | ForIter(t)
         | SetupExcept(t) => format!("{t} (to {t})"),
+        ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", name_at(&code.varnames, x as u32)),
         Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
         | BuildMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n) | MapAdd(n) | ListExtend(n)
         | SetUpdate(n) | DictUpdate(n) | DictMerge(n) | UnpackSequence(n) | Call(n) | CallKw(n)

@@ -101,6 +101,8 @@ pub enum Op {
     SubscrLocals(u16, u16),
     /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
     BinaryOpStoreFast(BinOpKind, u16),
+    /// `ForIter(t); StoreFast(x)`: the next item goes straight into x.
+    ForIterStore(u32, u16),
     /// `LoadFast(a); LoadFast(b); BinaryOp(k)` (three ops).
     /// `[..] -> [.., a k b]`
     BinaryOpLocals(BinOpKind, u16, u16),
@@ -373,7 +375,8 @@ impl Op {
             | Op::LoadFastLoadConst(..)
             | Op::CompareJumpIfFalse(..)
             | Op::CompareJumpIfTrue(..)
-            | Op::BinaryOpStoreFast(..) => 2,
+            | Op::BinaryOpStoreFast(..)
+            | Op::ForIterStore(..) => 2,
             Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
             _ => 1,
         }
@@ -390,6 +393,7 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
+            | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
             | Op::CompareJumpIfTrue(_, t) => Some(t),
@@ -408,6 +412,7 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
+            | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
             | Op::CompareJumpIfTrue(_, t) => *t = target,

@@ -44,6 +44,9 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             }
             (Op::CompareOp(k), Op::PopJumpIfFalse(t)) => Some(Op::CompareJumpIfFalse(k, t)),
             (Op::CompareOp(k), Op::PopJumpIfTrue(t)) => Some(Op::CompareJumpIfTrue(k, t)),
+            (Op::ForIter(t), Op::StoreFast(x)) => {
+                u16::try_from(x).ok().map(|x| Op::ForIterStore(t, x))
+            }
             (Op::BinaryOp(k), Op::StoreFast(x)) => {
                 u16::try_from(x).ok().map(|x| Op::BinaryOpStoreFast(k, x))
             }

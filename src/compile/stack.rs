@@ -50,6 +50,13 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
                 1
             }
         }
+        ForIterStore(..) => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
         UnpackSequence(n) => n as i32 - 1,
         UnpackEx { before, after } => before as i32 + after as i32,
         MakeFunction(f) => -(f.count_ones() as i32),

@@ -758,12 +758,26 @@ impl Vm {
                         let v = self.top();
                         self.iter(v).map(|it| self.set_top(1, it))
                     }
-                    Op::ForIter(t) => {
+                    Op::ForIter(t) | Op::ForIterStore(t, _) => {
                         let it = self.top();
-                        // Inline steps of range and list/tuple iterators.
+                        // Inline steps of range and list/tuple iterators;
+                        // ForIterStore also does the StoreFast after it.
+                        // Other iterators run as ForIter (that StoreFast
+                        // stays in place).
                         if let Some(step) = self.for_iter_fast(it) {
                             match step {
-                                Some(v) => self.push(v),
+                                Some(v) => match op {
+                                    Op::ForIterStore(_, x) => {
+                                        let x = x as u32;
+                                        fresh = None;
+                                        if x == owned {
+                                            owned = u32::MAX;
+                                        }
+                                        self.fiber.stack[base + x as usize] = v;
+                                        ip += 1;
+                                    }
+                                    _ => self.push(v),
+                                },
                                 None => {
                                     self.fiber.stack.pop();
                                     ip = t as usize;

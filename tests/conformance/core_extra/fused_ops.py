@@ -38,6 +38,51 @@ def unbound_b(flag):
     return a + b
 
 
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+
+def gen(n):
+    for i in range(n):
+        yield i * i
+
+
+def loops():
+    out = []
+    for x in [1, 2, 3]:
+        out.append(x)
+    for x in (4, 5):
+        out.append(x)
+    for x in range(10, 0, -3):
+        out.append(x)
+    for x in Countdown(3):
+        out.append(x)
+    for x in gen(4):
+        out.append(x)
+    for x in "ab":
+        out.append(x)
+    for x in []:
+        out.append("never")
+    else:
+        out.append("else")
+    lst = [1, 2]
+    for x in lst:
+        if len(lst) < 5:
+            lst.append(x * 10)
+    out.append(lst)
+    return out, x
+
+
 def unbound(flag):
     if flag:
         s = [1, 2]
@@ -101,6 +146,7 @@ def main():
     except UnboundLocalError as e:
         print("UnboundLocalError", e)
     print(unbound_b(True))
+    print(loops())
 
 
 main()
