@@ -188,6 +188,19 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
         | JumpIfTrueOrPop(t) | PopJumpIfNone(t) | PopJumpIfNotNone(t) | ForIter(t)
         | SetupExcept(t) => format!("{t} (to {t})"),
+        CmpLocalsJump { kind, a, b, t } => format!(
+            "{kind:?} {a} {b} {t} ({}, {}, to {t})",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        CmpLocalConstJump { kind, a, c, t } => format!(
+            "{kind:?} {a} {c} {t} ({}, {}, to {t})",
+            name_at(&code.varnames, a as u32),
+            code.consts
+                .get(c as usize)
+                .map(const_repr)
+                .unwrap_or_else(|| "?".into())
+        ),
         ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", name_at(&code.varnames, x as u32)),
         Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
         | BuildMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n) | MapAdd(n) | ListExtend(n)

@@ -101,6 +101,12 @@ pub enum Op {
     SubscrLocals(u16, u16),
     /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
     BinaryOpStoreFast(BinOpKind, u16),
+    /// `LoadFast(a); LoadFast(b); CompareOp(k); PopJumpIfFalse(t)` (four
+    /// ops): jump to t unless `a k b`.
+    CmpLocalsJump { kind: CmpKind, a: u8, b: u8, t: u32 },
+    /// `LoadFast(a); LoadConst(c); CompareOp(k); PopJumpIfFalse(t)` (four
+    /// ops): jump to t unless `a k consts[c]`.
+    CmpLocalConstJump { kind: CmpKind, a: u8, c: u8, t: u32 },
     /// `ForIter(t); StoreFast(x)`: the next item goes straight into x.
     ForIterStore(u32, u16),
     /// `LoadFast(a); LoadFast(b); BinaryOp(k)` (three ops).
@@ -378,6 +384,7 @@ impl Op {
             | Op::BinaryOpStoreFast(..)
             | Op::ForIterStore(..) => 2,
             Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
+            Op::CmpLocalsJump { .. } | Op::CmpLocalConstJump { .. } => 4,
             _ => 1,
         }
     }
@@ -396,7 +403,9 @@ impl Op {
             | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
-            | Op::CompareJumpIfTrue(_, t) => Some(t),
+            | Op::CompareJumpIfTrue(_, t)
+            | Op::CmpLocalsJump { t, .. }
+            | Op::CmpLocalConstJump { t, .. } => Some(t),
             _ => None,
         }
     }
@@ -415,7 +424,9 @@ impl Op {
             | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
-            | Op::CompareJumpIfTrue(_, t) => *t = target,
+            | Op::CompareJumpIfTrue(_, t)
+            | Op::CmpLocalsJump { t, .. }
+            | Op::CmpLocalConstJump { t, .. } => *t = target,
             _ => {}
         }
     }

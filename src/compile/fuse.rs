@@ -12,6 +12,25 @@ use crate::bytecode::op::Op;
 pub(crate) fn fuse(ops: &mut [Op]) {
     let orig = ops.to_vec();
     let triple_at = |i: usize| -> Option<Op> {
+        // Four-op compare-and-branch forms first (they also start a triple).
+        if let Some([Op::LoadFast(a), second, Op::CompareOp(kind), Op::PopJumpIfFalse(t)]) =
+            orig.get(i..i + 4)
+        {
+            let (kind, t) = (*kind, *t);
+            let a = u8::try_from(*a).ok();
+            let fused = match second {
+                Op::LoadFast(b) => a
+                    .zip(u8::try_from(*b).ok())
+                    .map(|(a, b)| Op::CmpLocalsJump { kind, a, b, t }),
+                Op::LoadConst(c) => a
+                    .zip(u8::try_from(*c).ok())
+                    .map(|(a, c)| Op::CmpLocalConstJump { kind, a, c, t }),
+                _ => None,
+            };
+            if fused.is_some() {
+                return fused;
+            }
+        }
         match orig.get(i..i + 3)? {
             [Op::LoadFast(a), Op::LoadFast(b), Op::BinarySubscr] => {
                 small(*a, *b).map(|(a, b)| Op::SubscrLocals(a, b))
@@ -111,13 +130,40 @@ mod tests {
     }
 
     #[test]
+    fn compare_and_branch_on_locals_is_one_op() {
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadConst(1),
+            Op::CompareOp(CmpKind::Lt),
+            Op::PopJumpIfFalse(9),
+            Op::LoadFast(300),
+            Op::LoadFast(1),
+            Op::CompareOp(CmpKind::Lt),
+            Op::PopJumpIfFalse(9),
+        ];
+        fuse(&mut ops);
+        assert_eq!(
+            ops[0],
+            Op::CmpLocalConstJump {
+                kind: CmpKind::Lt,
+                a: 0,
+                c: 1,
+                t: 9
+            }
+        );
+        // Local 300 does not fit the four-op form: the pair form is used.
+        assert_eq!(ops[4], Op::LoadFastLoadFast(300, 1));
+        assert_eq!(ops[2], Op::CompareJumpIfFalse(CmpKind::Lt, 9));
+    }
+
+    #[test]
     fn fuses_pairs_and_keeps_second_ops() {
         let mut ops = vec![
             Op::LoadFast(0),
             Op::LoadFast(1),
             Op::LoadConst(2),
             Op::CompareOp(CmpKind::Lt),
-            Op::PopJumpIfFalse(0),
+            Op::PopJumpIfTrue(0),
             Op::LoadFast(70000),
             Op::LoadFast(1),
         ];
@@ -128,8 +174,8 @@ mod tests {
                 Op::LoadFastLoadFast(0, 1),
                 Op::LoadFastLoadConst(1, 2),
                 Op::LoadConst(2),
-                Op::CompareJumpIfFalse(CmpKind::Lt, 0),
-                Op::PopJumpIfFalse(0),
+                Op::CompareJumpIfTrue(CmpKind::Lt, 0),
+                Op::PopJumpIfTrue(0),
                 Op::LoadFast(70000),
                 Op::LoadFast(1),
             ]

@@ -29,6 +29,7 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
+        CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
         BinaryOpStoreFast(..) => -2,
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,

@@ -337,6 +337,41 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::CmpLocalsJump { kind, a, t, .. }
+                    | Op::CmpLocalConstJump { kind, a, t, .. } => {
+                        // Two ints: compare and branch at once. Anything
+                        // else runs the first LoadFast alone and goes on to
+                        // the ops after it.
+                        let a = a as u32;
+                        if a == owned {
+                            owned = u32::MAX;
+                        }
+                        let va = self.fiber.stack[base + a as usize];
+                        let vb = match op {
+                            Op::CmpLocalsJump { b, .. } => {
+                                if b as u32 == owned {
+                                    owned = u32::MAX;
+                                }
+                                self.fiber.stack[base + b as usize]
+                            }
+                            Op::CmpLocalConstJump { c, .. } => code.consts[c as usize],
+                            _ => Value::Undefined,
+                        };
+                        if let (Value::Int(x), Value::Int(y)) = (va, vb) {
+                            ip = if int_cmp(x, y, kind) {
+                                ip + 3
+                            } else {
+                                t as usize
+                            };
+                            continue;
+                        }
+                        if va.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(va);
+                            Ok(())
+                        }
+                    }
                     Op::CompareJumpIfFalse(kind, t) | Op::CompareJumpIfTrue(kind, t) => {
                         let b = self.peek(1);
                         let a = self.peek(2);

@@ -83,6 +83,37 @@ def loops():
     return out, x
 
 
+def compares(a, b):
+    out = []
+    if a < b:
+        out.append("lt")
+    if a <= 2:
+        out.append("le2")
+    if a == b:
+        out.append("eq")
+    if a != 3:
+        out.append("ne3")
+    if a > b:
+        out.append("gt")
+    if a >= -1:
+        out.append("ge-1")
+    n = 0
+    i = 0
+    while i < 5:
+        i += 1
+        n += i
+    out.append(n)
+    return out
+
+
+def unbound_cmp(flag):
+    if flag:
+        a = 1
+    if a < 2:
+        return "small"
+    return "big"
+
+
 def unbound(flag):
     if flag:
         s = [1, 2]
@@ -147,6 +178,17 @@ def main():
         print("UnboundLocalError", e)
     print(unbound_b(True))
     print(loops())
+    for a, b in [(1, 2), (2, 2), (3, 1), (-5, 0), (2**70, 2**70), (1.5, 2), (2, 1.5),
+                 ("a", "b"), ([1], [1]), (True, 2), (None, None)]:
+        try:
+            print(a, b, compares(a, b))
+        except TypeError as e:
+            print("TypeError", e)
+    try:
+        unbound_cmp(False)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    print(unbound_cmp(True))
 
 
 main()
