@@ -201,6 +201,7 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
                 .map(const_repr)
                 .unwrap_or_else(|| "?".into())
         ),
+        ReturnLocal(x) => format!("{x} ({})", name_at(&code.varnames, x as u32)),
         ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", name_at(&code.varnames, x as u32)),
         Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
         | BuildMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n) | MapAdd(n) | ListExtend(n)

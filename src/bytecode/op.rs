@@ -107,6 +107,8 @@ pub enum Op {
     /// `LoadFast(a); LoadConst(c); CompareOp(k); PopJumpIfFalse(t)` (four
     /// ops): jump to t unless `a k consts[c]`.
     CmpLocalConstJump { kind: CmpKind, a: u8, c: u8, t: u32 },
+    /// `LoadFast(x); ReturnValue`.
+    ReturnLocal(u16),
     /// `ForIter(t); StoreFast(x)`: the next item goes straight into x.
     ForIterStore(u32, u16),
     /// `LoadFast(a); LoadFast(b); BinaryOp(k)` (three ops).
@@ -382,7 +384,8 @@ impl Op {
             | Op::CompareJumpIfFalse(..)
             | Op::CompareJumpIfTrue(..)
             | Op::BinaryOpStoreFast(..)
-            | Op::ForIterStore(..) => 2,
+            | Op::ForIterStore(..)
+            | Op::ReturnLocal(..) => 2,
             Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
             Op::CmpLocalsJump { .. } | Op::CmpLocalConstJump { .. } => 4,
             _ => 1,

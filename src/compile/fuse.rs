@@ -63,6 +63,7 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             }
             (Op::CompareOp(k), Op::PopJumpIfFalse(t)) => Some(Op::CompareJumpIfFalse(k, t)),
             (Op::CompareOp(k), Op::PopJumpIfTrue(t)) => Some(Op::CompareJumpIfTrue(k, t)),
+            (Op::LoadFast(x), Op::ReturnValue) => u16::try_from(x).ok().map(Op::ReturnLocal),
             (Op::ForIter(t), Op::StoreFast(x)) => {
                 u16::try_from(x).ok().map(|x| Op::ForIterStore(t, x))
             }

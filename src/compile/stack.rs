@@ -30,6 +30,7 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
         CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
+        ReturnLocal(_) => 1,
         BinaryOpStoreFast(..) => -2,
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,
@@ -72,7 +73,7 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
 fn is_terminal(op: Op) -> bool {
     matches!(
         op,
-        Op::Jump(_) | Op::ReturnValue | Op::Reraise | Op::RaiseVarargs(_)
+        Op::Jump(_) | Op::ReturnValue | Op::ReturnLocal(_) | Op::Reraise | Op::RaiseVarargs(_)
     )
 }
 
@@ -139,8 +140,9 @@ pub fn verify(code: &CodeObject) -> Result<u32, String> {
         }
         max = max.max(fall);
         match op {
-            Op::ReturnValue => {
-                if st.depth != 1 || !st.blocks.is_empty() {
+            Op::ReturnValue | Op::ReturnLocal(_) => {
+                let want = if op == Op::ReturnValue { 1 } else { 0 };
+                if st.depth != want || !st.blocks.is_empty() {
                     return Err(err(
                         ip,
                         format!(

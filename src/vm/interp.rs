@@ -1096,6 +1096,21 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
+                    Op::ReturnLocal(x) => {
+                        // `return x`: an unbound x runs the LoadFast alone
+                        // (which raises).
+                        let v = self.fiber.stack[base + x as usize];
+                        if v.is_undefined() {
+                            Err(self.unbound_local(code, x as u32))
+                        } else {
+                            self.push(v);
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32 + 1;
+                            match self.do_return() {
+                                Some(exit) => return exit,
+                                None => continue 'frames,
+                            }
+                        }
+                    }
                     Op::ReturnValue => {
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                         match self.do_return() {

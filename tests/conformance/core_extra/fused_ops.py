@@ -114,6 +114,19 @@ def unbound_cmp(flag):
     return "big"
 
 
+def ret_local(flag):
+    if flag:
+        r = 5
+    return r
+
+
+def gen_ret(n):
+    total = 0
+    for i in range(n):
+        total += yield i
+    return total
+
+
 def unbound(flag):
     if flag:
         s = [1, 2]
@@ -189,6 +202,19 @@ def main():
     except UnboundLocalError as e:
         print("UnboundLocalError", e)
     print(unbound_cmp(True))
+    print(ret_local(True))
+    try:
+        ret_local(False)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    g = gen_ret(3)
+    next(g)
+    g.send(10)
+    g.send(20)
+    try:
+        g.send(30)
+    except StopIteration as e:
+        print("StopIteration", e.value)
 
 
 main()
