@@ -188,6 +188,21 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
         | JumpIfTrueOrPop(t) | PopJumpIfNone(t) | PopJumpIfNotNone(t) | ForIter(t)
         | SetupExcept(t) => format!("{t} (to {t})"),
+        CmpLocalsJump { kind, a, b, t } => format!(
+            "{kind:?} {a} {b} {t} ({}, {}, to {t})",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        CmpLocalConstJump { kind, a, c, t } => format!(
+            "{kind:?} {a} {c} {t} ({}, {}, to {t})",
+            name_at(&code.varnames, a as u32),
+            code.consts
+                .get(c as usize)
+                .map(const_repr)
+                .unwrap_or_else(|| "?".into())
+        ),
+        ReturnLocal(x) => format!("{x} ({})", name_at(&code.varnames, x as u32)),
+        ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", name_at(&code.varnames, x as u32)),
         Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
         | BuildMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n) | MapAdd(n) | ListExtend(n)
         | SetUpdate(n) | DictUpdate(n) | DictMerge(n) | UnpackSequence(n) | Call(n) | CallKw(n)
@@ -226,6 +241,25 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
                 .unwrap_or_else(|| "?".into())
         ),
         CompareJumpIfFalse(k, t) | CompareJumpIfTrue(k, t) => format!("{k:?} {t} (to {t})"),
+        SubscrLocals(a, b) => format!(
+            "{a} {b} ({}[{}])",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        BinaryOpLocals(k, a, b) => format!(
+            "{k:?} {a} {b} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            name_at(&code.varnames, b as u32)
+        ),
+        BinaryOpLocalConst(k, a, c) => format!(
+            "{k:?} {a} {c} ({}, {})",
+            name_at(&code.varnames, a as u32),
+            code.consts
+                .get(c as usize)
+                .map(const_repr)
+                .unwrap_or_else(|| "?".into())
+        ),
+        BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", name_at(&code.varnames, x as u32)),
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),
         FormatValue { conv, has_spec } => {

@@ -96,6 +96,27 @@ pub enum Op {
     /// `CompareOp(k); PopJumpIfTrue(t)`. `[.., a, b] -> [..]`, jump to t if
     /// `a k b` is truthy.
     CompareJumpIfTrue(CmpKind, u32),
+    /// `LoadFast(s); LoadFast(i); BinarySubscr` (three ops: the two after it
+    /// stay in place). `[..] -> [.., s[i]]`
+    SubscrLocals(u16, u16),
+    /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
+    BinaryOpStoreFast(BinOpKind, u16),
+    /// `LoadFast(a); LoadFast(b); CompareOp(k); PopJumpIfFalse(t)` (four
+    /// ops): jump to t unless `a k b`.
+    CmpLocalsJump { kind: CmpKind, a: u8, b: u8, t: u32 },
+    /// `LoadFast(a); LoadConst(c); CompareOp(k); PopJumpIfFalse(t)` (four
+    /// ops): jump to t unless `a k consts[c]`.
+    CmpLocalConstJump { kind: CmpKind, a: u8, c: u8, t: u32 },
+    /// `LoadFast(x); ReturnValue`.
+    ReturnLocal(u16),
+    /// `ForIter(t); StoreFast(x)`: the next item goes straight into x.
+    ForIterStore(u32, u16),
+    /// `LoadFast(a); LoadFast(b); BinaryOp(k)` (three ops).
+    /// `[..] -> [.., a k b]`
+    BinaryOpLocals(BinOpKind, u16, u16),
+    /// `LoadFast(a); LoadConst(c); BinaryOp(k)` (three ops).
+    /// `[..] -> [.., a k consts[c]]`
+    BinaryOpLocalConst(BinOpKind, u16, u16),
 
     // ---- constants and names ----
     /// Push `consts[i]`. `[..] -> [.., c]`
@@ -361,7 +382,12 @@ impl Op {
             Op::LoadFastLoadFast(..)
             | Op::LoadFastLoadConst(..)
             | Op::CompareJumpIfFalse(..)
-            | Op::CompareJumpIfTrue(..) => 2,
+            | Op::CompareJumpIfTrue(..)
+            | Op::BinaryOpStoreFast(..)
+            | Op::ForIterStore(..)
+            | Op::ReturnLocal(..) => 2,
+            Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
+            Op::CmpLocalsJump { .. } | Op::CmpLocalConstJump { .. } => 4,
             _ => 1,
         }
     }
@@ -377,9 +403,12 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
+            | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
-            | Op::CompareJumpIfTrue(_, t) => Some(t),
+            | Op::CompareJumpIfTrue(_, t)
+            | Op::CmpLocalsJump { t, .. }
+            | Op::CmpLocalConstJump { t, .. } => Some(t),
             _ => None,
         }
     }
@@ -395,9 +424,12 @@ impl Op {
             | Op::PopJumpIfNone(t)
             | Op::PopJumpIfNotNone(t)
             | Op::ForIter(t)
+            | Op::ForIterStore(t, _)
             | Op::SetupExcept(t)
             | Op::CompareJumpIfFalse(_, t)
-            | Op::CompareJumpIfTrue(_, t) => *t = target,
+            | Op::CompareJumpIfTrue(_, t)
+            | Op::CmpLocalsJump { t, .. }
+            | Op::CmpLocalConstJump { t, .. } => *t = target,
             _ => {}
         }
     }

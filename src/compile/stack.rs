@@ -28,6 +28,10 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
         | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
+        CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
+        ReturnLocal(_) => 1,
+        BinaryOpStoreFast(..) => -2,
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,
@@ -48,6 +52,13 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
                 1
             }
         }
+        ForIterStore(..) => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
         UnpackSequence(n) => n as i32 - 1,
         UnpackEx { before, after } => before as i32 + after as i32,
         MakeFunction(f) => -(f.count_ones() as i32),
@@ -62,7 +73,7 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
 fn is_terminal(op: Op) -> bool {
     matches!(
         op,
-        Op::Jump(_) | Op::ReturnValue | Op::Reraise | Op::RaiseVarargs(_)
+        Op::Jump(_) | Op::ReturnValue | Op::ReturnLocal(_) | Op::Reraise | Op::RaiseVarargs(_)
     )
 }
 
@@ -129,8 +140,9 @@ pub fn verify(code: &CodeObject) -> Result<u32, String> {
         }
         max = max.max(fall);
         match op {
-            Op::ReturnValue => {
-                if st.depth != 1 || !st.blocks.is_empty() {
+            Op::ReturnValue | Op::ReturnLocal(_) => {
+                let want = if op == Op::ReturnValue { 1 } else { 0 };
+                if st.depth != want || !st.blocks.is_empty() {
                     return Err(err(
                         ip,
                         format!(

@@ -6,6 +6,7 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod gc;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -31,6 +32,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("sys", sys::make);
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
+    vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).

@@ -436,11 +436,22 @@ pub enum IterState {
     },
 }
 
+/// One traceback line: the frame's code (for its file and function
+/// names; one Rc per entry instead of two) and the line it was at.
 #[derive(Clone, Debug)]
 pub struct TbEntry {
-    pub filename: Rc<str>,
+    pub code: Rc<CodeRt>,
     pub line: u32,
-    pub name: Rc<str>,
+}
+
+impl TbEntry {
+    pub fn filename(&self) -> &Rc<str> {
+        &self.code.code.filename
+    }
+
+    pub fn name(&self) -> &Rc<str> {
+        &self.code.code.name
+    }
 }
 
 #[derive(Debug)]

@@ -228,6 +228,80 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::SubscrLocals(a, b) => {
+                        // list[int] / tuple[int] in range: the whole triple.
+                        // Anything else runs the first LoadFast alone and
+                        // goes on to the ops after it.
+                        let (a, b) = (a as u32, b as u32);
+                        if a == owned || b == owned {
+                            owned = u32::MAX;
+                        }
+                        let seq = self.fiber.stack[base + a as usize];
+                        let key = self.fiber.stack[base + b as usize];
+                        if let (Value::Obj(r), Value::Int(i)) = (seq, key) {
+                            let item = match self.heap.get(r) {
+                                Obj::List(l) => index_in(l, i),
+                                Obj::Tuple(t) => index_in(t, i),
+                                _ => None,
+                            };
+                            if let Some(v) = item {
+                                ip += 2;
+                                self.push(v);
+                                continue;
+                            }
+                        }
+                        if seq.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(seq);
+                            Ok(())
+                        }
+                    }
+                    Op::BinaryOpLocals(kind, a, b) | Op::BinaryOpLocalConst(kind, a, b) => {
+                        // Numbers: the whole triple. Anything else runs the
+                        // first LoadFast alone and goes on to the ops after.
+                        let a = a as u32;
+                        let va = self.fiber.stack[base + a as usize];
+                        let vb = match op {
+                            Op::BinaryOpLocals(..) => self.fiber.stack[base + b as usize],
+                            _ => code.consts[b as usize],
+                        };
+                        if a == owned || (b as u32 == owned && matches!(op, Op::BinaryOpLocals(..)))
+                        {
+                            owned = u32::MAX;
+                        }
+                        if let Some(r) = fast_arith(va, vb, kind) {
+                            ip += 2;
+                            self.push(r);
+                            continue;
+                        }
+                        if va.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(va);
+                            Ok(())
+                        }
+                    }
+                    Op::BinaryOpStoreFast(kind, x) => {
+                        // Numbers: the operation and the store. Anything
+                        // else runs the BinaryOp alone (the StoreFast after
+                        // it stays in place).
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        if let Some(r) = fast_arith(a, b, kind) {
+                            let x = x as u32;
+                            fresh = None;
+                            if x == owned {
+                                owned = u32::MAX;
+                            }
+                            self.drop_top(2);
+                            self.fiber.stack[base + x as usize] = r;
+                            ip += 1;
+                            continue;
+                        }
+                        self.binary_op(a, b, kind, false)
+                            .map(|v| self.set_top(2, v))
+                    }
                     Op::LoadFastLoadFast(a, b) => {
                         let (a, b) = (a as u32, b as u32);
                         if a == owned || b == owned {
@@ -260,6 +334,41 @@ impl Vm {
                             ip += 1;
                             self.push(va);
                             self.push(code.consts[c as usize]);
+                            Ok(())
+                        }
+                    }
+                    Op::CmpLocalsJump { kind, a, t, .. }
+                    | Op::CmpLocalConstJump { kind, a, t, .. } => {
+                        // Two ints: compare and branch at once. Anything
+                        // else runs the first LoadFast alone and goes on to
+                        // the ops after it.
+                        let a = a as u32;
+                        if a == owned {
+                            owned = u32::MAX;
+                        }
+                        let va = self.fiber.stack[base + a as usize];
+                        let vb = match op {
+                            Op::CmpLocalsJump { b, .. } => {
+                                if b as u32 == owned {
+                                    owned = u32::MAX;
+                                }
+                                self.fiber.stack[base + b as usize]
+                            }
+                            Op::CmpLocalConstJump { c, .. } => code.consts[c as usize],
+                            _ => Value::Undefined,
+                        };
+                        if let (Value::Int(x), Value::Int(y)) = (va, vb) {
+                            ip = if int_cmp(x, y, kind) {
+                                ip + 3
+                            } else {
+                                t as usize
+                            };
+                            continue;
+                        }
+                        if va.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(va);
                             Ok(())
                         }
                     }
@@ -684,12 +793,26 @@ impl Vm {
                         let v = self.top();
                         self.iter(v).map(|it| self.set_top(1, it))
                     }
-                    Op::ForIter(t) => {
+                    Op::ForIter(t) | Op::ForIterStore(t, _) => {
                         let it = self.top();
-                        // Inline steps of range and list/tuple iterators.
+                        // Inline steps of range and list/tuple iterators;
+                        // ForIterStore also does the StoreFast after it.
+                        // Other iterators run as ForIter (that StoreFast
+                        // stays in place).
                         if let Some(step) = self.for_iter_fast(it) {
                             match step {
-                                Some(v) => self.push(v),
+                                Some(v) => match op {
+                                    Op::ForIterStore(_, x) => {
+                                        let x = x as u32;
+                                        fresh = None;
+                                        if x == owned {
+                                            owned = u32::MAX;
+                                        }
+                                        self.fiber.stack[base + x as usize] = v;
+                                        ip += 1;
+                                    }
+                                    _ => self.push(v),
+                                },
                                 None => {
                                     self.fiber.stack.pop();
                                     ip = t as usize;
@@ -971,6 +1094,21 @@ impl Vm {
                             Ok(Invoked::Frame) => continue 'frames,
                             Ok(Invoked::Exit(exit)) => return exit,
                             Err(e) => Err(e),
+                        }
+                    }
+                    Op::ReturnLocal(x) => {
+                        // `return x`: an unbound x runs the LoadFast alone
+                        // (which raises).
+                        let v = self.fiber.stack[base + x as usize];
+                        if v.is_undefined() {
+                            Err(self.unbound_local(code, x as u32))
+                        } else {
+                            self.push(v);
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32 + 1;
+                            match self.do_return() {
+                                Some(exit) => return exit,
+                                None => continue 'frames,
+                            }
                         }
                     }
                     Op::ReturnValue => {

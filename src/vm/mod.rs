@@ -152,6 +152,8 @@ pub struct Vm {
     /// Set by `call_ex` for a function taking only `*args`: the call's
     /// own argument tuple, which `bind_args` uses as *args without a copy.
     pub(crate) varargs_tuple: Option<ObjRef>,
+    /// `gc.isenabled()` (see modules::gc: collection goes on regardless).
+    pub gc_enabled: bool,
     /// Set by a native that wants the running fiber to await this future
     /// (a blocking call inside a thread-job fiber); the call's result is
     /// the value the fiber is resumed with.
@@ -232,6 +234,7 @@ impl Vm {
             class_version: std::cell::Cell::new(1),
             native_inline: false,
             varargs_tuple: None,
+            gc_enabled: true,
             pending_await: None,
             sleep_hook: Value::None,
             running_loop: Value::None,

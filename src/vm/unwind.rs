@@ -134,12 +134,10 @@ impl Vm {
         let Some(frame) = self.fiber.frames.last() else {
             return;
         };
-        let code = &frame.code.code;
         let ip = (frame.ip as usize).saturating_sub(1);
         let entry = TbEntry {
-            filename: code.filename.clone(),
-            line: code.line_at(ip),
-            name: code.name.clone(),
+            line: frame.code.code.line_at(ip),
+            code: frame.code.clone(),
         };
         let tb = self.exc_traceback(exc);
         match tb {
@@ -484,7 +482,7 @@ impl Vm {
                 let lines: Vec<(Rc<str>, u32, Rc<str>)> = entries
                     .iter()
                     .rev()
-                    .map(|e| (e.filename.clone(), e.line, e.name.clone()))
+                    .map(|e| (e.filename().clone(), e.line, e.name().clone()))
                     .collect();
                 // CPython's tb_print_internal: at most sys.tracebacklimit
                 // (1000) innermost entries; a run of more than 3 identical
