@@ -10,10 +10,11 @@ use super::value::{ObjRef, Value};
 
 /// The fewest allocations between two collections. Small enough that the
 /// slots and buffers a short-lived-object loop cycles through stay in L2
-/// (fannkuch.py: 100_000 -> 8_000 took its user time from 1.21 s to 0.84 s
-/// at scale 0.5); the live set at startup is ~1,500 objects, so marking it
-/// costs little per allocation even this often.
-const MIN_THRESHOLD: usize = 8_000;
+/// (fannkuch.py at scale 0.5: 100_000 -> 8_000 took its user time from
+/// 1.21 s to 0.84 s; 8_000 -> 4_000 another ~8%); the live set at startup
+/// is ~1,500 objects, so marking it costs little per allocation even this
+/// often (+0.2% instructions on bigint.py and scheduler.py at 4_000).
+const MIN_THRESHOLD: usize = 4_000;
 
 /// The allocations between collections while up to a quarter of this is
 /// live (more live: as many as are live).

@@ -6,6 +6,7 @@ use super::{decimal_value, in_ranges, is_py_space, unidata, TResult, TextError};
 
 /// `slice.indices(len)` plus the slice length: Python's clamping of
 /// `start:stop:step`; ValueError "slice step cannot be zero".
+#[inline]
 pub fn slice_indices(
     len: i64,
     start: Option<i64>,
