@@ -364,6 +364,12 @@ impl Vm {
 
     /// `str(v)` as a str value.
     pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        if let Value::Int(i) = v {
+            // str(i), f"{i}": digits are ASCII, so no scan for the length.
+            let s = i.to_string();
+            let n = s.len() as u32;
+            return Ok(self.alloc(Obj::Str(PyStr::with_chars(s, n))));
+        }
         if self.as_str(v).is_some() {
             return Ok(v);
         }

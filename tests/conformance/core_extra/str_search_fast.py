@@ -56,3 +56,4 @@ for sep in ["", ";", "é€", "--"]:
         sep.join(("a", None))
     except TypeError as e:
         print("TypeError", e)
+print(str(0), str(-7), str(2**63 - 1), str(-2**63), f"{-3}|{10**20}|{True}", len(str(-123)), str(5)[::-1])
