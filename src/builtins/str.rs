@@ -511,7 +511,7 @@ fn str_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn split_impl(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<Value> {
-    let s = this(vm, &a, name, 0, 2)?;
+    this_check(vm, &a, name, 0, 2)?;
     check_kw(vm, &a, name, &["sep", "maxsplit"])?;
     let sep = match a.get(vm, 1, "sep") {
         None | Some(Value::None) => None,
@@ -527,13 +527,27 @@ fn split_impl(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<Value> 
         Some(v) => int_arg(vm, v, "maxsplit")?,
         None => -1,
     };
+    // The str is read in place (nothing above runs once it is borrowed).
+    let s = str_ref(vm, a.pos[0]).unwrap_or_default();
+    let ascii = s.is_ascii();
     let parts = if right {
-        strops::rsplit(&s, sep.as_deref(), maxsplit)
+        strops::rsplit(s, sep.as_deref(), maxsplit)
     } else {
-        strops::split(&s, sep.as_deref(), maxsplit)
+        strops::split(s, sep.as_deref(), maxsplit)
     }
     .map_err(|e| vm.text_error(e))?;
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| {
+            if ascii {
+                // Pieces of ASCII text are ASCII: no scan for the length.
+                let n = p.len() as u32;
+                vm.alloc(Obj::Str(PyStr::with_chars(p, n)))
+            } else {
+                vm.new_str(p)
+            }
+        })
+        .collect();
     Ok(vm.new_list(vals))
 }
 

@@ -57,3 +57,4 @@ for sep in ["", ";", "é€", "--"]:
     except TypeError as e:
         print("TypeError", e)
 print(str(0), str(-7), str(2**63 - 1), str(-2**63), f"{-3}|{10**20}|{True}", len(str(-123)), str(5)[::-1])
+print(S("a;é;b").split(";"), S("a b").split(), "x;y".split(sep=";", maxsplit=0), "é€ a".rsplit(None, 1))
