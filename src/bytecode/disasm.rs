@@ -190,19 +190,16 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         | SetupExcept(t) => format!("{t} (to {t})"),
         CmpLocalsJump { kind, a, b, t } => format!(
             "{kind:?} {a} {b} {t} ({}, {}, to {t})",
-            name_at(&code.varnames, a as u32),
-            name_at(&code.varnames, b as u32)
+            local(code, a),
+            local(code, b)
         ),
         CmpLocalConstJump { kind, a, c, t } => format!(
             "{kind:?} {a} {c} {t} ({}, {}, to {t})",
-            name_at(&code.varnames, a as u32),
-            code.consts
-                .get(c as usize)
-                .map(const_repr)
-                .unwrap_or_else(|| "?".into())
+            local(code, a),
+            konst(code, c)
         ),
-        ReturnLocal(x) => format!("{x} ({})", name_at(&code.varnames, x as u32)),
-        ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", name_at(&code.varnames, x as u32)),
+        ReturnLocal(x) => format!("{x} ({})", local(code, x)),
+        ForIterStore(t, x) => format!("{t} {x} (to {t}, {})", local(code, x)),
         Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
         | BuildMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n) | MapAdd(n) | ListExtend(n)
         | SetUpdate(n) | DictUpdate(n) | DictMerge(n) | UnpackSequence(n) | Call(n) | CallKw(n)
@@ -227,39 +224,17 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         }
         BinaryOp(k) | InplaceOp(k) => format!("{k:?}"),
         CompareOp(k) => format!("{k:?}"),
-        LoadFastLoadFast(a, b) => format!(
-            "{a} {b} ({}, {})",
-            name_at(&code.varnames, a as u32),
-            name_at(&code.varnames, b as u32)
-        ),
-        LoadFastLoadConst(a, c) => format!(
-            "{a} {c} ({}, {})",
-            name_at(&code.varnames, a as u32),
-            code.consts
-                .get(c as usize)
-                .map(const_repr)
-                .unwrap_or_else(|| "?".into())
-        ),
+        LoadFastLoadFast(a, b) => format!("{a} {b} ({}, {})", local(code, a), local(code, b)),
+        LoadFastLoadConst(a, c) => format!("{a} {c} ({}, {})", local(code, a), konst(code, c)),
         CompareJumpIfFalse(k, t) | CompareJumpIfTrue(k, t) => format!("{k:?} {t} (to {t})"),
-        SubscrLocals(a, b) => format!(
-            "{a} {b} ({}[{}])",
-            name_at(&code.varnames, a as u32),
-            name_at(&code.varnames, b as u32)
-        ),
-        BinaryOpLocals(k, a, b) => format!(
-            "{k:?} {a} {b} ({}, {})",
-            name_at(&code.varnames, a as u32),
-            name_at(&code.varnames, b as u32)
-        ),
-        BinaryOpLocalConst(k, a, c) => format!(
-            "{k:?} {a} {c} ({}, {})",
-            name_at(&code.varnames, a as u32),
-            code.consts
-                .get(c as usize)
-                .map(const_repr)
-                .unwrap_or_else(|| "?".into())
-        ),
-        BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", name_at(&code.varnames, x as u32)),
+        SubscrLocals(a, b) => format!("{a} {b} ({}[{}])", local(code, a), local(code, b)),
+        BinaryOpLocals(k, a, b) => {
+            format!("{k:?} {a} {b} ({}, {})", local(code, a), local(code, b))
+        }
+        BinaryOpLocalConst(k, a, c) => {
+            format!("{k:?} {a} {c} ({}, {})", local(code, a), konst(code, c))
+        }
+        BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", local(code, x)),
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),
         FormatValue { conv, has_spec } => {
@@ -271,6 +246,19 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// The name of local slot `i` (superinstruction operands).
+fn local(code: &CodeObject, i: impl Into<u32>) -> String {
+    name_at(&code.varnames, i.into())
+}
+
+/// The repr of constant `i` (superinstruction operands).
+fn konst(code: &CodeObject, i: impl Into<u32>) -> String {
+    code.consts
+        .get(i.into() as usize)
+        .map(const_repr)
+        .unwrap_or_else(|| "?".into())
 }
 
 #[cfg(test)]

@@ -238,17 +238,10 @@ impl Vm {
                         }
                         let seq = self.fiber.stack[base + a as usize];
                         let key = self.fiber.stack[base + b as usize];
-                        if let (Value::Obj(r), Value::Int(i)) = (seq, key) {
-                            let item = match self.heap.get(r) {
-                                Obj::List(l) => index_in(l, i),
-                                Obj::Tuple(t) => index_in(t, i),
-                                _ => None,
-                            };
-                            if let Some(v) = item {
-                                ip += 2;
-                                self.push(v);
-                                continue;
-                            }
+                        if let Some(v) = self.seq_index_fast(seq, key) {
+                            ip += 2;
+                            self.push(v);
+                            continue;
                         }
                         if seq.is_undefined() {
                             Err(self.unbound_local(code, a))
@@ -595,17 +588,9 @@ impl Vm {
                     Op::BinarySubscr => {
                         let key = self.peek(1);
                         let obj = self.peek(2);
-                        // Fast path: list[int] / tuple[int] in range.
-                        if let (Value::Obj(r), Value::Int(i)) = (obj, key) {
-                            let item = match self.heap.get(r) {
-                                Obj::List(l) => index_in(l, i),
-                                Obj::Tuple(t) => index_in(t, i),
-                                _ => None,
-                            };
-                            if let Some(v) = item {
-                                self.set_top(2, v);
-                                continue;
-                            }
+                        if let Some(v) = self.seq_index_fast(obj, key) {
+                            self.set_top(2, v);
+                            continue;
                         }
                         self.getitem(obj, key).map(|v| self.set_top(2, v))
                     }
@@ -1389,6 +1374,20 @@ impl Vm {
             })
             .unwrap_or(SITE_WAYS - 1);
         site[way].set(e);
+    }
+
+    /// `seq[i]` for a list or tuple and an int index in range (the
+    /// subscript fast path; anything else is None).
+    #[inline(always)]
+    fn seq_index_fast(&self, seq: Value, key: Value) -> Option<Value> {
+        let (Value::Obj(r), Value::Int(i)) = (seq, key) else {
+            return None;
+        };
+        match self.heap.get(r) {
+            Obj::List(l) => index_in(l, i),
+            Obj::Tuple(t) => index_in(t, i),
+            _ => None,
+        }
     }
 
     /// One step of a range or list/tuple iterator without leaving the
