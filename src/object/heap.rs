@@ -11,10 +11,11 @@ use super::value::{ObjRef, Value};
 /// The fewest allocations between two collections. Small enough that the
 /// slots and buffers a short-lived-object loop cycles through stay in L2
 /// (fannkuch.py at scale 0.5: 100_000 -> 8_000 took its user time from
-/// 1.21 s to 0.84 s; 8_000 -> 4_000 another ~8%); the live set at startup
-/// is ~1,500 objects, so marking it costs little per allocation even this
-/// often (+0.2% instructions on bigint.py and scheduler.py at 4_000).
-const MIN_THRESHOLD: usize = 4_000;
+/// 1.21 s to 0.84 s); the live set at startup is ~1,500 objects, so
+/// marking it costs little per allocation even this often. 4_000 was ~8%
+/// faster again on fannkuch.py but raised async_spawn.py's peak RSS from
+/// 67 to 73 MB (not understood yet).
+const MIN_THRESHOLD: usize = 8_000;
 
 /// The allocations between collections while up to a quarter of this is
 /// live (more live: as many as are live).
@@ -289,12 +290,13 @@ impl Heap {
         // so marking work stays proportional; at least 4x the live set up
         // to BASE_THRESHOLD (small live sets collect often, in cache;
         // middling ones are not marked over and over); and after at least
-        // a quarter of the slots the sweep visits, so a live object
-        // stranded high up cannot make every sweep long.
+        // a quarter of the slots the sweep visits (up to BASE_THRESHOLD:
+        // more let async_spawn.py's garbage pile up, +2 MB peak), so a live
+        // object stranded high up cannot make every sweep long.
         self.threshold = self
             .live
             .max((4 * self.live).min(BASE_THRESHOLD))
-            .max(self.slots.len() / 4)
+            .max((self.slots.len() / 4).min(BASE_THRESHOLD))
             .max(MIN_THRESHOLD);
         self.collections += 1;
         freed
