@@ -1023,6 +1023,9 @@ impl Vm {
                     Op::Call(n) => {
                         let at = self.fiber.stack.len() - n as usize - 1;
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        if self.enter_simple(at) {
+                            continue 'frames;
+                        }
                         let awaited = awaited_call(ops, ip, code);
                         match self.call_at(at, awaited) {
                             Ok(Invoked::Value(v)) => {
@@ -1054,6 +1057,9 @@ impl Vm {
                         if self.fiber.stack[at + 1].is_undefined() {
                             // No receiver: drop the marker, a plain call.
                             self.fiber.stack.remove(at + 1);
+                        }
+                        if self.enter_simple(at) {
+                            continue 'frames;
                         }
                         let awaited = awaited_call(ops, ip, code);
                         match self.call_at(at, awaited) {
@@ -1089,6 +1095,9 @@ impl Vm {
                             Err(self.unbound_local(code, x as u32))
                         } else {
                             self.push(v);
+                            if self.return_simple() {
+                                continue 'frames;
+                            }
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32 + 1;
                             match self.do_return() {
                                 Some(exit) => return exit,
@@ -1097,6 +1106,9 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
+                        if self.return_simple() {
+                            continue 'frames;
+                        }
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                         match self.do_return() {
                             Some(exit) => return exit,
@@ -1437,6 +1449,59 @@ impl Vm {
                 "cannot access local variable '{name}' where it is not associated with a value"
             ),
         )
+    }
+
+    /// The common call, inside the dispatch loop: a plain function (no
+    /// cells, defaults, keywords, *args or generator flags) given exactly
+    /// its positional parameters gets its frame pushed here. False: nothing
+    /// was done, take the general path (which also raises RecursionError).
+    #[inline(always)]
+    fn enter_simple(&mut self, at: usize) -> bool {
+        let Value::Obj(r) = self.fiber.stack[at] else {
+            return false;
+        };
+        let Obj::Function(f) = self.heap.get(r) else {
+            return false;
+        };
+        let code = &f.code;
+        if code.simple_argc as usize != self.fiber.stack.len() - at - 1
+            || code.has_cells
+            || self.depth >= self.recursion_limit.min(super::call::MAX_FRAMES)
+        {
+            return false;
+        }
+        let (code, globals) = (code.clone(), f.globals);
+        let base = at + 1;
+        self.fiber
+            .stack
+            .resize(base + code.nslots as usize, Value::Undefined);
+        self.depth += 1;
+        self.fiber
+            .push_frame(|| Frame::new(code, base, at, globals, Some(r)));
+        true
+    }
+
+    /// The common return (the value is on top of the stack): from a frame
+    /// a plain call or an attached await pushed, back into its caller's
+    /// frame. False: nothing was done, take `do_return`.
+    #[inline(always)]
+    fn return_simple(&mut self) -> bool {
+        let n = self.fiber.frames.len();
+        if n < 2 {
+            return false;
+        }
+        let f = &self.fiber.frames[n - 1];
+        if f.gen.is_some() || !matches!(f.on_return, OnReturn::Normal | OnReturn::Awaited) || f.exit
+        {
+            return false;
+        }
+        let ret_sp = f.ret_sp as usize;
+        let v = self.pop();
+        self.fiber.frames.truncate(n - 1);
+        self.depth = self.depth.saturating_sub(1);
+        self.fiber.stack.truncate(ret_sp);
+        self.push(v);
+        true
     }
 
     /// Call the callable at stack index `at` with the arguments above it.
