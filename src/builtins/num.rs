@@ -473,6 +473,9 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
         Value::Obj(r) => match vm.heap.get(r) {
             Obj::BigInt(_) => return Ok(x),
             Obj::Str(s) => {
+                if let Some(n) = text::int::parse_small_decimal(&s.s) {
+                    return Ok(Value::Int(n));
+                }
                 let s = s.s.to_string();
                 let b = text::int::parse_int(&s, 10).map_err(|e| vm.text_error(e))?;
                 return Ok(int_val(vm, b));

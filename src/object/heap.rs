@@ -182,8 +182,15 @@ impl Heap {
         for &v in roots {
             mark(marks, &mut stack, v);
         }
+        // Counted while marking, which reads every live object anyway (the
+        // sweep then touches only dead slots).
+        let mut live_bytes = 0usize;
         while let Some(i) = stack.pop() {
-            match slots.get(i as usize) {
+            let slot = slots.get(i as usize);
+            if let Some(Some(o)) = slot {
+                live_bytes += o.heap_size();
+            }
+            match slot {
                 Some(Some(Obj::List(items))) => {
                     for &v in items {
                         mark(marks, &mut stack, v);
@@ -243,25 +250,31 @@ impl Heap {
         // str died (the VM's attribute caches name classes and attribute
         // names by slot, and a freed slot may be reused).
         // One pass over the slots: each dead object is read once.
+        // A word at a time: marked slots are skipped unread.
         let mut freed = 0;
-        let mut live_bytes = 0usize;
         let mut top = 1;
-        for i in 1..self.slots.len() {
-            if self.marks[i / 64] & (1u64 << (i % 64)) != 0 {
-                if let Some(o) = &self.slots[i] {
-                    live_bytes += o.heap_size();
-                    top = i + 1;
-                }
-                continue;
+        let len = self.slots.len();
+        for (w, &m) in self.marks.iter().enumerate() {
+            if m != 0 {
+                // Marks are only set for occupied slots.
+                top = top.max(w * 64 + 64 - m.leading_zeros() as usize);
             }
-            // Dropping an object frees only its own Rust storage (children
-            // are indices), so sweeping never recurses.
-            let Some(o) = self.slots[i].take() else {
-                continue;
-            };
-            freed += 1;
-            if let Obj::Class(_) | Obj::Str(_) = o {
-                self.freed_class = true;
+            let mut dead = !m;
+            while dead != 0 {
+                let i = w * 64 + dead.trailing_zeros() as usize;
+                dead &= dead - 1;
+                if i >= len {
+                    break;
+                }
+                // Dropping an object frees only its own Rust storage
+                // (children are indices), so sweeping never recurses.
+                let Some(o) = self.slots[i].take() else {
+                    continue;
+                };
+                freed += 1;
+                if let Obj::Class(_) | Obj::Str(_) = o {
+                    self.freed_class = true;
+                }
             }
         }
         // Free slots above the highest live object are given back, and the

@@ -16,6 +16,32 @@ fn invalid_literal(s: &str, base: u32) -> TextError {
     ))
 }
 
+/// `int(s)` for the common decimal case (ASCII spaces, an optional sign,
+/// up to 18 ASCII digits, nothing else) without building a BigInt; None:
+/// use `parse_int`, which also gives the error.
+pub fn parse_small_decimal(s: &str) -> Option<i64> {
+    let t = s
+        .trim_matches(|c: char| c.is_ascii() && is_py_space(c))
+        .as_bytes();
+    let (neg, digits) = match t.first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    // 18 digits always fit in an i64. (Base 10 allows leading zeros.)
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
 /// `int(s, base)` for a str argument: whitespace, sign, PEP 515 underscores,
 /// base prefixes, Unicode decimal digits and the 4300-digit limit.
 pub fn parse_int(s: &str, base: u32) -> TResult<BigInt> {
@@ -142,6 +168,36 @@ pub fn int_to_str_radix(n: &BigInt, radix: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn small_decimal_agrees_with_parse_int() {
+        use num_traits::ToPrimitive;
+        for s in [
+            "0",
+            "-0",
+            "+7",
+            " 42\n",
+            "007",
+            "-123456789012345678",
+            "999999999999999999",
+        ] {
+            let want = super::parse_int(s, 10).unwrap().to_i64();
+            assert_eq!(super::parse_small_decimal(s), want, "{s:?}");
+        }
+        // Left to the general path (which accepts or rejects them).
+        for s in [
+            "",
+            "-",
+            "1_000",
+            "1234567890123456789",
+            "\u{663}",
+            "1.5",
+            " ",
+            "+-1",
+        ] {
+            assert_eq!(super::parse_small_decimal(s), None, "{s:?}");
+        }
+    }
+
     use super::*;
 
     fn ok(s: &str, b: u32) -> String {

@@ -93,6 +93,23 @@ impl Vm {
                         }
                         return Ok(Invoked::Value(v));
                     }
+                    // str(x), int(x), type(x): the conversions scripts
+                    // call most, without the general path's argument copies
+                    // (the argument stays rooted on the stack meanwhile).
+                    Obj::Class(_) if self.fiber.stack.len() == at + 2 => {
+                        let x = self.fiber.stack[at + 1];
+                        let r = if r == self.t.str {
+                            self.str(x)
+                        } else if r == self.t.int {
+                            crate::builtins::num::int_from_value(self, x)
+                        } else if r == self.t.type_ {
+                            Ok(Value::Obj(self.type_of(x)))
+                        } else {
+                            return self.call_from_stack_slow(at, kwnames);
+                        };
+                        self.fiber.stack.truncate(at);
+                        return r.map(Invoked::Value);
+                    }
                     _ => {}
                 }
             }
