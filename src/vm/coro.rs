@@ -109,8 +109,9 @@ impl Vm {
         gen.state = GenState::Running;
         fiber.resume = mode;
         self.depth += fiber.frames.len();
-        let old = mem::replace(&mut self.fiber, fiber);
-        self.suspended.push(old);
+        // The box that held the generator's fiber now holds the resumer's.
+        mem::swap(&mut self.fiber, &mut *fiber);
+        self.suspended.push(fiber);
         if push_send && !was_created {
             self.fiber.stack.push(send);
         }
@@ -136,8 +137,8 @@ impl Vm {
                             gen.state = GenState::Running;
                             fiber.resume = mode;
                             self.depth += nframes;
-                            let old = mem::replace(&mut self.fiber, fiber);
-                            self.suspended.push(old);
+                            mem::swap(&mut self.fiber, &mut *fiber);
+                            self.suspended.push(fiber);
                             self.fiber.stack.push(send);
                             return Ok(None);
                         }
@@ -308,7 +309,7 @@ impl Vm {
         let Some(resumer) = self.suspended.pop() else {
             return DoneRaise::Exit(Exit::Raised(exc));
         };
-        self.fiber = resumer;
+        self.fiber = *resumer;
         match mode {
             ResumeMode::Native => DoneRaise::Exit(Exit::Raised(exc)),
             ResumeMode::Close => {
@@ -364,7 +365,7 @@ impl Vm {
                 let Some(resumer) = self.suspended.pop() else {
                     return Some(Exit::Returned(v));
                 };
-                self.fiber = resumer;
+                self.fiber = *resumer;
                 return match mode {
                     ResumeMode::Native => {
                         if kind == GenKind::AsyncGenerator {
@@ -500,12 +501,13 @@ impl Vm {
             let e = self.runtime_error("yield outside of a generator");
             return self.unwind(e, true);
         };
-        let Some(resumer) = self.suspended.pop() else {
+        let Some(mut fiber) = self.suspended.pop() else {
             return Some(Exit::Yielded(v));
         };
         let mode = self.fiber.resume;
         self.depth = self.depth.saturating_sub(self.fiber.frames.len());
-        let fiber = mem::replace(&mut self.fiber, resumer);
+        // The resumer's box takes the generator's fiber (no allocation).
+        mem::swap(&mut self.fiber, &mut *fiber);
         {
             let gen = self.gen_mut(owner);
             gen.fiber = Some(fiber);
