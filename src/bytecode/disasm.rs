@@ -226,6 +226,13 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         CompareOp(k) => format!("{k:?}"),
         LoadFastLoadFast(a, b) => format!("{a} {b} ({}, {})", local(code, a), local(code, b)),
         LoadFastLoadConst(a, c) => format!("{a} {c} ({}, {})", local(code, a), konst(code, c)),
+        LoadFastAttr(a, n) | LoadFastMethod(a, n) => {
+            format!(
+                "{a} {n} ({}.{})",
+                local(code, a),
+                name_at(&code.names, n.into())
+            )
+        }
         CompareJumpIfFalse(k, t) | CompareJumpIfTrue(k, t) => format!("{k:?} {t} (to {t})"),
         SubscrLocals(a, b) => format!("{a} {b} ({}[{}])", local(code, a), local(code, b)),
         BinaryOpLocals(k, a, b) => {

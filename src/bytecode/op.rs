@@ -90,6 +90,11 @@ pub enum Op {
     LoadFastLoadFast(u16, u16),
     /// `LoadFast(a); LoadConst(c)`. `[..] -> [.., a, consts[c]]`
     LoadFastLoadConst(u16, u16),
+    /// `LoadFast(a); LoadAttr(n)` (`self.x`). `[..] -> [.., a.names[n]]`
+    LoadFastAttr(u16, u16),
+    /// `LoadFast(a); LoadMethod(n)` (`self.f(...)`). `[..] -> [.., f, a]`
+    /// or `[.., f, <no receiver>]`, as LoadMethod.
+    LoadFastMethod(u16, u16),
     /// `CompareOp(k); PopJumpIfFalse(t)`. `[.., a, b] -> [..]`, jump to t if
     /// `a k b` is falsy.
     CompareJumpIfFalse(CmpKind, u32),
@@ -381,6 +386,8 @@ impl Op {
         match self {
             Op::LoadFastLoadFast(..)
             | Op::LoadFastLoadConst(..)
+            | Op::LoadFastAttr(..)
+            | Op::LoadFastMethod(..)
             | Op::CompareJumpIfFalse(..)
             | Op::CompareJumpIfTrue(..)
             | Op::BinaryOpStoreFast(..)

@@ -61,6 +61,10 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             (Op::LoadFast(a), Op::LoadConst(c)) => {
                 small(a, c).map(|(a, c)| Op::LoadFastLoadConst(a, c))
             }
+            (Op::LoadFast(a), Op::LoadAttr(n)) => small(a, n).map(|(a, n)| Op::LoadFastAttr(a, n)),
+            (Op::LoadFast(a), Op::LoadMethod(n)) => {
+                small(a, n).map(|(a, n)| Op::LoadFastMethod(a, n))
+            }
             (Op::CompareOp(k), Op::PopJumpIfFalse(t)) => Some(Op::CompareJumpIfFalse(k, t)),
             (Op::CompareOp(k), Op::PopJumpIfTrue(t)) => Some(Op::CompareJumpIfTrue(k, t)),
             (Op::LoadFast(x), Op::ReturnValue) => u16::try_from(x).ok().map(Op::ReturnLocal),
@@ -181,5 +185,25 @@ mod tests {
                 Op::LoadFast(1),
             ]
         );
+    }
+
+    #[test]
+    fn fuses_attribute_and_method_loads_of_a_local() {
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadAttr(3),
+            Op::LoadFast(1),
+            Op::LoadMethod(4),
+            Op::CallMethod(0),
+            Op::LoadFast(2),
+            Op::LoadAttr(70000),
+        ];
+        fuse(&mut ops);
+        assert_eq!(ops[0], Op::LoadFastAttr(0, 3));
+        assert_eq!(ops[1], Op::LoadAttr(3));
+        assert_eq!(ops[2], Op::LoadFastMethod(1, 4));
+        assert_eq!(ops[3], Op::LoadMethod(4));
+        // A name index past u16 stays unfused.
+        assert_eq!(ops[5], Op::LoadFast(2));
     }
 }

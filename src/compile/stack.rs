@@ -27,7 +27,8 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | LoadClosure(_) | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_)
         | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
         | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
-        DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastMethod(..) => 2,
+        LoadFastAttr(..) => 1,
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
         CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
         ReturnLocal(_) => 1,

@@ -315,6 +315,35 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::LoadFastAttr(a, n) | Op::LoadFastMethod(a, n) => {
+                        // The pair's second op is at `ip` (its site too).
+                        let a = a as u32;
+                        if a == owned {
+                            owned = u32::MAX;
+                        }
+                        let obj = self.fiber.stack[base + a as usize];
+                        let name = code.names[n as usize];
+                        let site = code.sites.site(ip);
+                        if let Op::LoadFastAttr(..) = op {
+                            if let Some(v) = self.cached_load_attr(obj, name, site) {
+                                self.push(v);
+                                ip += 1;
+                                continue;
+                            }
+                        } else if let Some((f, recv)) = self.cached_method(obj, name, site) {
+                            self.push(f);
+                            self.push(recv);
+                            ip += 1;
+                            continue;
+                        }
+                        // A miss: the LoadFast alone (the second op runs next).
+                        if obj.is_undefined() {
+                            Err(self.unbound_local(code, a))
+                        } else {
+                            self.push(obj);
+                            Ok(())
+                        }
+                    }
                     Op::LoadFastLoadConst(a, c) => {
                         let a = a as u32;
                         if a == owned {
