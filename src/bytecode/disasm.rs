@@ -185,7 +185,7 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i)
         | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
         | ImportName(i) | ImportFrom(i) => format!("{i} ({})", name_at(&code.names, i)),
-        Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
+        Jump(t) | JumpForIter(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
         | JumpIfTrueOrPop(t) | PopJumpIfNone(t) | PopJumpIfNotNone(t) | ForIter(t)
         | SetupExcept(t) => format!("{t} (to {t})"),
         CmpLocalsJump { kind, a, b, t } => format!(

@@ -90,6 +90,10 @@ pub enum Op {
     LoadFastLoadFast(u16, u16),
     /// `LoadFast(a); LoadConst(c)`. `[..] -> [.., a, consts[c]]`
     LoadFastLoadConst(u16, u16),
+    /// `Jump(t)` where the op at t is a ForIter or ForIterStore (a for
+    /// loop's back edge): jumps and, when the iterator steps inline (range,
+    /// list, tuple), does that step too. Stack as the ForIter at t.
+    JumpForIter(u32),
     /// `LoadFast(a); LoadAttr(n)` (`self.x`). `[..] -> [.., a.names[n]]`
     LoadFastAttr(u16, u16),
     /// `LoadFast(a); LoadMethod(n)` (`self.f(...)`). `[..] -> [.., f, a]`
@@ -403,6 +407,7 @@ impl Op {
     pub fn jump_target(self) -> Option<u32> {
         match self {
             Op::Jump(t)
+            | Op::JumpForIter(t)
             | Op::PopJumpIfFalse(t)
             | Op::PopJumpIfTrue(t)
             | Op::JumpIfFalseOrPop(t)
@@ -424,6 +429,7 @@ impl Op {
     pub fn set_jump_target(&mut self, target: u32) {
         match self {
             Op::Jump(t)
+            | Op::JumpForIter(t)
             | Op::PopJumpIfFalse(t)
             | Op::PopJumpIfTrue(t)
             | Op::JumpIfFalseOrPop(t)

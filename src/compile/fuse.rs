@@ -80,6 +80,17 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             ops[i] = f;
         }
     }
+    // Loop back edges: after the pairs, so the target may be a ForIterStore.
+    for i in 0..ops.len() {
+        if let Op::Jump(t) = ops[i] {
+            if matches!(
+                ops.get(t as usize),
+                Some(Op::ForIter(_) | Op::ForIterStore(..))
+            ) {
+                ops[i] = Op::JumpForIter(t);
+            }
+        }
+    }
 }
 
 fn small(a: u32, b: u32) -> Option<(u16, u16)> {
@@ -205,5 +216,23 @@ mod tests {
         assert_eq!(ops[3], Op::LoadMethod(4));
         // A name index past u16 stays unfused.
         assert_eq!(ops[5], Op::LoadFast(2));
+    }
+
+    #[test]
+    fn loop_back_edges_jump_into_their_for_iter() {
+        let mut ops = vec![
+            Op::GetIter,
+            Op::ForIter(5),
+            Op::StoreFast(0),
+            Op::Jump(1),
+            Op::Jump(0),
+            Op::LoadConst(0),
+            Op::ReturnValue,
+        ];
+        fuse(&mut ops);
+        assert_eq!(ops[1], Op::ForIterStore(5, 0));
+        assert_eq!(ops[3], Op::JumpForIter(1));
+        // Other jumps stay plain.
+        assert_eq!(ops[4], Op::Jump(0));
     }
 }

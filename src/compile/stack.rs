@@ -14,9 +14,10 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
     use Op::*;
     match op {
         Nop | RotTwo | RotThree | RotFour | Swap(_) | DeleteFast(_) | DeleteDeref(_)
-        | DeleteGlobal(_) | DeleteName(_) | LoadAttr(_) | UnaryOp(_) | Jump(_) | GetIter
-        | ListToTuple | SetupExcept(_) | PopBlock | CheckExcMatch | CheckEgMatch | YieldValue
-        | GetYieldFromIter | GetAwaitable | GetAIter | CopyDictWithoutKeys | SetupAnnotations => 0,
+        | DeleteGlobal(_) | DeleteName(_) | LoadAttr(_) | UnaryOp(_) | Jump(_) | JumpForIter(_)
+        | GetIter | ListToTuple | SetupExcept(_) | PopBlock | CheckExcMatch | CheckEgMatch
+        | YieldValue | GetYieldFromIter | GetAwaitable | GetAIter | CopyDictWithoutKeys
+        | SetupAnnotations => 0,
         Pop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
         | BinarySubscr | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
         | PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_)
@@ -74,7 +75,12 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
 fn is_terminal(op: Op) -> bool {
     matches!(
         op,
-        Op::Jump(_) | Op::ReturnValue | Op::ReturnLocal(_) | Op::Reraise | Op::RaiseVarargs(_)
+        Op::Jump(_)
+            | Op::JumpForIter(_)
+            | Op::ReturnValue
+            | Op::ReturnLocal(_)
+            | Op::Reraise
+            | Op::RaiseVarargs(_)
     )
 }
 

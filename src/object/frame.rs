@@ -303,6 +303,7 @@ mod tests {
             simple_argc: 0,
             coro_argc: 0,
             has_cells: false,
+            has_cellvars: false,
             global_cache: Box::new([]),
             sites: Default::default(),
         });

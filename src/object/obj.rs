@@ -77,6 +77,9 @@ pub struct CodeRt {
     pub coro_argc: u32,
     /// The frame has cells or free variables to set up.
     pub has_cells: bool,
+    /// The frame has cells of its own to create (not only free variables,
+    /// which are copied from the function's closure).
+    pub has_cellvars: bool,
     /// LoadGlobal inline caches, one per name.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// LoadAttr / StoreAttr / LoadMethod inline caches.

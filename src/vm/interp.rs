@@ -138,6 +138,31 @@ impl Vm {
             if self.heap.should_collect() {
                 self.collect();
             }
+            // One inline step of the ForIter/ForIterStore `$op` (ip is
+            // just past it): the item goes to the stack or, for
+            // ForIterStore, straight into its local; an exhausted iterator
+            // is popped and the loop exits.
+            macro_rules! for_step {
+                ($step:expr, $op:expr) => {
+                    match ($step, $op) {
+                        (Some(v), Op::ForIterStore(_, x)) => {
+                            let x = x as u32;
+                            fresh = None;
+                            if x == owned {
+                                owned = u32::MAX;
+                            }
+                            self.fiber.stack[base + x as usize] = v;
+                            ip += 1;
+                        }
+                        (Some(v), _) => self.push(v),
+                        (None, Op::ForIterStore(t, _) | Op::ForIter(t)) => {
+                            self.fiber.stack.pop();
+                            ip = t as usize;
+                        }
+                        (None, _) => {}
+                    }
+                };
+            }
             loop {
                 let Some(&op) = ops.get(ip) else {
                     // Falling off the end cannot happen for compiled code (it
@@ -739,6 +764,21 @@ impl Vm {
                         ip = t as usize;
                         Ok(())
                     }
+                    Op::JumpForIter(t) => {
+                        if (t as usize) < ip && self.heap.should_collect() {
+                            self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                            self.collect();
+                        }
+                        // The loop's next step here when its iterator steps
+                        // inline; otherwise the ForIter at t runs alone.
+                        ip = t as usize;
+                        if let Some(step) = self.for_iter_fast(self.top()) {
+                            let for_op = ops[ip];
+                            ip += 1;
+                            for_step!(step, for_op);
+                        }
+                        continue;
+                    }
                     Op::PopJumpIfFalse(t) => {
                         let v = self.pop();
                         match v {
@@ -814,24 +854,7 @@ impl Vm {
                         // Other iterators run as ForIter (that StoreFast
                         // stays in place).
                         if let Some(step) = self.for_iter_fast(it) {
-                            match step {
-                                Some(v) => match op {
-                                    Op::ForIterStore(_, x) => {
-                                        let x = x as u32;
-                                        fresh = None;
-                                        if x == owned {
-                                            owned = u32::MAX;
-                                        }
-                                        self.fiber.stack[base + x as usize] = v;
-                                        ip += 1;
-                                    }
-                                    _ => self.push(v),
-                                },
-                                None => {
-                                    self.fiber.stack.pop();
-                                    ip = t as usize;
-                                }
-                            }
+                            for_step!(step, op);
                             continue;
                         }
                         if let Some(g) = self.gen_of(it) {
@@ -1481,9 +1504,10 @@ impl Vm {
     }
 
     /// The common call, inside the dispatch loop: a plain function (no
-    /// cells, defaults, keywords, *args or generator flags) given exactly
-    /// its positional parameters gets its frame pushed here. False: nothing
-    /// was done, take the general path (which also raises RecursionError).
+    /// cells of its own, defaults, keywords, *args or generator flags) given
+    /// exactly its positional parameters gets its frame pushed here; a
+    /// closure's free variables are copied in. False: nothing was done,
+    /// take the general path (which also raises RecursionError).
     #[inline(always)]
     fn enter_simple(&mut self, at: usize) -> bool {
         let Value::Obj(r) = self.fiber.stack[at] else {
@@ -1494,7 +1518,7 @@ impl Vm {
         };
         let code = &f.code;
         if code.simple_argc as usize != self.fiber.stack.len() - at - 1
-            || code.has_cells
+            || code.has_cellvars
             || self.depth >= self.recursion_limit.min(super::call::MAX_FRAMES)
         {
             return false;
@@ -1504,6 +1528,14 @@ impl Vm {
         self.fiber
             .stack
             .resize(base + code.nslots as usize, Value::Undefined);
+        if code.has_cells {
+            // Free variables only: the closure's cells follow the locals.
+            let from = base + code.code.varnames.len();
+            let slots = &mut self.fiber.stack[from..];
+            for (slot, &c) in slots.iter_mut().zip(f.closure.iter()) {
+                *slot = Value::Obj(c);
+            }
+        }
         self.depth += 1;
         self.fiber
             .push_frame(|| Frame::new(code, base, at, globals, Some(r)));

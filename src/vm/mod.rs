@@ -383,6 +383,7 @@ impl Vm {
             simple_argc,
             coro_argc,
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
+            has_cellvars: !code.cellvars.is_empty(),
             global_cache,
             sites,
         })
