@@ -82,6 +82,13 @@ pub fn install(vm: &mut Vm) {
     let ty = vm.t.type_;
     add_staticmethod(vm, ty, "__new__", type_new_native);
     add_method(vm, ty, "__init__", |_, _| Ok(Value::None));
+    add_method(vm, ty, "__call__", |vm, a| {
+        let cls = match a.pos.first() {
+            Some(&Value::Obj(c)) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
+            _ => return Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+        };
+        vm.type_call(cls, &a.pos[1..], a.kw)
+    });
     add_method(vm, ty, "mro", |vm, a| {
         let Value::Obj(c) = a.pos[0] else {
             return Ok(Value::None);

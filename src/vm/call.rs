@@ -96,25 +96,96 @@ impl Vm {
                     // str(x), int(x), type(x): the conversions scripts
                     // call most, without the general path's argument copies
                     // (the argument stays rooted on the stack meanwhile).
-                    Obj::Class(_) if self.fiber.stack.len() == at + 2 => {
+                    Obj::Class(_) if self.fiber.stack.len() == at + 2 && self.is_conversion(r) => {
                         let x = self.fiber.stack[at + 1];
                         let r = if r == self.t.str {
                             self.str(x)
                         } else if r == self.t.int {
                             crate::builtins::num::int_from_value(self, x)
-                        } else if r == self.t.type_ {
-                            Ok(Value::Obj(self.type_of(x)))
                         } else {
-                            return self.call_from_stack_slow(at, kwnames);
+                            Ok(Value::Obj(self.type_of(x)))
                         };
                         self.fiber.stack.truncate(at);
                         return r.map(Invoked::Value);
+                    }
+                    Obj::Class(_) => {
+                        if let Some(r) = self.enter_init(at, r) {
+                            return r;
+                        }
                     }
                     _ => {}
                 }
             }
         }
         self.call_from_stack_slow(at, kwnames)
+    }
+
+    fn is_conversion(&self, cls: ObjRef) -> bool {
+        cls == self.t.str || cls == self.t.int || cls == self.t.type_
+    }
+
+    /// `C(args)` for a plain class (no metaclass, no __new__, a Python
+    /// __init__ that takes the arguments positionally): the instance is
+    /// made here and __init__'s frame starts where the class was on the
+    /// stack, with `self` in the class's slot. None: nothing was done.
+    fn enter_init(&mut self, at: usize, cls: ObjRef) -> Option<PyResult<Invoked>> {
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
+        if c.layout != Layout::Object || self.type_of(Value::Obj(cls)) != self.t.type_ {
+            return None;
+        }
+        let (newk, initk) = (self.n.new, self.n.init);
+        if let Some(new) = self.class_lookup(cls, newk) {
+            let new = match new {
+                Value::Obj(r) => match self.heap.get(r) {
+                    Obj::StaticMethod(inner) => *inner,
+                    _ => new,
+                },
+                _ => new,
+            };
+            if !self.is_object_new(new) {
+                return None;
+            }
+        }
+        let Some(Value::Obj(init)) = self.class_lookup(cls, initk) else {
+            return None;
+        };
+        let Obj::Function(f) = self.heap.get(init) else {
+            return None;
+        };
+        // With `self`, the arguments are the stack from `at` on.
+        let nargs = self.fiber.stack.len() - at;
+        let argc = f.code.simple_argc as usize;
+        if f.code.has_cellvars || nargs > argc || nargs + f.defaults.len() < argc {
+            return None;
+        }
+        if self.depth >= self.recursion_limit.min(MAX_FRAMES) {
+            return None;
+        }
+        let code = f.code.clone();
+        let globals = f.globals;
+        let from = f.defaults.len() - (argc - nargs);
+        let defaults: ArgVec = f.defaults[from..].iter().copied().collect();
+        self.fiber.stack.extend_from_slice(&defaults);
+        let inst = self.new_instance(cls);
+        self.fiber.stack[at] = inst;
+        self.fiber
+            .stack
+            .resize(at + code.nslots as usize, Value::Undefined);
+        if code.has_cells {
+            self.init_cells(init, &code, at);
+        }
+        self.depth += 1;
+        let Value::Obj(instance) = inst else {
+            unreachable!("new_instance returns an object")
+        };
+        self.fiber.push_frame(|| {
+            let mut fr = Frame::new(code, at, at, globals, Some(init));
+            fr.on_return = OnReturn::Init { instance };
+            fr
+        });
+        Some(Ok(Invoked::Frame))
     }
 
     /// The general case of `call_from_stack` (keywords, bound methods,
@@ -297,7 +368,7 @@ impl Vm {
                 self.temp_roots.extend_from_slice(args);
                 self.temp_roots
                     .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
-                let r = self.instantiate(r, args, kw, nested);
+                let r = self.instantiate(r, args, kw, nested, false);
                 self.temp_roots.truncate(base);
                 r
             }
@@ -552,6 +623,34 @@ impl Vm {
         self.call_kw(callee, args, &[])
     }
 
+    /// `type.__call__(cls, *args, **kw)`: make an instance with __new__
+    /// and __init__, without the metaclass's own __call__ (which is what
+    /// calls this, through `super().__call__`).
+    pub fn type_call(
+        &mut self,
+        cls: ObjRef,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let frames_before = self.fiber.frames.len();
+        match self.instantiate(cls, args, kw, true, true)? {
+            Invoked::Value(v) | Invoked::Exit(Exit::Returned(v)) => Ok(v),
+            Invoked::Exit(Exit::Raised(e)) => Err(e),
+            Invoked::Exit(Exit::Yielded(_)) => {
+                Err(self.runtime_error("unexpected yield in a nested call"))
+            }
+            Invoked::Frame => {
+                if self.fiber.frames.len() <= frames_before {
+                    return Err(
+                        self.runtime_error("weft internal error: nested call lost its frame")
+                    );
+                }
+                self.fiber.frames.last_mut().unwrap().exit = true;
+                self.run_nested()
+            }
+        }
+    }
+
     pub fn call_kw(
         &mut self,
         callee: Value,
@@ -759,6 +858,7 @@ impl Vm {
         args: &[Value],
         kw: &[(Value, Value)],
         nested: bool,
+        from_type_call: bool,
     ) -> PyResult<Invoked> {
         if args.len() == 1 && kw.is_empty() {
             if cls == self.t.type_ {
@@ -772,7 +872,7 @@ impl Vm {
         }
         // A custom metaclass's __call__.
         let meta = self.type_of(Value::Obj(cls));
-        if meta != self.t.type_ {
+        if meta != self.t.type_ && !from_type_call {
             let callk = self.n.call;
             if let Some(f) = self.class_lookup(meta, callk) {
                 if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::Native(_))) {
@@ -840,7 +940,7 @@ impl Vm {
                     };
                 }
                 Obj::Native(_) if init.is(self.object_fns.init) => {
-                    if new_is_object && (args.len() > 1 || !kw.is_empty()) {
+                    if new_is_object && (!args.is_empty() || !kw.is_empty()) {
                         let name = self.class_name(cls);
                         return Err(self.type_error(format!("{name}() takes no arguments")));
                     }

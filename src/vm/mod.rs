@@ -261,8 +261,18 @@ impl Vm {
                 .map_or(Value::Undefined, |e| e.value)
         };
         let (obj, exc) = (vm.t.object, vm.t.base_exception);
+        // __new__ is stored as a staticmethod; callers compare the function
+        // inside (it used to be the wrapper, so no lookup ever matched and
+        // every instantiation called object.__new__ as a native).
+        let new = match slot(&vm, obj, "__new__") {
+            Value::Obj(r) => match vm.heap.get(r) {
+                Obj::StaticMethod(f) => *f,
+                _ => Value::Obj(r),
+            },
+            v => v,
+        };
         vm.object_fns = ObjectFns {
-            new: slot(&vm, obj, "__new__"),
+            new,
             init: slot(&vm, obj, "__init__"),
             repr: slot(&vm, obj, "__repr__"),
             str: slot(&vm, obj, "__str__"),

@@ -534,8 +534,10 @@ impl Vm {
         for &k in &mro[pos..] {
             if let Some(v) = self.class_dict_get(k, name) {
                 let Value::Obj(r) = v else { return Ok(Some(v)) };
-                let is_class_obj =
-                    matches!(obj, Value::Obj(o) if matches!(self.heap.get(o), Obj::Class(_)));
+                // Through a class that is the start of the lookup (super()
+                // in a classmethod) functions stay unbound; through an
+                // instance, also an instance of a metaclass, they bind.
+                let is_class_obj = obj.is(Value::Obj(start));
                 return match self.heap.get(r) {
                     Obj::Function(_) | Obj::Native(_) => {
                         if is_class_obj {
