@@ -222,7 +222,7 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
                 format!("{f} ({})", parts.join(", "))
             }
         }
-        BinaryOp(k) | InplaceOp(k) => format!("{k:?}"),
+        BinaryOp(k) | InplaceOp(k) | InplaceStoreSubscr(k) => format!("{k:?}"),
         CompareOp(k) => format!("{k:?}"),
         LoadFastLoadFast(a, b) => format!("{a} {b} ({}, {})", local(code, a), local(code, b)),
         LoadFastLoadConst(a, c) => format!("{a} {c} ({}, {})", local(code, a), konst(code, c)),

@@ -108,6 +108,12 @@ pub enum Op {
     /// `LoadFast(s); LoadFast(i); BinarySubscr` (three ops: the two after it
     /// stay in place). `[..] -> [.., s[i]]`
     SubscrLocals(u16, u16),
+    /// `DupTop2; BinarySubscr` (the load of `c[k] op= v`).
+    /// `[.., c, k] -> [.., c, k, c[k]]`
+    DupTop2Subscr,
+    /// `InplaceOp(k); RotThree; StoreSubscr` (the store of `c[i] op= v`,
+    /// three ops). `[.., c, i, old, v] -> [..]`, `c[i] = old op v`
+    InplaceStoreSubscr(BinOpKind),
     /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
     BinaryOpStoreFast(BinOpKind, u16),
     /// `LoadFast(a); LoadFast(b); CompareOp(k); PopJumpIfFalse(t)` (four
@@ -396,8 +402,12 @@ impl Op {
             | Op::CompareJumpIfTrue(..)
             | Op::BinaryOpStoreFast(..)
             | Op::ForIterStore(..)
-            | Op::ReturnLocal(..) => 2,
-            Op::SubscrLocals(..) | Op::BinaryOpLocals(..) | Op::BinaryOpLocalConst(..) => 3,
+            | Op::ReturnLocal(..)
+            | Op::DupTop2Subscr => 2,
+            Op::SubscrLocals(..)
+            | Op::BinaryOpLocals(..)
+            | Op::BinaryOpLocalConst(..)
+            | Op::InplaceStoreSubscr(..) => 3,
             Op::CmpLocalsJump { .. } | Op::CmpLocalConstJump { .. } => 4,
             _ => 1,
         }

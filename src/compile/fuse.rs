@@ -41,6 +41,7 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             [Op::LoadFast(a), Op::LoadConst(c), Op::BinaryOp(k)] => {
                 small(*a, *c).map(|(a, c)| Op::BinaryOpLocalConst(*k, a, c))
             }
+            [Op::InplaceOp(k), Op::RotThree, Op::StoreSubscr] => Some(Op::InplaceStoreSubscr(*k)),
             _ => None,
         }
     };
@@ -65,6 +66,7 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             (Op::LoadFast(a), Op::LoadMethod(n)) => {
                 small(a, n).map(|(a, n)| Op::LoadFastMethod(a, n))
             }
+            (Op::DupTop2, Op::BinarySubscr) => Some(Op::DupTop2Subscr),
             (Op::CompareOp(k), Op::PopJumpIfFalse(t)) => Some(Op::CompareJumpIfFalse(k, t)),
             (Op::CompareOp(k), Op::PopJumpIfTrue(t)) => Some(Op::CompareJumpIfTrue(k, t)),
             (Op::LoadFast(x), Op::ReturnValue) => u16::try_from(x).ok().map(Op::ReturnLocal),
@@ -234,5 +236,24 @@ mod tests {
         assert_eq!(ops[3], Op::JumpForIter(1));
         // Other jumps stay plain.
         assert_eq!(ops[4], Op::Jump(0));
+    }
+
+    #[test]
+    fn fuses_augmented_subscript_assignment() {
+        use crate::bytecode::op::BinOpKind;
+        let mut ops = vec![
+            Op::LoadFastLoadFast(0, 1),
+            Op::DupTop2,
+            Op::BinarySubscr,
+            Op::LoadFast(2),
+            Op::InplaceOp(BinOpKind::Add),
+            Op::RotThree,
+            Op::StoreSubscr,
+        ];
+        fuse(&mut ops);
+        assert_eq!(ops[1], Op::DupTop2Subscr);
+        assert_eq!(ops[2], Op::BinarySubscr);
+        assert_eq!(ops[4], Op::InplaceStoreSubscr(BinOpKind::Add));
+        assert_eq!(&ops[5..], &[Op::RotThree, Op::StoreSubscr]);
     }
 }

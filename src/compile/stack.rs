@@ -29,7 +29,8 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
         | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastMethod(..) => 2,
-        LoadFastAttr(..) => 1,
+        LoadFastAttr(..) | DupTop2Subscr => 1,
+        InplaceStoreSubscr(_) => -4,
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
         CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
         ReturnLocal(_) => 1,

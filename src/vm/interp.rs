@@ -163,7 +163,7 @@ impl Vm {
                     }
                 };
             }
-            loop {
+            'ops: loop {
                 let Some(&op) = ops.get(ip) else {
                     // Falling off the end cannot happen for compiled code (it
                     // always ends in ReturnValue); treat it as `return None`.
@@ -196,6 +196,45 @@ impl Vm {
                         let v = self.top();
                         self.push(v);
                         Ok(())
+                    }
+                    Op::DupTop2Subscr => {
+                        let key = self.peek(1);
+                        let obj = self.peek(2);
+                        if let Some(v) = self.seq_index_fast(obj, key) {
+                            self.push(v);
+                            ip += 1;
+                            continue;
+                        }
+                        // The DupTop2 alone; the BinarySubscr runs next.
+                        self.push(obj);
+                        self.push(key);
+                        Ok(())
+                    }
+                    Op::InplaceStoreSubscr(kind) => 'op: {
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        let Some(r) = fast_arith(a, b, kind) else {
+                            // The InplaceOp alone (its str fast path needs
+                            // an owned local, which a subscript never is).
+                            break 'op self.binary_op(a, b, kind, true).map(|v| self.set_top(2, v));
+                        };
+                        let (key, obj) = (self.peek(3), self.peek(4));
+                        if let (Value::Obj(c), Value::Int(i)) = (obj, key) {
+                            if let Obj::List(l) = self.heap.get_mut(c) {
+                                let n = l.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j) {
+                                    l[j as usize] = r;
+                                    self.drop_top(4);
+                                    ip += 2;
+                                    continue 'ops;
+                                }
+                            }
+                        }
+                        // Any other container: the RotThree and StoreSubscr
+                        // after this run alone.
+                        self.set_top(2, r);
+                        continue 'ops;
                     }
                     Op::DupTop2 => {
                         let a = self.peek(2);
