@@ -2235,6 +2235,21 @@ fn fast_arith(a: Value, b: Value, kind: BinOpKind) -> Option<Value> {
             BinOpKind::Xor => Some(Value::Int(x ^ y)),
             BinOpKind::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
             BinOpKind::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+            // Python's floor semantics for the other signs (y == 0 and
+            // i64::MIN by -1 take the general path: an error, a bigint).
+            BinOpKind::Mod if y != 0 => x.checked_rem(y).map(|r| {
+                Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })
+            }),
+            BinOpKind::FloorDiv if y != 0 => x.checked_div(y).map(|q| {
+                let inexact = q.wrapping_mul(y) != x;
+                Value::Int(if inexact && (x < 0) != (y < 0) { q - 1 } else { q })
+            }),
+            // An arithmetic shift floors like Python's.
+            BinOpKind::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
+            BinOpKind::LShift if (0..63).contains(&y) => {
+                let r = x << y;
+                (r >> y == x).then_some(Value::Int(r))
+            }
             _ => None,
         },
         (Value::Float(x), Value::Float(y)) => float_op(x, y, kind),
