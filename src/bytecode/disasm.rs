@@ -241,7 +241,9 @@ fn operand(code: &CodeObject, op: Op) -> Option<String> {
         BinaryOpLocalConst(k, a, c) => {
             format!("{k:?} {a} {c} ({}, {})", local(code, a), konst(code, c))
         }
-        BinaryOpStoreFast(k, x) => format!("{k:?} {x} ({})", local(code, x)),
+        BinaryOpStoreFast(k, x) | InplaceOpStoreFast(k, x) => {
+            format!("{k:?} {x} ({})", local(code, x))
+        }
         UnaryOp(k) => format!("{k:?}"),
         IsOp(b) | ContainsOp(b) | CallEx(b) => (b as u8).to_string(),
         FormatValue { conv, has_spec } => {

@@ -116,6 +116,9 @@ pub enum Op {
     InplaceStoreSubscr(BinOpKind),
     /// `BinaryOp(k); StoreFast(x)`. `[.., a, b] -> [..]`, x = a k b.
     BinaryOpStoreFast(BinOpKind, u16),
+    /// `InplaceOp(k); StoreFast(x)` (`x op= v` on a local).
+    /// `[.., a, b] -> [..]`, `x = a op= b`
+    InplaceOpStoreFast(BinOpKind, u16),
     /// `LoadFast(a); LoadFast(b); CompareOp(k); PopJumpIfFalse(t)` (four
     /// ops): jump to t unless `a k b`.
     CmpLocalsJump { kind: CmpKind, a: u8, b: u8, t: u32 },
@@ -401,6 +404,7 @@ impl Op {
             | Op::CompareJumpIfFalse(..)
             | Op::CompareJumpIfTrue(..)
             | Op::BinaryOpStoreFast(..)
+            | Op::InplaceOpStoreFast(..)
             | Op::ForIterStore(..)
             | Op::ReturnLocal(..)
             | Op::DupTop2Subscr => 2,

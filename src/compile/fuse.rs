@@ -76,6 +76,9 @@ pub(crate) fn fuse(ops: &mut [Op]) {
             (Op::BinaryOp(k), Op::StoreFast(x)) => {
                 u16::try_from(x).ok().map(|x| Op::BinaryOpStoreFast(k, x))
             }
+            (Op::InplaceOp(k), Op::StoreFast(x)) => {
+                u16::try_from(x).ok().map(|x| Op::InplaceOpStoreFast(k, x))
+            }
             _ => None,
         };
         if let Some(f) = fused {

@@ -34,7 +34,7 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,
         CmpLocalsJump { .. } | CmpLocalConstJump { .. } => 0,
         ReturnLocal(_) => 1,
-        BinaryOpStoreFast(..) => -2,
+        BinaryOpStoreFast(..) | InplaceOpStoreFast(..) => -2,
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,

@@ -339,6 +339,45 @@ impl Vm {
                             Ok(())
                         }
                     }
+                    Op::InplaceOpStoreFast(kind, x) => 'op: {
+                        // As InplaceOp then StoreFast: numbers, and `s += t`
+                        // growing a str this local owns (which it then
+                        // still owns). Anything else runs the InplaceOp
+                        // alone (the StoreFast after it stays in place).
+                        let b = self.peek(1);
+                        let a = self.peek(2);
+                        let x = x as u32;
+                        let r = match fast_arith(a, b, kind) {
+                            Some(r) => {
+                                if x == owned {
+                                    owned = u32::MAX;
+                                }
+                                r
+                            }
+                            None if kind == BinOpKind::Add => {
+                                match self.inplace_str_add(a, b, base, owned, owned_snap) {
+                                    Some(r) => {
+                                        owned = x;
+                                        owned_snap = self.locals_escapes;
+                                        Value::Obj(r)
+                                    }
+                                    None => {
+                                        let r = self.binary_op(a, b, kind, true);
+                                        break 'op r.map(|v| self.set_top(2, v));
+                                    }
+                                }
+                            }
+                            None => {
+                                let r = self.binary_op(a, b, kind, true);
+                                break 'op r.map(|v| self.set_top(2, v));
+                            }
+                        };
+                        fresh = None;
+                        self.drop_top(2);
+                        self.fiber.stack[base + x as usize] = r;
+                        ip += 1;
+                        continue 'ops;
+                    }
                     Op::BinaryOpStoreFast(kind, x) => {
                         // Numbers: the operation and the store. Anything
                         // else runs the BinaryOp alone (the StoreFast after
@@ -2238,11 +2277,19 @@ fn fast_arith(a: Value, b: Value, kind: BinOpKind) -> Option<Value> {
             // Python's floor semantics for the other signs (y == 0 and
             // i64::MIN by -1 take the general path: an error, a bigint).
             BinOpKind::Mod if y != 0 => x.checked_rem(y).map(|r| {
-                Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })
+                Value::Int(if r != 0 && (r < 0) != (y < 0) {
+                    r + y
+                } else {
+                    r
+                })
             }),
             BinOpKind::FloorDiv if y != 0 => x.checked_div(y).map(|q| {
                 let inexact = q.wrapping_mul(y) != x;
-                Value::Int(if inexact && (x < 0) != (y < 0) { q - 1 } else { q })
+                Value::Int(if inexact && (x < 0) != (y < 0) {
+                    q - 1
+                } else {
+                    q
+                })
             }),
             // An arithmetic shift floors like Python's.
             BinOpKind::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
