@@ -117,6 +117,64 @@ impl Vm {
         }
     }
 
+    /// The common resume of a suspended generator (a for loop or next()):
+    /// one heap access, then its fiber becomes the running one with `send`
+    /// pushed. False: `g` is not a suspended generator within the recursion
+    /// limit (nothing was done).
+    #[inline(always)]
+    pub(crate) fn resume_suspended(&mut self, g: ObjRef, send: Value, mode: ResumeMode) -> bool {
+        let Obj::Gen(gen) = self.heap.get_mut(g) else {
+            return false;
+        };
+        if gen.state != GenState::Suspended {
+            return false;
+        }
+        let Some(mut fiber) = gen.fiber.take() else {
+            return false;
+        };
+        let nframes = fiber.frames.len();
+        if self.depth + nframes > self.recursion_limit {
+            gen.fiber = Some(fiber);
+            return false;
+        }
+        gen.state = GenState::Running;
+        fiber.resume = mode;
+        self.depth += nframes;
+        // The box that held the generator's fiber now holds the resumer's.
+        mem::swap(&mut self.fiber, &mut *fiber);
+        self.suspended.push(fiber);
+        self.fiber.stack.push(send);
+        true
+    }
+
+    /// `yield v` from a plain generator resumed by a for loop or next():
+    /// back to the resumer with v. False: any other case (nothing was
+    /// done; see `yield_value`).
+    #[inline(always)]
+    pub(crate) fn yield_simple(&mut self, v: Value) -> bool {
+        let Some(owner) = self.fiber.owner else {
+            return false;
+        };
+        if !matches!(
+            self.fiber.resume,
+            ResumeMode::ForIter { .. } | ResumeMode::Call { .. }
+        ) || !matches!(self.heap.get(owner), Obj::Gen(g) if g.kind == GenKind::Generator)
+        {
+            return false;
+        }
+        let Some(mut fiber) = self.suspended.pop() else {
+            return false;
+        };
+        self.depth = self.depth.saturating_sub(self.fiber.frames.len());
+        mem::swap(&mut self.fiber, &mut *fiber);
+        if let Obj::Gen(gen) = self.heap.get_mut(owner) {
+            gen.fiber = Some(fiber);
+            gen.state = GenState::Suspended;
+        }
+        self.push(v);
+        true
+    }
+
     /// Resume `g` from the dispatch loop (for loops and `send`/`next`/`throw`
     /// calls). Returns an Exit when the loop must stop.
     pub(crate) fn resume_inline(
@@ -126,26 +184,8 @@ impl Vm {
         throw: Option<Value>,
         mode: ResumeMode,
     ) -> PyResult<Option<Exit>> {
-        // Fast path, the common resume of a suspended generator (a for loop
-        // or next()): one heap access instead of the checks below.
-        if throw.is_none() {
-            if let Obj::Gen(gen) = self.heap.get_mut(g) {
-                if gen.state == GenState::Suspended {
-                    if let Some(mut fiber) = gen.fiber.take() {
-                        let nframes = fiber.frames.len();
-                        if self.depth + nframes <= self.recursion_limit {
-                            gen.state = GenState::Running;
-                            fiber.resume = mode;
-                            self.depth += nframes;
-                            mem::swap(&mut self.fiber, &mut *fiber);
-                            self.suspended.push(fiber);
-                            self.fiber.stack.push(send);
-                            return Ok(None);
-                        }
-                        gen.fiber = Some(fiber);
-                    }
-                }
-            }
+        if throw.is_none() && self.resume_suspended(g, send, mode) {
+            return Ok(None);
         }
         self.check_resumable(g)?;
         let state = self.gen(g).state;

@@ -937,6 +937,10 @@ impl Vm {
                         }
                         if let Some(g) = self.gen_of(it) {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                            let mode = ResumeMode::ForIter { target: t };
+                            if self.resume_suspended(g, Value::None, mode) {
+                                continue 'frames;
+                            }
                             match self.resume_inline(
                                 g,
                                 Value::None,
@@ -1339,6 +1343,9 @@ impl Vm {
                     Op::YieldValue => {
                         let v = self.pop();
                         self.fiber.frames.last_mut().unwrap().ip = ip as u32;
+                        if self.yield_simple(v) {
+                            continue 'frames;
+                        }
                         match self.yield_value(v) {
                             Ok(Some(exit)) => return exit,
                             Ok(None) => continue 'frames,
