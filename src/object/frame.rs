@@ -302,6 +302,7 @@ mod tests {
             nslots: 0,
             simple_argc: 0,
             coro_argc: 0,
+            gen_argc: 0,
             has_cells: false,
             has_cellvars: false,
             global_cache: Box::new([]),

@@ -75,6 +75,9 @@ pub struct CodeRt {
     /// Like `simple_argc`, for a coroutine function (`async def`) whose
     /// call needs no binding work; u32::MAX otherwise.
     pub coro_argc: u32,
+    /// Like `simple_argc`, for a generator, coroutine or async generator
+    /// function (the call only makes the generator object).
+    pub gen_argc: u32,
     /// The frame has cells or free variables to set up.
     pub has_cells: bool,
     /// The frame has cells of its own to create (not only free variables,

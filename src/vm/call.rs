@@ -50,6 +50,9 @@ impl Vm {
                             self.fiber.stack.extend_from_slice(&defaults);
                             return self.call_from_stack(at, None, false);
                         }
+                        if f.code.gen_argc as usize == nargs && !f.code.has_cellvars {
+                            return Ok(Invoked::Value(self.make_gen_from_stack(at, r)));
+                        }
                         if argc == nargs {
                             let code_rt = f.code.clone();
                             let globals = f.globals;
@@ -118,6 +121,33 @@ impl Vm {
             }
         }
         self.call_from_stack_slow(at, kwnames)
+    }
+
+    /// A generator, coroutine or async generator function called with
+    /// exactly its positional parameters (`gen_argc`, no cells of its own):
+    /// its frame's slots are built straight from the arguments at `at`.
+    fn make_gen_from_stack(&mut self, at: usize, fref: ObjRef) -> Value {
+        let Obj::Function(f) = self.heap.get(fref) else {
+            unreachable!("make_gen_from_stack on a function")
+        };
+        let code = f.code.clone();
+        let (globals, name, qualname) = (f.globals, f.name, f.qualname);
+        let nslots = code.nslots as usize;
+        // Sized once for the frame's slots and its deepest operand stack: a
+        // suspended generator keeps this allocation.
+        let mut stack: Vec<Value> = Vec::with_capacity(nslots + code.code.max_stack as usize);
+        stack.extend_from_slice(&self.fiber.stack[at + 1..]);
+        stack.resize(nslots, Value::Undefined);
+        if code.has_cells {
+            // Free variables only: the closure's cells follow the locals.
+            let from = code.code.varnames.len();
+            for (slot, &c) in stack[from..].iter_mut().zip(f.closure.iter()) {
+                *slot = Value::Obj(c);
+            }
+        }
+        self.fiber.stack.truncate(at);
+        let frame = Frame::new(code.clone(), 0, 0, globals, Some(fref));
+        self.make_gen(code, name, qualname, frame, stack)
     }
 
     fn is_conversion(&self, cls: ObjRef) -> bool {
@@ -426,23 +456,12 @@ impl Vm {
             let mut stack: Vec<Value> =
                 Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
             stack.extend(self.fiber.stack.drain(base..));
-            let frame = Frame::new(code, 0, 0, globals, Some(fref));
-            let f = match self.heap.get(fref) {
-                Obj::Function(f) => Function {
-                    code: f.code.clone(),
-                    globals: f.globals,
-                    name: f.name,
-                    qualname: f.qualname,
-                    defaults: Vec::new(),
-                    kwdefaults: None,
-                    closure: Vec::new(),
-                    dict: None,
-                    module: f.module,
-                    doc: Value::None,
-                },
+            let (name, qualname) = match self.heap.get(fref) {
+                Obj::Function(f) => (f.name, f.qualname),
                 _ => unreachable!(),
             };
-            let g = self.make_gen(&f, frame, stack);
+            let frame = Frame::new(code.clone(), 0, 0, globals, Some(fref));
+            let g = self.make_gen(code, name, qualname, frame, stack);
             return Ok(Invoked::Value(g));
         }
         self.push_frame(code, base, ret_sp, globals, Some(fref))

@@ -960,11 +960,12 @@ impl Vm {
 
     pub(crate) fn make_gen(
         &mut self,
-        func: &Function,
+        code: std::rc::Rc<CodeRt>,
+        name: Value,
+        qualname: Value,
         mut frame: Frame,
         stack: Vec<Value>,
     ) -> Value {
-        let code = func.code.clone();
         let kind = if code.code.is_async_generator() {
             GenKind::AsyncGenerator
         } else if code.code.is_coroutine() {
@@ -978,7 +979,7 @@ impl Vm {
             Value::Obj(r) => r,
             _ => self.intern_ref(""),
         };
-        let (name, qualname) = (as_ref(func.name), as_ref(func.qualname));
+        let (name, qualname) = (as_ref(name), as_ref(qualname));
         let r = self.heap.alloc_gen(Obj::Gen(Box::new(Gen {
             kind,
             state: GenState::Created,

@@ -380,6 +380,15 @@ impl Vm {
         } else {
             u32::MAX
         };
+        let gens = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        let gen_argc = if code.flags & complex & !gens == 0
+            && code.flags & gens != 0
+            && code.kwonlyargcount == 0
+        {
+            code.argcount
+        } else {
+            u32::MAX
+        };
         let coro_argc = if code.flags & complex == flags::COROUTINE && code.kwonlyargcount == 0 {
             code.argcount
         } else {
@@ -392,6 +401,7 @@ impl Vm {
             nslots,
             simple_argc,
             coro_argc,
+            gen_argc,
             has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
             has_cellvars: !code.cellvars.is_empty(),
             global_cache,
