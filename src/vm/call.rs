@@ -150,6 +150,18 @@ impl Vm {
         self.make_gen(code, name, qualname, frame, stack)
     }
 
+    /// The function inside a staticmethod or classmethod object (anything
+    /// else as it is).
+    pub(crate) fn unwrap_method_kind(&self, v: Value) -> Value {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::StaticMethod(inner) | Obj::ClassMethod(inner) => *inner,
+                _ => v,
+            },
+            _ => v,
+        }
+    }
+
     fn is_conversion(&self, cls: ObjRef) -> bool {
         cls == self.t.str || cls == self.t.int || cls == self.t.type_
     }
@@ -167,13 +179,7 @@ impl Vm {
         }
         let (newk, initk) = (self.n.new, self.n.init);
         if let Some(new) = self.class_lookup(cls, newk) {
-            let new = match new {
-                Value::Obj(r) => match self.heap.get(r) {
-                    Obj::StaticMethod(inner) => *inner,
-                    _ => new,
-                },
-                _ => new,
-            };
+            let new = self.unwrap_method_kind(new);
             if !self.is_object_new(new) {
                 return None;
             }
@@ -652,22 +658,8 @@ impl Vm {
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
         let frames_before = self.fiber.frames.len();
-        match self.instantiate(cls, args, kw, true, true)? {
-            Invoked::Value(v) | Invoked::Exit(Exit::Returned(v)) => Ok(v),
-            Invoked::Exit(Exit::Raised(e)) => Err(e),
-            Invoked::Exit(Exit::Yielded(_)) => {
-                Err(self.runtime_error("unexpected yield in a nested call"))
-            }
-            Invoked::Frame => {
-                if self.fiber.frames.len() <= frames_before {
-                    return Err(
-                        self.runtime_error("weft internal error: nested call lost its frame")
-                    );
-                }
-                self.fiber.frames.last_mut().unwrap().exit = true;
-                self.run_nested()
-            }
-        }
+        let r = self.instantiate(cls, args, kw, true, true)?;
+        self.finish_nested(r, frames_before)
     }
 
     pub fn call_kw(
@@ -677,7 +669,14 @@ impl Vm {
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
         let frames_before = self.fiber.frames.len();
-        match self.invoke(callee, args, kw, true)? {
+        let r = self.invoke(callee, args, kw, true)?;
+        self.finish_nested(r, frames_before)
+    }
+
+    /// The value of a call started in nested mode: run the frame it pushed
+    /// (above `frames_before`) to its return.
+    fn finish_nested(&mut self, r: Invoked, frames_before: usize) -> PyResult<Value> {
+        match r {
             Invoked::Value(v) => Ok(v),
             Invoked::Exit(Exit::Returned(v)) => Ok(v),
             Invoked::Exit(Exit::Raised(e)) => Err(e),
@@ -909,13 +908,7 @@ impl Vm {
         all.extend_from_slice(args);
         let (inst, new_is_object) = match new {
             Some(f) => {
-                let f = match f {
-                    Value::Obj(r) => match self.heap.get(r) {
-                        Obj::StaticMethod(inner) => *inner,
-                        _ => f,
-                    },
-                    _ => f,
-                };
+                let f = self.unwrap_method_kind(f);
                 let is_obj_new = self.is_object_new(f);
                 let layout = match self.heap.get(cls) {
                     Obj::Class(c) => c.layout,
@@ -1067,13 +1060,7 @@ impl Vm {
                 _ => continue,
             };
             if let Some(f) = self.dict_get_str(d, isk) {
-                let f = match f {
-                    Value::Obj(r) => match self.heap.get(r) {
-                        Obj::ClassMethod(inner) => *inner,
-                        _ => f,
-                    },
-                    _ => f,
-                };
+                let f = self.unwrap_method_kind(f);
                 if let Value::Obj(r) = f {
                     if matches!(self.heap.get(r), Obj::Native(_)) {
                         if !kw.is_empty() {

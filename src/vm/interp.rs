@@ -285,12 +285,7 @@ impl Vm {
                             owned = u32::MAX;
                         }
                         let v = self.fiber.stack[base + i as usize];
-                        if v.is_undefined() {
-                            Err(self.unbound_local(code, i))
-                        } else {
-                            self.push(v);
-                            Ok(())
-                        }
+                        self.push_local(v, code, i)
                     }
                     Op::SubscrLocals(a, b) => {
                         // list[int] / tuple[int] in range: the whole triple.
@@ -307,12 +302,7 @@ impl Vm {
                             self.push(v);
                             continue;
                         }
-                        if seq.is_undefined() {
-                            Err(self.unbound_local(code, a))
-                        } else {
-                            self.push(seq);
-                            Ok(())
-                        }
+                        self.push_local(seq, code, a)
                     }
                     Op::BinaryOpLocals(kind, a, b) | Op::BinaryOpLocalConst(kind, a, b) => {
                         // Numbers: the whole triple. Anything else runs the
@@ -332,12 +322,7 @@ impl Vm {
                             self.push(r);
                             continue;
                         }
-                        if va.is_undefined() {
-                            Err(self.unbound_local(code, a))
-                        } else {
-                            self.push(va);
-                            Ok(())
-                        }
+                        self.push_local(va, code, a)
                     }
                     Op::InplaceOpStoreFast(kind, x) => 'op: {
                         // As InplaceOp then StoreFast: numbers, and `s += t`
@@ -440,12 +425,7 @@ impl Vm {
                             continue;
                         }
                         // A miss: the LoadFast alone (the second op runs next).
-                        if obj.is_undefined() {
-                            Err(self.unbound_local(code, a))
-                        } else {
-                            self.push(obj);
-                            Ok(())
-                        }
+                        self.push_local(obj, code, a)
                     }
                     Op::LoadFastLoadConst(a, c) => {
                         let a = a as u32;
@@ -490,12 +470,7 @@ impl Vm {
                             };
                             continue;
                         }
-                        if va.is_undefined() {
-                            Err(self.unbound_local(code, a))
-                        } else {
-                            self.push(va);
-                            Ok(())
-                        }
+                        self.push_local(va, code, a)
                     }
                     Op::CompareJumpIfFalse(kind, t) | Op::CompareJumpIfTrue(kind, t) => {
                         let b = self.peek(1);
@@ -1575,6 +1550,18 @@ impl Vm {
             }
         }
         Some(item)
+    }
+
+    /// Push local `i`'s value `v`, or raise UnboundLocalError if unset
+    /// (also the slow path of a superinstruction: its first LoadFast alone).
+    #[inline(always)]
+    fn push_local(&mut self, v: Value, code: &CodeRt, i: u32) -> PyResult<()> {
+        if v.is_undefined() {
+            Err(self.unbound_local(code, i))
+        } else {
+            self.push(v);
+            Ok(())
+        }
     }
 
     #[cold]

@@ -2134,13 +2134,7 @@ impl Vm {
                 Obj::Class(_) => {
                     let cg = self.n.class_getitem;
                     if let Some(f) = self.class_lookup(r, cg) {
-                        let f = match f {
-                            Value::Obj(fr) => match self.heap.get(fr) {
-                                Obj::ClassMethod(inner) => *inner,
-                                _ => f,
-                            },
-                            _ => f,
-                        };
+                        let f = self.unwrap_method_kind(f);
                         return self.call(f, &[obj, key]);
                     }
                     if self.heap_class_builtin(r) {
