@@ -246,6 +246,14 @@ impl Vm {
 
     /// Resume `g` from Rust and run it until it yields, returns or raises.
     pub fn resume_native(&mut self, g: ObjRef, send: Value, throw: Option<Value>) -> Exit {
+        // The common case (next() from a native such as sum() or list()):
+        // a suspended generator within the limits.
+        if throw.is_none()
+            && self.native_depth <= 20_000
+            && self.resume_suspended(g, send, ResumeMode::Native)
+        {
+            return self.run_resumed();
+        }
         if let Err(e) = self.check_resumable(g) {
             return Exit::Raised(e);
         }
@@ -289,6 +297,12 @@ impl Vm {
                 return exit;
             }
         }
+        self.run_resumed()
+    }
+
+    /// Run the fiber `resume_native` switched in until it yields, returns
+    /// or raises.
+    fn run_resumed(&mut self) -> Exit {
         self.native_depth += 1;
         let r = self.run_loop();
         self.native_depth -= 1;
