@@ -45,9 +45,7 @@ impl Vm {
                         let argc = f.code.simple_argc as usize;
                         // Missing trailing arguments come from the defaults.
                         if nargs < argc && nargs + f.defaults.len() >= argc {
-                            let from = f.defaults.len() - (argc - nargs);
-                            let defaults: ArgVec = f.defaults[from..].iter().copied().collect();
-                            self.fiber.stack.extend_from_slice(&defaults);
+                            self.push_trailing_defaults(r, argc - nargs);
                             return self.call_from_stack(at, None, false);
                         }
                         if f.code.gen_argc as usize == nargs && !f.code.has_cellvars {
@@ -130,8 +128,7 @@ impl Vm {
         let Obj::Function(f) = self.heap.get(fref) else {
             unreachable!("make_gen_from_stack on a function")
         };
-        let code = f.code.clone();
-        let (globals, name, qualname) = (f.globals, f.name, f.qualname);
+        let code = &f.code;
         let nslots = code.nslots as usize;
         // Sized once for the frame's slots and its deepest operand stack: a
         // suspended generator keeps this allocation.
@@ -140,14 +137,10 @@ impl Vm {
         stack.resize(nslots, Value::Undefined);
         if code.has_cells {
             // Free variables only: the closure's cells follow the locals.
-            let from = code.code.varnames.len();
-            for (slot, &c) in stack[from..].iter_mut().zip(f.closure.iter()) {
-                *slot = Value::Obj(c);
-            }
+            copy_closure(&mut stack[code.code.varnames.len()..], &f.closure);
         }
         self.fiber.stack.truncate(at);
-        let frame = Frame::new(code.clone(), 0, 0, globals, Some(fref));
-        self.make_gen(code, name, qualname, frame, stack)
+        self.make_gen(fref, stack)
     }
 
     /// The function inside a staticmethod or classmethod object (anything
@@ -196,14 +189,8 @@ impl Vm {
         if f.code.has_cellvars || nargs > argc || nargs + f.defaults.len() < argc {
             return None;
         }
-        if self.depth >= self.recursion_limit.min(MAX_FRAMES) {
-            return None;
-        }
-        let code = f.code.clone();
-        let globals = f.globals;
-        let from = f.defaults.len() - (argc - nargs);
-        let defaults: ArgVec = f.defaults[from..].iter().copied().collect();
-        self.fiber.stack.extend_from_slice(&defaults);
+        let (code, globals) = (f.code.clone(), f.globals);
+        self.push_trailing_defaults(init, argc - nargs);
         let inst = self.new_instance(cls);
         self.fiber.stack[at] = inst;
         self.fiber
@@ -212,16 +199,28 @@ impl Vm {
         if code.has_cells {
             self.init_cells(init, &code, at);
         }
-        self.depth += 1;
         let Value::Obj(instance) = inst else {
             unreachable!("new_instance returns an object")
         };
-        self.fiber.push_frame(|| {
-            let mut fr = Frame::new(code, at, at, globals, Some(init));
-            fr.on_return = OnReturn::Init { instance };
-            fr
-        });
-        Some(Ok(Invoked::Frame))
+        // push_frame raises RecursionError past the limit, as the general
+        // path would.
+        let r = self.push_frame(code, at, at, globals, Some(init));
+        if r.is_ok() {
+            self.fiber.frames.last_mut().unwrap().on_return = OnReturn::Init { instance };
+        }
+        Some(r)
+    }
+
+    /// Push the last `missing` defaults of function `fref` (the trailing
+    /// positional arguments a call left out).
+    fn push_trailing_defaults(&mut self, fref: ObjRef, missing: usize) {
+        if missing == 0 {
+            return;
+        }
+        if let Obj::Function(f) = self.heap.get(fref) {
+            let from = f.defaults.len() - missing;
+            self.fiber.stack.extend_from_slice(&f.defaults[from..]);
+        }
     }
 
     /// The general case of `call_from_stack` (keywords, bound methods,
@@ -333,10 +332,7 @@ impl Vm {
         // from the function object (heap and stack are separate fields).
         if let Obj::Function(f) = self.heap.get(func) {
             let from = (base + nvar + ncell).min(self.fiber.stack.len());
-            let slots = &mut self.fiber.stack[from..];
-            for (slot, &c) in slots.iter_mut().zip(f.closure.iter()) {
-                *slot = Value::Obj(c);
-            }
+            copy_closure(&mut self.fiber.stack[from..], &f.closure);
         }
     }
 
@@ -462,13 +458,7 @@ impl Vm {
             let mut stack: Vec<Value> =
                 Vec::with_capacity(code.nslots as usize + code.code.max_stack as usize);
             stack.extend(self.fiber.stack.drain(base..));
-            let (name, qualname) = match self.heap.get(fref) {
-                Obj::Function(f) => (f.name, f.qualname),
-                _ => unreachable!(),
-            };
-            let frame = Frame::new(code.clone(), 0, 0, globals, Some(fref));
-            let g = self.make_gen(code, name, qualname, frame, stack);
-            return Ok(Invoked::Value(g));
+            return Ok(Invoked::Value(self.make_gen(fref, stack)));
         }
         self.push_frame(code, base, ret_sp, globals, Some(fref))
     }
@@ -1143,5 +1133,13 @@ fn join_names(names: &[String]) -> String {
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
         n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+/// A closure's cells into the frame slots that follow its locals and cells.
+#[inline(always)]
+pub(crate) fn copy_closure(slots: &mut [Value], closure: &[ObjRef]) {
+    for (slot, &c) in slots.iter_mut().zip(closure) {
+        *slot = Value::Obj(c);
     }
 }

@@ -102,18 +102,36 @@ impl Vm {
     fn switch_in(&mut self, g: ObjRef, send: Value, mode: ResumeMode, push_send: bool) {
         let was_created = self.gen(g).state == GenState::Created;
         let gen = self.gen_mut(g);
-        let mut fiber = gen
+        let fiber = gen
             .fiber
             .take()
             .unwrap_or_else(|| Box::new(Fiber::new(Some(g))));
         gen.state = GenState::Running;
-        fiber.resume = mode;
-        self.depth += fiber.frames.len();
-        // The box that held the generator's fiber now holds the resumer's.
-        mem::swap(&mut self.fiber, &mut *fiber);
-        self.suspended.push(fiber);
+        self.enter_fiber(fiber, mode);
         if push_send && !was_created {
             self.fiber.stack.push(send);
+        }
+    }
+
+    /// Make a generator's `fiber` the running one; its box keeps the
+    /// resumer's fiber on `suspended` (no allocation).
+    #[inline(always)]
+    fn enter_fiber(&mut self, mut fiber: Box<Fiber>, mode: ResumeMode) {
+        fiber.resume = mode;
+        self.depth += fiber.frames.len();
+        mem::swap(&mut self.fiber, &mut *fiber);
+        self.suspended.push(fiber);
+    }
+
+    /// The inverse of `enter_fiber`: the resumer's fiber (in `fiber`) runs
+    /// again and the running one is parked, suspended, in generator `owner`.
+    #[inline(always)]
+    fn leave_fiber(&mut self, owner: ObjRef, mut fiber: Box<Fiber>) {
+        self.depth = self.depth.saturating_sub(self.fiber.frames.len());
+        mem::swap(&mut self.fiber, &mut *fiber);
+        if let Obj::Gen(gen) = self.heap.get_mut(owner) {
+            gen.fiber = Some(fiber);
+            gen.state = GenState::Suspended;
         }
     }
 
@@ -129,20 +147,15 @@ impl Vm {
         if gen.state != GenState::Suspended {
             return false;
         }
-        let Some(mut fiber) = gen.fiber.take() else {
+        let Some(fiber) = gen.fiber.take() else {
             return false;
         };
-        let nframes = fiber.frames.len();
-        if self.depth + nframes > self.recursion_limit {
+        if self.depth + fiber.frames.len() > self.recursion_limit {
             gen.fiber = Some(fiber);
             return false;
         }
         gen.state = GenState::Running;
-        fiber.resume = mode;
-        self.depth += nframes;
-        // The box that held the generator's fiber now holds the resumer's.
-        mem::swap(&mut self.fiber, &mut *fiber);
-        self.suspended.push(fiber);
+        self.enter_fiber(fiber, mode);
         self.fiber.stack.push(send);
         true
     }
@@ -162,15 +175,10 @@ impl Vm {
         {
             return false;
         }
-        let Some(mut fiber) = self.suspended.pop() else {
+        let Some(fiber) = self.suspended.pop() else {
             return false;
         };
-        self.depth = self.depth.saturating_sub(self.fiber.frames.len());
-        mem::swap(&mut self.fiber, &mut *fiber);
-        if let Obj::Gen(gen) = self.heap.get_mut(owner) {
-            gen.fiber = Some(fiber);
-            gen.state = GenState::Suspended;
-        }
+        self.leave_fiber(owner, fiber);
         self.push(v);
         true
     }
@@ -384,24 +392,9 @@ impl Vm {
     /// ReturnValue: pop the frame and deliver the value. Returns an Exit when
     /// the loop must stop.
     pub(crate) fn do_return(&mut self) -> Option<Exit> {
+        // (The common return, from a plain call, is `return_simple`, which
+        // the dispatch loop tries before this.)
         let v = self.pop();
-        // Fast path, the common return from a plain call: read what is
-        // needed in place and drop the frame there (moving the whole Frame
-        // out costs a 112-byte copy per call).
-        if let Some(f) = self.fiber.frames.last() {
-            if f.gen.is_none()
-                && matches!(f.on_return, OnReturn::Normal | OnReturn::Awaited)
-                && !f.exit
-            {
-                let ret_sp = f.ret_sp as usize;
-                let n = self.fiber.frames.len();
-                self.fiber.frames.truncate(n - 1);
-                self.depth = self.depth.saturating_sub(1);
-                self.fiber.stack.truncate(ret_sp);
-                self.push(v);
-                return None;
-            }
-        }
         let Some(frame) = self.fiber.frames.pop() else {
             return Some(Exit::Returned(v));
         };
@@ -555,18 +548,11 @@ impl Vm {
             let e = self.runtime_error("yield outside of a generator");
             return self.unwind(e, true);
         };
-        let Some(mut fiber) = self.suspended.pop() else {
+        let Some(fiber) = self.suspended.pop() else {
             return Some(Exit::Yielded(v));
         };
         let mode = self.fiber.resume;
-        self.depth = self.depth.saturating_sub(self.fiber.frames.len());
-        // The resumer's box takes the generator's fiber (no allocation).
-        mem::swap(&mut self.fiber, &mut *fiber);
-        {
-            let gen = self.gen_mut(owner);
-            gen.fiber = Some(fiber);
-            gen.state = GenState::Suspended;
-        }
+        self.leave_fiber(owner, fiber);
         match mode {
             ResumeMode::Native => Some(Exit::Yielded(v)),
             ResumeMode::Close => {
@@ -972,14 +958,13 @@ impl Vm {
         }
     }
 
-    pub(crate) fn make_gen(
-        &mut self,
-        code: std::rc::Rc<CodeRt>,
-        name: Value,
-        qualname: Value,
-        mut frame: Frame,
-        stack: Vec<Value>,
-    ) -> Value {
+    pub(crate) fn make_gen(&mut self, fref: ObjRef, stack: Vec<Value>) -> Value {
+        let Obj::Function(f) = self.heap.get(fref) else {
+            unreachable!("make_gen of a function")
+        };
+        let code = f.code.clone();
+        let (globals, name, qualname) = (f.globals, f.name, f.qualname);
+        let mut frame = Frame::new(code.clone(), 0, 0, globals, Some(fref));
         let kind = if code.code.is_async_generator() {
             GenKind::AsyncGenerator
         } else if code.code.is_coroutine() {
@@ -1006,8 +991,6 @@ impl Vm {
             thread_job: false,
         })));
         frame.gen = Some(r);
-        frame.base = 0;
-        frame.ret_sp = 0;
         let mut fiber = Box::new(Fiber::new(Some(r)));
         fiber.stack = stack;
         // Most generators never hold more than their own frame while

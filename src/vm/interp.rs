@@ -1603,10 +1603,7 @@ impl Vm {
         if code.has_cells {
             // Free variables only: the closure's cells follow the locals.
             let from = base + code.code.varnames.len();
-            let slots = &mut self.fiber.stack[from..];
-            for (slot, &c) in slots.iter_mut().zip(f.closure.iter()) {
-                *slot = Value::Obj(c);
-            }
+            super::call::copy_closure(&mut self.fiber.stack[from..], &f.closure);
         }
         self.depth += 1;
         self.fiber

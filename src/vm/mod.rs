@@ -264,13 +264,7 @@ impl Vm {
         // __new__ is stored as a staticmethod; callers compare the function
         // inside (it used to be the wrapper, so no lookup ever matched and
         // every instantiation called object.__new__ as a native).
-        let new = match slot(&vm, obj, "__new__") {
-            Value::Obj(r) => match vm.heap.get(r) {
-                Obj::StaticMethod(f) => *f,
-                _ => Value::Obj(r),
-            },
-            v => v,
-        };
+        let new = vm.unwrap_method_kind(slot(&vm, obj, "__new__"));
         vm.object_fns = ObjectFns {
             new,
             init: slot(&vm, obj, "__init__"),
