@@ -111,6 +111,7 @@ pub fn install(vm: &mut Vm) {
         func: |vm, a| next_builtin(vm, a.pos),
         kind: NativeKind::GenNext,
         bound: None,
+        sig: Sig::UNCHECKED,
     })));
     vm.set_builtin("next", next);
     add_fn(vm, "callable", |vm, a| {

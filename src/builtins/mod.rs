@@ -72,17 +72,36 @@ pub fn install(vm: &mut Vm) {
     vm.set_builtin("False", Value::Bool(false));
 }
 
-/// Register a built-in function.
-pub fn add_fn(vm: &mut Vm, name: &'static str, f: NativeFnPtr) {
-    let v = vm.new_native(name, name, f);
-    vm.set_builtin(name, v);
+/// Register a built-in function from its declaration (`"len(obj, /)"`:
+/// see `object::sig`; the call path checks arguments against it).
+pub fn add_fn(vm: &mut Vm, decl: &'static str, f: NativeFnPtr) {
+    let sig = Sig::parse(decl, false);
+    let v = vm.new_native_sig(sig, sig.name(), f);
+    vm.set_builtin(sig.name(), v);
 }
 
-/// Register a method on a built-in class.
-pub fn add_method(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFnPtr) {
+/// Register a method on a built-in class from its declaration, the
+/// receiver not written (`"center(width, fillchar=' ', /)"`).
+pub fn add_method(vm: &mut Vm, cls: ObjRef, decl: &'static str, f: NativeFnPtr) {
+    let sig = Sig::parse(decl, true);
+    add_method_sig(vm, cls, sig, f, None);
+}
+
+fn add_method_sig(
+    vm: &mut Vm,
+    cls: ObjRef,
+    sig: Sig,
+    f: NativeFnPtr,
+    wrap: Option<fn(Value) -> Obj>,
+) {
+    let name = sig.name();
     let qual = format!("{}.{}", vm.class_name(cls), name);
-    let v = vm.new_native(name, qual, f);
-    set_class_attr(vm, cls, name, v);
+    let v = vm.new_native_sig(sig, qual, f);
+    let w = match wrap {
+        Some(wrap) => vm.alloc(wrap(v)),
+        None => v,
+    };
+    set_class_attr(vm, cls, name, w);
 }
 
 /// Register a method of a special kind (generator send/throw/close/next).
@@ -94,23 +113,19 @@ pub fn add_special(vm: &mut Vm, cls: ObjRef, name: &'static str, kind: NativeKin
         func: |vm, _| Err(vm.runtime_error("special method called directly")),
         kind,
         bound: None,
+        sig: Sig::UNCHECKED,
     })));
     set_class_attr(vm, cls, name, v);
 }
 
-/// Register a classmethod / staticmethod on a built-in class.
-pub fn add_classmethod(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFnPtr) {
-    let qual = format!("{}.{}", vm.class_name(cls), name);
-    let v = vm.new_native(name, qual, f);
-    let w = vm.alloc(Obj::ClassMethod(v));
-    set_class_attr(vm, cls, name, w);
+/// Register a classmethod (receiving the class) / staticmethod on a
+/// built-in class, from its declaration.
+pub fn add_classmethod(vm: &mut Vm, cls: ObjRef, decl: &'static str, f: NativeFnPtr) {
+    add_method_sig(vm, cls, Sig::parse(decl, true), f, Some(Obj::ClassMethod));
 }
 
-pub fn add_staticmethod(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFnPtr) {
-    let qual = format!("{}.{}", vm.class_name(cls), name);
-    let v = vm.new_native(name, qual, f);
-    let w = vm.alloc(Obj::StaticMethod(v));
-    set_class_attr(vm, cls, name, w);
+pub fn add_staticmethod(vm: &mut Vm, cls: ObjRef, decl: &'static str, f: NativeFnPtr) {
+    add_method_sig(vm, cls, Sig::parse(decl, false), f, Some(Obj::StaticMethod));
 }
 
 pub fn set_class_attr(vm: &mut Vm, cls: ObjRef, name: &str, v: Value) {

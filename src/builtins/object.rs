@@ -10,24 +10,24 @@ pub fn install(vm: &mut Vm) {
     let o = vm.t.object;
     add_staticmethod(vm, o, "__new__", object_new);
     add_method(vm, o, "__init__", |_, _| Ok(Value::None));
-    add_method(vm, o, "__repr__", |vm, a| {
+    add_method(vm, o, "__repr__()", |vm, a| {
         let s = vm.default_repr(a.pos[0]);
         Ok(vm.new_str(s))
     });
-    add_method(vm, o, "__str__", |vm, a| vm.str(a.pos[0]));
-    add_method(vm, o, "__eq__", |vm, a| {
+    add_method(vm, o, "__str__()", |vm, a| vm.str(a.pos[0]));
+    add_method(vm, o, "__eq__(value, /)", |vm, a| {
         Ok(if a.pos[0].is(a.pos[1]) {
             Value::Bool(true)
         } else {
             vm.not_implemented
         })
     });
-    add_method(vm, o, "__ne__", |vm, a| {
+    add_method(vm, o, "__ne__(value, /)", |vm, a| {
         let r = vm.rich_compare(a.pos[0], a.pos[1], crate::bytecode::op::CmpKind::Eq)?;
         let t = vm.truthy(r)?;
         Ok(Value::Bool(!t))
     });
-    add_method(vm, o, "__hash__", |vm, a| {
+    add_method(vm, o, "__hash__()", |vm, a| {
         let h = match a.pos[0] {
             Value::Obj(r) => crate::vm::proto::identity_hash(r),
             v => vm.hash(v)?,
@@ -67,7 +67,7 @@ pub fn install(vm: &mut Vm) {
         )))
     });
     add_method(vm, o, "__init_subclass__", |_, _| Ok(Value::None));
-    add_method(vm, o, "__dir__", |vm, a| {
+    add_method(vm, o, "__dir__()", |vm, a| {
         let names = super::core::dir_names(vm, a.pos[0])?;
         Ok(vm.new_list(names))
     });

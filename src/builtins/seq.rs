@@ -2006,6 +2006,7 @@ fn big_range_method(vm: &mut Vm, name: &str, a: &Args) -> PyResult<Option<Value>
                 },
                 kind: NativeKind::Plain,
                 bound: Some(me),
+                sig: Sig::UNCHECKED,
             })));
             vm.temp_roots.pop();
             vm.alloc(Obj::Iter(Box::new(IterState::Map { f, its: vec![it] })))

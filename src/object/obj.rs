@@ -251,6 +251,8 @@ pub struct NativeFn {
     pub kind: NativeKind,
     /// For natives closed over a value (e.g. a bound helper), passed as args.pos[0].
     pub bound: Option<Value>,
+    /// The declared parameters, checked by the call path before `func` runs.
+    pub sig: crate::object::Sig,
 }
 
 impl std::fmt::Debug for NativeFn {

@@ -67,6 +67,12 @@ impl Vm {
                     // stack, rooted, while it runs (no temp_roots copies).
                     Obj::Native(n) if n.kind == NativeKind::Plain && n.bound.is_none() => {
                         let func = n.func;
+                        let nargs = self.fiber.stack.len() - at - 1;
+                        if !n.sig.accepts(nargs) {
+                            let e = self.native_arg_error(r, nargs, &[]);
+                            self.fiber.stack.truncate(at);
+                            return Err(e);
+                        }
                         // A copy, since the native gets `&mut self`; the
                         // buffer is reused (collecting into an ArgVec cost a
                         // 136-byte memcpy per call).
@@ -119,6 +125,22 @@ impl Vm {
             }
         }
         self.call_from_stack_slow(at, kwnames)
+    }
+
+    /// The TypeError for a call that does not match a native's declared
+    /// parameters (`npos` counts its receiver), or None when it matches
+    /// (a keyword may supply a required parameter).
+    #[cold]
+    #[inline(never)]
+    fn native_arg_error(&mut self, r: ObjRef, npos: usize, kw: &[(Value, Value)]) -> Value {
+        let Obj::Native(n) = self.heap.get(r) else {
+            return Value::None;
+        };
+        let names = kw.iter().map(|(k, _)| self.as_str(*k).unwrap_or(""));
+        match crate::object::sig::check_call(&n.sig, &n.qualname, npos, names) {
+            Some(msg) => self.type_error(msg),
+            None => Value::None,
+        }
     }
 
     /// A generator, coroutine or async generator function called with
@@ -354,6 +376,13 @@ impl Vm {
                 let (func, kind, bound) = (n.func, n.kind, n.bound);
                 if kind != NativeKind::Plain {
                     return self.gen_method(kind, args, nested);
+                }
+                let npos = args.len() + bound.is_some() as usize;
+                if !(kw.is_empty() && n.sig.accepts(npos)) {
+                    let e = self.native_arg_error(r, npos, kw);
+                    if !e.is_none() {
+                        return Err(e);
+                    }
                 }
                 // The arguments were popped off the stack: keep them rooted
                 // while the native runs (it may call back into the VM).

@@ -339,18 +339,30 @@ impl Vm {
         })))
     }
 
+    /// A native function from its declaration (`"len(obj, /)"`, see
+    /// `object::sig`); the call path checks its arguments against it.
     pub fn new_native(
         &mut self,
-        name: &'static str,
+        decl: &'static str,
+        qualname: impl Into<String>,
+        func: NativeFnPtr,
+    ) -> Value {
+        self.new_native_sig(Sig::parse(decl, false), qualname, func)
+    }
+
+    pub fn new_native_sig(
+        &mut self,
+        sig: Sig,
         qualname: impl Into<String>,
         func: NativeFnPtr,
     ) -> Value {
         self.alloc(Obj::Native(Box::new(NativeFn {
-            name,
+            name: sig.name(),
             qualname: qualname.into(),
             func,
             kind: NativeKind::Plain,
             bound: None,
+            sig,
         })))
     }
 
