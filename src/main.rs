@@ -176,6 +176,8 @@ fn run(args: Vec<String>) -> u8 {
         };
     }
     let mut interp = Interpreter::new();
+    // The CLI grants the script everything, as python does.
+    interp.vm.caps = weft::vm::Caps::all();
     interp.vm.virtual_time = opts.virtual_time;
     let script = match &source {
         Source::File(p) => p.clone(),

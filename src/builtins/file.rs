@@ -3,6 +3,8 @@
 //! implemented over std::fs with a write buffer.
 
 use std::fs::{File, OpenOptions};
+
+use crate::vm::Cap;
 use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::object::*;
@@ -540,6 +542,9 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
         },
     };
+    let writes = w || x || ap || plus;
+    let cap = if writes { Cap::FsWrite } else { Cap::FsRead };
+    vm.require_path(cap, "open", std::path::Path::new(&path))?;
     let mut oo = OpenOptions::new();
     oo.read(r || plus);
     oo.write(w || x || ap || plus);

@@ -401,6 +401,9 @@ pub fn load_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
                 }
             }
         }
+        // Without the file-system capability only the embedded and
+        // native modules can be imported.
+        None if !vm.caps.fs_read => Vec::new(),
         None => vm.path.clone(),
     };
     for dir in dirs {

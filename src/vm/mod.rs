@@ -8,6 +8,7 @@
 
 pub mod attrs;
 pub mod call;
+pub mod caps;
 pub mod classes;
 pub mod coro;
 pub mod display;
@@ -26,6 +27,7 @@ use crate::bytecode::{CodeObject, Const};
 use crate::object::*;
 use crate::syntax::source::SourceFile;
 
+pub use caps::{Cap, Caps};
 pub use types::{Names, Types};
 
 /// Why the dispatch loop stopped.
@@ -187,6 +189,8 @@ pub struct Vm {
     pub virtual_time: bool,
     /// Seconds the virtual clock is ahead of the real monotonic clock.
     pub clock_offset: f64,
+    /// What the script may reach outside the VM (none until granted).
+    pub caps: Caps,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -243,6 +247,7 @@ impl Vm {
             event_loop: Value::None,
             virtual_time: false,
             clock_offset: 0.0,
+            caps: Caps::none(),
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;

@@ -68,7 +68,7 @@ types! {
     stop_async_iteration, syntax_error, type_error, value_error, unicode_error,
     unicode_decode_error, unicode_encode_error, timeout_error, file_not_found_error,
     broken_pipe_error, runtime_warning, deprecation_warning, warning, connection_error,
-    cancelled_error, invalid_state_error,
+    cancelled_error, invalid_state_error, permission_error,
 }
 
 pub fn intern_raw(heap: &mut Heap, interned: &mut HashMap<Box<str>, ObjRef>, s: &str) -> Value {
@@ -233,7 +233,7 @@ pub fn bootstrap(heap: &mut Heap, interned: &mut HashMap<Box<str>, ObjRef>) -> (
     ex("InterruptedError", &[os_error], &mut excs);
     ex("IsADirectoryError", &[os_error], &mut excs);
     ex("NotADirectoryError", &[os_error], &mut excs);
-    ex("PermissionError", &[os_error], &mut excs);
+    let permission_error = ex("PermissionError", &[os_error], &mut excs);
     ex("ProcessLookupError", &[os_error], &mut excs);
     let timeout_error = ex("TimeoutError", &[os_error], &mut excs);
     ex("ReferenceError", &[exception], &mut excs);
@@ -350,6 +350,7 @@ pub fn bootstrap(heap: &mut Heap, interned: &mut HashMap<Box<str>, ObjRef>) -> (
         connection_error,
         cancelled_error,
         invalid_state_error,
+        permission_error,
         exc_by_name: excs,
     };
     (t, n)
