@@ -11,7 +11,7 @@ use super::num::*;
 
 pub(crate) fn install_bool(vm: &mut Vm) {
     let c = vm.t.bool_;
-    add_staticmethod(vm, c, "__new__", |vm, a| {
+    add_staticmethod(vm, c, "__new__(*args, **kwargs)", |vm, a| {
         if !a.kw.is_empty() {
             return Err(vm.type_error("bool() takes no keyword arguments"));
         }
@@ -24,15 +24,15 @@ pub(crate) fn install_bool(vm: &mut Vm) {
             None => Ok(Value::Bool(false)),
         }
     });
-    add_method(vm, c, "__repr__", |vm, a| match a.pos.first() {
+    add_method(vm, c, "__repr__()", |vm, a| match a.pos.first() {
         Some(Value::Bool(b)) => Ok(vm.new_str(if *b { "True" } else { "False" })),
         other => Err(descr_error(vm, "__repr__", "bool", other.copied())),
     });
     macro_rules! boolops {
         ($($name:literal, $rname:literal => $kind:ident),* $(,)?) => {
             $(
-                add_method(vm, c, $name, |vm, a| bool_binop(vm, a, BinOpKind::$kind, false));
-                add_method(vm, c, $rname, |vm, a| bool_binop(vm, a, BinOpKind::$kind, true));
+                add_method(vm, c, concat!($name, "(value, /)"), |vm, a| bool_binop(vm, a, BinOpKind::$kind, false));
+                add_method(vm, c, concat!($rname, "(value, /)"), |vm, a| bool_binop(vm, a, BinOpKind::$kind, true));
             )*
         };
     }

@@ -13,17 +13,21 @@ use super::{add_classmethod, add_method, add_staticmethod, int_arg};
 pub fn install(vm: &mut Vm) {
     let b = vm.t.bytes;
     let ba = vm.t.bytearray;
-    add_staticmethod(vm, b, "__new__", |vm, a| new_impl(vm, a, false));
-    add_staticmethod(vm, ba, "__new__", |vm, a| new_impl(vm, a, true));
+    add_staticmethod(vm, b, "__new__(*args, **kwargs)", |vm, a| {
+        new_impl(vm, a, false)
+    });
+    add_staticmethod(vm, ba, "__new__(*args, **kwargs)", |vm, a| {
+        new_impl(vm, a, true)
+    });
     for c in [b, ba] {
         install_common(vm, c);
     }
-    add_method(vm, b, "__hash__", |vm, a| {
+    add_method(vm, b, "__hash__()", |vm, a| {
         let (s, _) = this(vm, &a, "__hash__")?;
         let v = vm.alloc(Obj::Bytes(s.into_boxed_slice()));
         Ok(Value::Int(vm.hash(v)?))
     });
-    add_method(vm, b, "__bytes__", |vm, a| {
+    add_method(vm, b, "__bytes__()", |vm, a| {
         let (s, _) = this(vm, &a, "__bytes__")?;
         Ok(vm.alloc(Obj::Bytes(s.into_boxed_slice())))
     });
@@ -33,7 +37,7 @@ pub fn install(vm: &mut Vm) {
 fn install_common(vm: &mut Vm, c: ObjRef) {
     macro_rules! map {
         ($($name:literal => $f:expr),* $(,)?) => {$(
-            add_method(vm, c, $name, |vm, a| {
+            add_method(vm, c, concat!($name, "()"), |vm, a| {
                 let (s, ba) = this_n(vm, &a, $name, 0, 0)?;
                 let f: fn(u8) -> u8 = $f;
                 let r: Vec<u8> = s.iter().map(|&x| f(x)).collect();
@@ -46,7 +50,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         "lower" => |x| x.to_ascii_lowercase(),
         "swapcase" => |x| if x.is_ascii_uppercase() { x.to_ascii_lowercase() } else { x.to_ascii_uppercase() },
     }
-    add_method(vm, c, "capitalize", |vm, a| {
+    add_method(vm, c, "capitalize()", |vm, a| {
         let (s, ba) = this_n(vm, &a, "capitalize", 0, 0)?;
         let r: Vec<u8> = s
             .iter()
@@ -61,7 +65,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
             .collect();
         Ok(mk(vm, ba, r))
     });
-    add_method(vm, c, "title", |vm, a| {
+    add_method(vm, c, "title()", |vm, a| {
         let (s, ba) = this_n(vm, &a, "title", 0, 0)?;
         let mut prev_cased = false;
         let r: Vec<u8> = s
@@ -80,7 +84,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
     });
     macro_rules! pred {
         ($($name:literal => $f:expr),* $(,)?) => {$(
-            add_method(vm, c, $name, |vm, a| {
+            add_method(vm, c, concat!($name, "()"), |vm, a| {
                 let (s, _) = this_n(vm, &a, $name, 0, 0)?;
                 let f: fn(&[u8]) -> bool = $f;
                 Ok(Value::Bool(f(&s)))
@@ -97,20 +101,25 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         "islower" => |s| s.iter().any(|x| x.is_ascii_lowercase()) && !s.iter().any(|x| x.is_ascii_uppercase()),
         "istitle" => |s| strops::istitle(&latin1(s)),
     }
-    add_method(vm, c, "decode", |vm, a| {
-        let (s, _) = this_n(vm, &a, "decode", 0, 2)?;
-        let enc = match a.get(vm, 1, "encoding") {
-            Some(v) => text_arg(vm, v, "decode() argument 'encoding'")?,
-            None => "utf-8".to_string(),
-        };
-        let errs = match a.get(vm, 2, "errors") {
-            Some(v) => text_arg(vm, v, "decode() argument 'errors'")?,
-            None => "strict".to_string(),
-        };
-        let r = text::bytes::decode(&s, &enc, &errs).map_err(|e| vm.text_error(e))?;
-        Ok(vm.new_str(r))
-    });
-    add_method(vm, c, "hex", |vm, a| {
+    add_method(
+        vm,
+        c,
+        "decode(encoding='utf-8', errors='strict')",
+        |vm, a| {
+            let (s, _) = this_n(vm, &a, "decode", 0, 2)?;
+            let enc = match a.get(vm, 1, "encoding") {
+                Some(v) => text_arg(vm, v, "decode() argument 'encoding'")?,
+                None => "utf-8".to_string(),
+            };
+            let errs = match a.get(vm, 2, "errors") {
+                Some(v) => text_arg(vm, v, "decode() argument 'errors'")?,
+                None => "strict".to_string(),
+            };
+            let r = text::bytes::decode(&s, &enc, &errs).map_err(|e| vm.text_error(e))?;
+            Ok(vm.new_str(r))
+        },
+    );
+    add_method(vm, c, "hex(sep=None, bytes_per_sep=1)", |vm, a| {
         let (s, _) = this_n(vm, &a, "hex", 0, 2)?;
         let sep = match a.get(vm, 1, "sep") {
             None => None,
@@ -129,7 +138,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         let r = text::bytes::hex(&s, sep.as_deref(), n).map_err(|e| vm.text_error(e))?;
         Ok(vm.new_str(r))
     });
-    add_classmethod(vm, c, "fromhex", |vm, a| {
+    add_classmethod(vm, c, "fromhex(string, /)", |vm, a| {
         let Some(&s) = a.pos.get(1) else {
             return Err(vm.type_error("fromhex() takes exactly one argument (0 given)"));
         };
@@ -141,7 +150,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         let ba = matches!(a.pos[0], Value::Obj(c) if vm.is_subclass(c, vm.t.bytearray));
         Ok(mk(vm, ba, b))
     });
-    add_method(vm, c, "join", |vm, a| {
+    add_method(vm, c, "join(iterable_of_bytes, /)", |vm, a| {
         let (sep, ba) = this_n(vm, &a, "join", 1, 1)?;
         let items = vm.collect_iterable(a.pos[1])?;
         let mut out = Vec::new();
@@ -159,9 +168,13 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         }
         Ok(mk(vm, ba, out))
     });
-    add_method(vm, c, "split", |vm, a| split_impl(vm, a, "split", false));
-    add_method(vm, c, "rsplit", |vm, a| split_impl(vm, a, "rsplit", true));
-    add_method(vm, c, "splitlines", |vm, a| {
+    add_method(vm, c, "split(sep=None, maxsplit=-1)", |vm, a| {
+        split_impl(vm, a, "split", false)
+    });
+    add_method(vm, c, "rsplit(sep=None, maxsplit=-1)", |vm, a| {
+        split_impl(vm, a, "rsplit", true)
+    });
+    add_method(vm, c, "splitlines(keepends=False)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "splitlines", 0, 1)?;
         let keep = match a.get(vm, 1, "keepends") {
             Some(v) => vm.truthy(v)?,
@@ -192,23 +205,43 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         let vals: Vec<Value> = parts.into_iter().map(|p| mk(vm, ba, p)).collect();
         Ok(vm.new_list(vals))
     });
-    add_method(vm, c, "strip", |vm, a| {
+    add_method(vm, c, "strip(bytes=None, /)", |vm, a| {
         strip_impl(vm, a, "strip", true, true)
     });
-    add_method(vm, c, "lstrip", |vm, a| {
+    add_method(vm, c, "lstrip(bytes=None, /)", |vm, a| {
         strip_impl(vm, a, "lstrip", true, false)
     });
-    add_method(vm, c, "rstrip", |vm, a| {
+    add_method(vm, c, "rstrip(bytes=None, /)", |vm, a| {
         strip_impl(vm, a, "rstrip", false, true)
     });
-    add_method(vm, c, "startswith", |vm, a| affix_impl(vm, a, "startswith"));
-    add_method(vm, c, "endswith", |vm, a| affix_impl(vm, a, "endswith"));
-    add_method(vm, c, "find", |vm, a| find_impl(vm, a, "find"));
-    add_method(vm, c, "rfind", |vm, a| find_impl(vm, a, "rfind"));
-    add_method(vm, c, "index", |vm, a| find_impl(vm, a, "index"));
-    add_method(vm, c, "rindex", |vm, a| find_impl(vm, a, "rindex"));
-    add_method(vm, c, "count", |vm, a| find_impl(vm, a, "count"));
-    add_method(vm, c, "replace", |vm, a| {
+    add_method(
+        vm,
+        c,
+        "startswith(prefix, start=None, end=None, /)",
+        |vm, a| affix_impl(vm, a, "startswith"),
+    );
+    add_method(
+        vm,
+        c,
+        "endswith(suffix, start=None, end=None, /)",
+        |vm, a| affix_impl(vm, a, "endswith"),
+    );
+    add_method(vm, c, "find(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "find")
+    });
+    add_method(vm, c, "rfind(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "rfind")
+    });
+    add_method(vm, c, "index(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "index")
+    });
+    add_method(vm, c, "rindex(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "rindex")
+    });
+    add_method(vm, c, "count(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "count")
+    });
+    add_method(vm, c, "replace(old, new, count=-1, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "replace", 2, 3)?;
         let old = bytes_arg(vm, a.pos[1])?;
         let new = bytes_arg(vm, a.pos[2])?;
@@ -219,30 +252,40 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         let r = strops::replace(&latin1(&s), &latin1(&old), &latin1(&new), count);
         Ok(mk(vm, ba, unlatin1(&r)))
     });
-    add_method(vm, c, "partition", |vm, a| partition_impl(vm, a, false));
-    add_method(vm, c, "rpartition", |vm, a| partition_impl(vm, a, true));
-    add_method(vm, c, "removeprefix", |vm, a| {
+    add_method(vm, c, "partition(sep, /)", |vm, a| {
+        partition_impl(vm, a, false)
+    });
+    add_method(vm, c, "rpartition(sep, /)", |vm, a| {
+        partition_impl(vm, a, true)
+    });
+    add_method(vm, c, "removeprefix(prefix, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "removeprefix", 1, 1)?;
         let p = bytes_arg(vm, a.pos[1])?;
         let r = s.strip_prefix(&p[..]).unwrap_or(&s).to_vec();
         Ok(mk(vm, ba, r))
     });
-    add_method(vm, c, "removesuffix", |vm, a| {
+    add_method(vm, c, "removesuffix(suffix, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "removesuffix", 1, 1)?;
         let p = bytes_arg(vm, a.pos[1])?;
         let r = s.strip_suffix(&p[..]).unwrap_or(&s).to_vec();
         Ok(mk(vm, ba, r))
     });
-    add_method(vm, c, "center", |vm, a| pad_impl(vm, a, "center"));
-    add_method(vm, c, "ljust", |vm, a| pad_impl(vm, a, "ljust"));
-    add_method(vm, c, "rjust", |vm, a| pad_impl(vm, a, "rjust"));
-    add_method(vm, c, "zfill", |vm, a| {
+    add_method(vm, c, "center(width, fillchar=b' ', /)", |vm, a| {
+        pad_impl(vm, a, "center")
+    });
+    add_method(vm, c, "ljust(width, fillchar=b' ', /)", |vm, a| {
+        pad_impl(vm, a, "ljust")
+    });
+    add_method(vm, c, "rjust(width, fillchar=b' ', /)", |vm, a| {
+        pad_impl(vm, a, "rjust")
+    });
+    add_method(vm, c, "zfill(width, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "zfill", 1, 1)?;
         let w = int_arg(vm, a.pos[1], "width")?;
         let r = strops::zfill(&latin1(&s), w);
         Ok(mk(vm, ba, unlatin1(&r)))
     });
-    add_method(vm, c, "expandtabs", |vm, a| {
+    add_method(vm, c, "expandtabs(tabsize=8)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "expandtabs", 0, 1)?;
         let n = match a.get(vm, 1, "tabsize") {
             Some(v) => int_arg(vm, v, "tabsize")?,
@@ -252,11 +295,11 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         Ok(mk(vm, ba, unlatin1(&r)))
     });
 
-    add_method(vm, c, "__len__", |vm, a| {
+    add_method(vm, c, "__len__()", |vm, a| {
         let (s, _) = this_n(vm, &a, "__len__", 0, 0)?;
         Ok(Value::Int(s.len() as i64))
     });
-    add_method(vm, c, "__contains__", |vm, a| {
+    add_method(vm, c, "__contains__(key, /)", |vm, a| {
         this_n(vm, &a, "__contains__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
         let x = a.pos[1];
@@ -269,19 +312,19 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         }
         Ok(Value::Bool(vm.contains(base, x)?))
     });
-    add_method(vm, c, "__getitem__", |vm, a| {
+    add_method(vm, c, "__getitem__(key, /)", |vm, a| {
         this_n(vm, &a, "__getitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
         crate::vm::items::seq_getitem(vm, base, a.pos[1])
     });
-    add_method(vm, c, "__iter__", |vm, a| {
+    add_method(vm, c, "__iter__()", |vm, a| {
         this_n(vm, &a, "__iter__", 0, 0)?;
         let Value::Obj(r) = base_value(vm, a.pos[0]) else {
             return Err(vm.type_error("expected bytes"));
         };
         Ok(vm.alloc(Obj::Iter(Box::new(IterState::Bytes { b: r, idx: 0 }))))
     });
-    add_method(vm, c, "__add__", |vm, a| {
+    add_method(vm, c, "__add__(value, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "__add__", 1, 1)?;
         match vm.bytes_of(base_value(vm, a.pos[1])) {
             Some(t) => {
@@ -297,9 +340,9 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
             }
         }
     });
-    add_method(vm, c, "__mul__", mul_impl);
-    add_method(vm, c, "__rmul__", mul_impl);
-    add_method(vm, c, "__mod__", |vm, a| {
+    add_method(vm, c, "__mul__(value, /)", mul_impl);
+    add_method(vm, c, "__rmul__(value, /)", mul_impl);
+    add_method(vm, c, "__mod__(value, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "__mod__", 1, 1)?;
         let base = vm.temp_roots.len();
         let r = percent_core(vm, &latin1(&s), a.pos[1], true);
@@ -307,14 +350,26 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
         let r = r?;
         Ok(mk(vm, ba, unlatin1(&r)))
     });
-    add_method(vm, c, "__rmod__", |vm, _| Ok(vm.not_implemented));
-    add_method(vm, c, "__eq__", |vm, a| cmp_impl(vm, a, |o| o.is_eq()));
-    add_method(vm, c, "__ne__", |vm, a| cmp_impl(vm, a, |o| o.is_ne()));
-    add_method(vm, c, "__lt__", |vm, a| cmp_impl(vm, a, |o| o.is_lt()));
-    add_method(vm, c, "__le__", |vm, a| cmp_impl(vm, a, |o| o.is_le()));
-    add_method(vm, c, "__gt__", |vm, a| cmp_impl(vm, a, |o| o.is_gt()));
-    add_method(vm, c, "__ge__", |vm, a| cmp_impl(vm, a, |o| o.is_ge()));
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__rmod__(value, /)", |vm, _| Ok(vm.not_implemented));
+    add_method(vm, c, "__eq__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_eq())
+    });
+    add_method(vm, c, "__ne__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_ne())
+    });
+    add_method(vm, c, "__lt__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_lt())
+    });
+    add_method(vm, c, "__le__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_le())
+    });
+    add_method(vm, c, "__gt__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_gt())
+    });
+    add_method(vm, c, "__ge__(value, /)", |vm, a| {
+        cmp_impl(vm, a, |o| o.is_ge())
+    });
+    add_method(vm, c, "__repr__()", |vm, a| {
         let (s, ba) = this_n(vm, &a, "__repr__", 0, 0)?;
         let r = text::repr::bytes_repr(&s);
         let r = if ba { format!("bytearray({r})") } else { r };
@@ -323,19 +378,19 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
 }
 
 fn install_bytearray(vm: &mut Vm, c: ObjRef) {
-    add_method(vm, c, "append", |vm, a| {
+    add_method(vm, c, "append(item, /)", |vm, a| {
         this_n(vm, &a, "append", 1, 1)?;
         let x = byte_value(vm, a.pos[1])?;
         with_ba(vm, a.pos[0], |v| v.push(x));
         Ok(Value::None)
     });
-    add_method(vm, c, "extend", |vm, a| {
+    add_method(vm, c, "extend(iterable_of_ints, /)", |vm, a| {
         this_n(vm, &a, "extend", 1, 1)?;
         let add = iterable_bytes(vm, a.pos[1], true)?;
         with_ba(vm, a.pos[0], |v| v.extend_from_slice(&add));
         Ok(Value::None)
     });
-    add_method(vm, c, "pop", |vm, a| {
+    add_method(vm, c, "pop(index=-1, /)", |vm, a| {
         let (s, _) = this_n(vm, &a, "pop", 0, 1)?;
         if s.is_empty() {
             return Err(vm.index_error("pop from empty bytearray"));
@@ -352,7 +407,7 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
         with_ba(vm, a.pos[0], |v| out = v.remove(j as usize));
         Ok(Value::Int(out as i64))
     });
-    add_method(vm, c, "insert", |vm, a| {
+    add_method(vm, c, "insert(index, item, /)", |vm, a| {
         let (s, _) = this_n(vm, &a, "insert", 2, 2)?;
         let i = int_arg(vm, a.pos[1], "index")?;
         let x = byte_value(vm, a.pos[2])?;
@@ -361,7 +416,7 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
         with_ba(vm, a.pos[0], |v| v.insert(j, x));
         Ok(Value::None)
     });
-    add_method(vm, c, "remove", |vm, a| {
+    add_method(vm, c, "remove(value, /)", |vm, a| {
         let (s, _) = this_n(vm, &a, "remove", 1, 1)?;
         let x = byte_value(vm, a.pos[1])?;
         let Some(j) = s.iter().position(|&y| y == x) else {
@@ -372,21 +427,21 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
         });
         Ok(Value::None)
     });
-    add_method(vm, c, "clear", |vm, a| {
+    add_method(vm, c, "clear()", |vm, a| {
         this_n(vm, &a, "clear", 0, 0)?;
         with_ba(vm, a.pos[0], |v| v.clear());
         Ok(Value::None)
     });
-    add_method(vm, c, "reverse", |vm, a| {
+    add_method(vm, c, "reverse()", |vm, a| {
         this_n(vm, &a, "reverse", 0, 0)?;
         with_ba(vm, a.pos[0], |v| v.reverse());
         Ok(Value::None)
     });
-    add_method(vm, c, "copy", |vm, a| {
+    add_method(vm, c, "copy()", |vm, a| {
         let (s, _) = this_n(vm, &a, "copy", 0, 0)?;
         Ok(vm.alloc(Obj::ByteArray(s)))
     });
-    add_method(vm, c, "__setitem__", |vm, a| {
+    add_method(vm, c, "__setitem__(key, value, /)", |vm, a| {
         this_n(vm, &a, "__setitem__", 2, 2)?;
         let base = base_value(vm, a.pos[0]);
         if let Value::Obj(k) = a.pos[1] {
@@ -397,12 +452,12 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
         }
         crate::vm::items::seq_setitem(vm, base, a.pos[1], a.pos[2]).map(|_| Value::None)
     });
-    add_method(vm, c, "__delitem__", |vm, a| {
+    add_method(vm, c, "__delitem__(key, /)", |vm, a| {
         this_n(vm, &a, "__delitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
         crate::vm::items::seq_delitem(vm, base, a.pos[1]).map(|_| Value::None)
     });
-    add_method(vm, c, "__iadd__", |vm, a| {
+    add_method(vm, c, "__iadd__(value, /)", |vm, a| {
         this_n(vm, &a, "__iadd__", 1, 1)?;
         let Some(add) = vm.bytes_of(base_value(vm, a.pos[1])) else {
             let tn = vm.type_name(a.pos[1]);

@@ -13,12 +13,12 @@ use super::num::*;
 
 pub(crate) fn install_complex(vm: &mut Vm) {
     let c = vm.t.complex;
-    add_staticmethod(vm, c, "__new__", complex_new);
+    add_staticmethod(vm, c, "__new__(*args, **kwargs)", complex_new);
     macro_rules! binops {
         ($($name:literal, $rname:literal => $kind:ident),* $(,)?) => {
             $(
-                add_method(vm, c, $name, |vm, a| complex_binop(vm, a, BinOpKind::$kind, false));
-                add_method(vm, c, $rname, |vm, a| complex_binop(vm, a, BinOpKind::$kind, true));
+                add_method(vm, c, concat!($name, "(value, /)"), |vm, a| complex_binop(vm, a, BinOpKind::$kind, false));
+                add_method(vm, c, concat!($rname, "(value, /)"), |vm, a| complex_binop(vm, a, BinOpKind::$kind, true));
             )*
         };
     }
@@ -29,47 +29,52 @@ pub(crate) fn install_complex(vm: &mut Vm) {
         "__truediv__", "__rtruediv__" => TrueDiv,
         "__pow__", "__rpow__" => Pow,
     );
-    add_method(vm, c, "__eq__", |vm, a| complex_eq(vm, a, false));
-    add_method(vm, c, "__ne__", |vm, a| complex_eq(vm, a, true));
-    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+    add_method(vm, c, "__eq__(value, /)", |vm, a| complex_eq(vm, a, false));
+    add_method(vm, c, "__ne__(value, /)", |vm, a| complex_eq(vm, a, true));
+    for name in [
+        "__lt__(value, /)",
+        "__le__(value, /)",
+        "__gt__(value, /)",
+        "__ge__(value, /)",
+    ] {
         add_method(vm, c, name, |vm, _| Ok(vm.not_implemented));
     }
-    add_method(vm, c, "__neg__", |vm, a| {
+    add_method(vm, c, "__neg__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__neg__")?;
         Ok(vm.alloc(Obj::Complex(-re, -im)))
     });
-    add_method(vm, c, "__pos__", |vm, a| {
+    add_method(vm, c, "__pos__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__pos__")?;
         Ok(vm.alloc(Obj::Complex(re, im)))
     });
-    add_method(vm, c, "conjugate", |vm, a| {
+    add_method(vm, c, "conjugate()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "conjugate")?;
         Ok(vm.alloc(Obj::Complex(re, -im)))
     });
-    add_method(vm, c, "__abs__", |vm, a| {
+    add_method(vm, c, "__abs__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__abs__")?;
         complex_abs(vm, re, im).map(Value::Float)
     });
-    add_method(vm, c, "__bool__", |vm, a| {
+    add_method(vm, c, "__bool__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__bool__")?;
         Ok(Value::Bool(re != 0.0 || im != 0.0))
     });
-    add_method(vm, c, "__hash__", |vm, a| {
+    add_method(vm, c, "__hash__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__hash__")?;
         let hr = crate::vm::compare::hash_float(re);
         let hi = crate::vm::compare::hash_float(im);
         let h = (hr as u64).wrapping_add(1000003u64.wrapping_mul(hi as u64)) as i64;
         Ok(Value::Int(if h == -1 { -2 } else { h }))
     });
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__repr__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__repr__")?;
         Ok(vm.new_str(crate::vm::display::complex_repr(re, im)))
     });
-    add_method(vm, c, "__complex__", |vm, a| {
+    add_method(vm, c, "__complex__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__complex__")?;
         Ok(vm.alloc(Obj::Complex(re, im)))
     });
-    add_method(vm, c, "__getnewargs__", |vm, a| {
+    add_method(vm, c, "__getnewargs__()", |vm, a| {
         let (re, im) = self_complex(vm, &a, "__getnewargs__")?;
         Ok(vm.new_tuple(vec![Value::Float(re), Value::Float(im)]))
     });

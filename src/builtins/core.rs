@@ -7,21 +7,25 @@ use crate::vm::Vm;
 use super::{add_fn, check};
 
 pub fn install(vm: &mut Vm) {
-    add_fn(vm, "print", print);
-    add_fn(vm, "len", |vm, a| {
+    add_fn(
+        vm,
+        "print(*args, sep=' ', end='\n', file=None, flush=False)",
+        print,
+    );
+    add_fn(vm, "len(obj, /)", |vm, a| {
         check(vm, "len", &a, 1, 1, &[])?;
         let n = vm.len(a.pos[0])?;
         Ok(Value::Int(n as i64))
     });
-    add_fn(vm, "repr", |vm, a| {
+    add_fn(vm, "repr(obj, /)", |vm, a| {
         check(vm, "repr", &a, 1, 1, &[])?;
         vm.repr(a.pos[0])
     });
-    add_fn(vm, "ascii", |vm, a| {
+    add_fn(vm, "ascii(obj, /)", |vm, a| {
         check(vm, "ascii", &a, 1, 1, &[])?;
         vm.ascii(a.pos[0])
     });
-    add_fn(vm, "format", |vm, a| {
+    add_fn(vm, "format(value, format_spec='', /)", |vm, a| {
         check(vm, "format", &a, 1, 2, &[])?;
         let spec = match a.pos.get(1) {
             Some(&s) => {
@@ -35,11 +39,11 @@ pub fn install(vm: &mut Vm) {
         };
         vm.format(a.pos[0], spec)
     });
-    add_fn(vm, "isinstance", |vm, a| {
+    add_fn(vm, "isinstance(obj, class_or_tuple, /)", |vm, a| {
         check(vm, "isinstance", &a, 2, 2, &[])?;
         isinstance(vm, a.pos[0], a.pos[1]).map(Value::Bool)
     });
-    add_fn(vm, "issubclass", |vm, a| {
+    add_fn(vm, "issubclass(cls, class_or_tuple, /)", |vm, a| {
         check(vm, "issubclass", &a, 2, 2, &[])?;
         let Value::Obj(c) = a.pos[0] else {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
@@ -49,12 +53,12 @@ pub fn install(vm: &mut Vm) {
         }
         issubclass(vm, c, a.pos[1]).map(Value::Bool)
     });
-    add_fn(vm, "hasattr", |vm, a| {
+    add_fn(vm, "hasattr(obj, name, /)", |vm, a| {
         check(vm, "hasattr", &a, 2, 2, &[])?;
         let name = name_arg(vm, a.pos[1], "hasattr")?;
         Ok(Value::Bool(vm.getattr_opt(a.pos[0], name)?.is_some()))
     });
-    add_fn(vm, "getattr", |vm, a| {
+    add_fn(vm, "getattr(object, name, default=None, /)", |vm, a| {
         check(vm, "getattr", &a, 2, 3, &[])?;
         let name = name_arg(vm, a.pos[1], "getattr")?;
         match a.pos.get(2) {
@@ -62,19 +66,19 @@ pub fn install(vm: &mut Vm) {
             None => vm.getattr(a.pos[0], name),
         }
     });
-    add_fn(vm, "setattr", |vm, a| {
+    add_fn(vm, "setattr(obj, name, value, /)", |vm, a| {
         check(vm, "setattr", &a, 3, 3, &[])?;
         let name = name_arg(vm, a.pos[1], "setattr")?;
         vm.setattr(a.pos[0], name, a.pos[2])?;
         Ok(Value::None)
     });
-    add_fn(vm, "delattr", |vm, a| {
+    add_fn(vm, "delattr(obj, name, /)", |vm, a| {
         check(vm, "delattr", &a, 2, 2, &[])?;
         let name = name_arg(vm, a.pos[1], "delattr")?;
         vm.delattr(a.pos[0], name)?;
         Ok(Value::None)
     });
-    add_fn(vm, "id", |vm, a| {
+    add_fn(vm, "id(obj, /)", |vm, a| {
         check(vm, "id", &a, 1, 1, &[])?;
         Ok(Value::Int(match a.pos[0] {
             Value::Obj(r) => 0x7f00_0000_0000 + r.raw() as i64 * 16,
@@ -85,11 +89,11 @@ pub fn install(vm: &mut Vm) {
             Value::Undefined => 0,
         }))
     });
-    add_fn(vm, "hash", |vm, a| {
+    add_fn(vm, "hash(obj, /)", |vm, a| {
         check(vm, "hash", &a, 1, 1, &[])?;
         vm.hash(a.pos[0]).map(Value::Int)
     });
-    add_fn(vm, "iter", |vm, a| {
+    add_fn(vm, "iter(object, sentinel=None, /)", |vm, a| {
         check(vm, "iter", &a, 1, 2, &[])?;
         if let Some(&sentinel) = a.pos.get(1) {
             let f = a.pos[0];
@@ -114,16 +118,16 @@ pub fn install(vm: &mut Vm) {
         sig: Sig::UNCHECKED,
     })));
     vm.set_builtin("next", next);
-    add_fn(vm, "callable", |vm, a| {
+    add_fn(vm, "callable(obj, /)", |vm, a| {
         check(vm, "callable", &a, 1, 1, &[])?;
         Ok(Value::Bool(callable(vm, a.pos[0])))
     });
-    add_fn(vm, "globals", |vm, _| {
+    add_fn(vm, "globals()", |vm, _| {
         let g = vm.fiber.frames.last().map(|f| f.globals);
         Ok(g.map(Value::Obj).unwrap_or(Value::None))
     });
-    add_fn(vm, "locals", |vm, _| locals(vm));
-    add_fn(vm, "vars", |vm, a| {
+    add_fn(vm, "locals()", |vm, _| locals(vm));
+    add_fn(vm, "vars(object=None, /)", |vm, a| {
         check(vm, "vars", &a, 0, 1, &[])?;
         match a.pos.first() {
             None => locals(vm),
@@ -136,7 +140,7 @@ pub fn install(vm: &mut Vm) {
             }
         }
     });
-    add_fn(vm, "dir", |vm, a| {
+    add_fn(vm, "dir(object=None, /)", |vm, a| {
         check(vm, "dir", &a, 0, 1, &[])?;
         let mut names = match a.pos.first() {
             None => {
@@ -154,7 +158,7 @@ pub fn install(vm: &mut Vm) {
         names = strs.into_iter().map(|s| vm.new_str(s)).collect();
         Ok(vm.new_list(names))
     });
-    add_fn(vm, "input", |vm, a| {
+    add_fn(vm, "input(prompt='', /)", |vm, a| {
         check(vm, "input", &a, 0, 1, &[])?;
         if let Some(&p) = a.pos.first() {
             let s = vm.str_string(p)?;
@@ -176,20 +180,24 @@ pub fn install(vm: &mut Vm) {
             Err(e) => Err(vm.new_error(vm.t.os_error, e.to_string())),
         }
     });
-    add_fn(vm, "__import__", |vm, a| {
-        check(
-            vm,
-            "__import__",
-            &a,
-            1,
-            5,
-            &["globals", "locals", "fromlist", "level"],
-        )?;
-        let name = a.pos[0];
-        let fromlist = a.get(vm, 3, "fromlist").unwrap_or(Value::None);
-        let level = a.get(vm, 4, "level").unwrap_or(Value::Int(0));
-        vm.import_name(name, fromlist, level)
-    });
+    add_fn(
+        vm,
+        "__import__(name, globals=None, locals=None, fromlist=(), level=0)",
+        |vm, a| {
+            check(
+                vm,
+                "__import__",
+                &a,
+                1,
+                5,
+                &["globals", "locals", "fromlist", "level"],
+            )?;
+            let name = a.pos[0];
+            let fromlist = a.get(vm, 3, "fromlist").unwrap_or(Value::None);
+            let level = a.get(vm, 4, "level").unwrap_or(Value::Int(0));
+            vm.import_name(name, fromlist, level)
+        },
+    );
 }
 
 /// print(*objects, sep=' ', end='\n', file=None, flush=False)

@@ -198,23 +198,23 @@ fn dict_update(vm: &mut Vm, d: ObjRef, a: &Args, fname: &str) -> PyResult<()> {
 
 fn install_dict(vm: &mut Vm) {
     let dc = vm.t.dict;
-    add_staticmethod(vm, dc, "__new__", |vm, a| {
+    add_staticmethod(vm, dc, "__new__(*args, **kwargs)", |vm, a| {
         let cls = a.pos.first().copied().unwrap_or(Value::None);
         let v = vm.new_dict();
         let dc = vm.t.dict;
         Ok(new_for_class(vm, cls, dc, v))
     });
-    add_method(vm, dc, "__init__", |vm, a| {
+    add_method(vm, dc, "__init__(*args, **kwargs)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__init__", is_dict)?;
         dict_update(vm, d, &rest(&a), "dict")?;
         Ok(Value::None)
     });
-    add_method(vm, dc, "update", |vm, a| {
+    add_method(vm, dc, "update(*args, **kwargs)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "update", is_dict)?;
         dict_update(vm, d, &rest(&a), "update")?;
         Ok(Value::None)
     });
-    add_classmethod(vm, dc, "fromkeys", |vm, a| {
+    add_classmethod(vm, dc, "fromkeys(iterable, value=None, /)", |vm, a| {
         let cls = a.pos.first().copied().unwrap_or(Value::None);
         check(vm, "fromkeys", &rest(&a), 1, 2, &[])?;
         let val = a.pos.get(2).copied().unwrap_or(Value::None);
@@ -234,20 +234,22 @@ fn install_dict(vm: &mut Vm) {
             })
         })
     });
-    add_method(vm, dc, "keys", |vm, a| view(vm, a, ViewKind::Keys, "keys"));
-    add_method(vm, dc, "values", |vm, a| {
+    add_method(vm, dc, "keys()", |vm, a| {
+        view(vm, a, ViewKind::Keys, "keys")
+    });
+    add_method(vm, dc, "values()", |vm, a| {
         view(vm, a, ViewKind::Values, "values")
     });
-    add_method(vm, dc, "items", |vm, a| {
+    add_method(vm, dc, "items()", |vm, a| {
         view(vm, a, ViewKind::Items, "items")
     });
-    add_method(vm, dc, "get", |vm, a| {
+    add_method(vm, dc, "get(key, default=None, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "get", is_dict)?;
         check(vm, "get", &rest(&a), 1, 2, &[])?;
         let dflt = a.pos.get(2).copied().unwrap_or(Value::None);
         Ok(vm.dict_get(d, a.pos[1])?.unwrap_or(dflt))
     });
-    add_method(vm, dc, "setdefault", |vm, a| {
+    add_method(vm, dc, "setdefault(key, default=None, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "setdefault", is_dict)?;
         check(vm, "setdefault", &rest(&a), 1, 2, &[])?;
         let dflt = a.pos.get(2).copied().unwrap_or(Value::None);
@@ -265,7 +267,7 @@ fn install_dict(vm: &mut Vm) {
             }
         }
     });
-    add_method(vm, dc, "pop", |vm, a| {
+    add_method(vm, dc, "pop(key, default=None, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "pop", is_dict)?;
         check(vm, "pop", &rest(&a), 1, 2, &[])?;
         match vm.dict_del(d, a.pos[1])? {
@@ -276,7 +278,7 @@ fn install_dict(vm: &mut Vm) {
             },
         }
     });
-    add_method(vm, dc, "popitem", |vm, a| {
+    add_method(vm, dc, "popitem()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "popitem", is_dict)?;
         check(vm, "dict.popitem", &rest(&a), 0, 0, &[])?;
         match vm.dict_mut(d).pop_last() {
@@ -292,23 +294,23 @@ fn install_dict(vm: &mut Vm) {
             }
         }
     });
-    add_method(vm, dc, "clear", |vm, a| {
+    add_method(vm, dc, "clear()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "clear", is_dict)?;
         check(vm, "dict.clear", &rest(&a), 0, 0, &[])?;
         vm.dict_mut(d).clear();
         Ok(Value::None)
     });
-    add_method(vm, dc, "copy", |vm, a| {
+    add_method(vm, dc, "copy()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "copy", is_dict)?;
         check(vm, "dict.copy", &rest(&a), 0, 0, &[])?;
         let c = vm.dict_ref(d).clone();
         Ok(vm.alloc(Obj::Dict(Box::new(c))))
     });
-    add_method(vm, dc, "__len__", |vm, a| {
+    add_method(vm, dc, "__len__()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__len__", is_dict)?;
         Ok(Value::Int(vm.dict_ref(d).len() as i64))
     });
-    add_method(vm, dc, "__getitem__", |vm, a| {
+    add_method(vm, dc, "__getitem__(key, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__getitem__", is_dict)?;
         check(vm, "dict.__getitem__", &rest(&a), 1, 1, &[])?;
         let k = a.pos[1];
@@ -323,13 +325,13 @@ fn install_dict(vm: &mut Vm) {
         }
         Err(vm.key_error(k))
     });
-    add_method(vm, dc, "__setitem__", |vm, a| {
+    add_method(vm, dc, "__setitem__(key, value, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__setitem__", is_dict)?;
         check(vm, "__setitem__", &rest(&a), 2, 2, &[])?;
         vm.dict_set(Value::Obj(d), a.pos[1], a.pos[2])?;
         Ok(Value::None)
     });
-    add_method(vm, dc, "__delitem__", |vm, a| {
+    add_method(vm, dc, "__delitem__(key, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__delitem__", is_dict)?;
         check(vm, "dict.__delitem__", &rest(&a), 1, 1, &[])?;
         match vm.dict_del(d, a.pos[1])? {
@@ -337,32 +339,36 @@ fn install_dict(vm: &mut Vm) {
             None => Err(vm.key_error(a.pos[1])),
         }
     });
-    add_method(vm, dc, "__contains__", |vm, a| {
+    add_method(vm, dc, "__contains__(key, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__contains__", is_dict)?;
         check(vm, "dict.__contains__", &rest(&a), 1, 1, &[])?;
         let h = vm.hash(a.pos[1])?;
         Ok(Value::Bool(vm.dict_find(d, a.pos[1], h)?.is_some()))
     });
-    add_method(vm, dc, "__iter__", |vm, a| {
+    add_method(vm, dc, "__iter__()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__iter__", is_dict)?;
         vm.iter(Value::Obj(d))
     });
-    add_method(vm, dc, "__reversed__", |vm, a| {
+    add_method(vm, dc, "__reversed__()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__reversed__", is_dict)?;
         Ok(reversed_dict(vm, Value::Obj(d)))
     });
-    add_method(vm, dc, "__repr__", |vm, a| {
+    add_method(vm, dc, "__repr__()", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__repr__", is_dict)?;
         vm.repr(Value::Obj(d))
     });
-    add_method(vm, dc, "__eq__", |vm, a| dict_cmp(vm, a, CmpKind::Eq));
-    add_method(vm, dc, "__ne__", |vm, a| dict_cmp(vm, a, CmpKind::Ne));
-    add_method(vm, dc, "__or__", |vm, a| {
+    add_method(vm, dc, "__eq__(value, /)", |vm, a| {
+        dict_cmp(vm, a, CmpKind::Eq)
+    });
+    add_method(vm, dc, "__ne__(value, /)", |vm, a| {
+        dict_cmp(vm, a, CmpKind::Ne)
+    });
+    add_method(vm, dc, "__or__(value, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__or__", is_dict)?;
         check(vm, "dict.__or__", &rest(&a), 1, 1, &[])?;
         Ok(dict_or(vm, Value::Obj(d), a.pos[1], false)?.unwrap_or(vm.not_implemented))
     });
-    add_method(vm, dc, "__ror__", |vm, a| {
+    add_method(vm, dc, "__ror__(value, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__ror__", is_dict)?;
         check(vm, "dict.__ror__", &rest(&a), 1, 1, &[])?;
         match dict_of(vm, a.pos[1]) {
@@ -372,7 +378,7 @@ fn install_dict(vm: &mut Vm) {
             None => Ok(vm.not_implemented),
         }
     });
-    add_method(vm, dc, "__ior__", |vm, a| {
+    add_method(vm, dc, "__ior__(value, /)", |vm, a| {
         let d = self_obj(vm, &a, "dict", "__ior__", is_dict)?;
         check(vm, "dict.__ior__", &rest(&a), 1, 1, &[])?;
         dict_update_arg(vm, d, a.pos[1])?;
@@ -465,34 +471,34 @@ fn install_views(vm: &mut Vm) {
         (vm.t.dict_items, "dict_items"),
     ];
     for (c, _) in classes {
-        add_method(vm, c, "__len__", |vm, a| {
+        add_method(vm, c, "__len__()", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "__len__", is_view)?;
             vm.len(Value::Obj(r)).map(|n| Value::Int(n as i64))
         });
-        add_method(vm, c, "__iter__", |vm, a| {
+        add_method(vm, c, "__iter__()", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "__iter__", is_view)?;
             vm.iter(Value::Obj(r))
         });
-        add_method(vm, c, "__contains__", |vm, a| {
+        add_method(vm, c, "__contains__(key, /)", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "__contains__", is_view)?;
             check(vm, "__contains__", &rest(&a), 1, 1, &[])?;
             vm.contains(Value::Obj(r), a.pos[1]).map(Value::Bool)
         });
-        add_method(vm, c, "__reversed__", |vm, a| {
+        add_method(vm, c, "__reversed__()", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "__reversed__", is_view)?;
             Ok(reversed_dict(vm, Value::Obj(r)))
         });
-        add_method(vm, c, "__repr__", |vm, a| {
+        add_method(vm, c, "__repr__()", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "__repr__", is_view)?;
             vm.repr(Value::Obj(r))
         });
-        add_method(vm, c, "mapping", |vm, a| {
+        add_method(vm, c, "mapping()", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "mapping", is_view)?;
             Ok(Value::Obj(view_parts(vm, r).0))
         });
     }
     for c in [vm.t.dict_keys, vm.t.dict_items] {
-        add_method(vm, c, "isdisjoint", |vm, a| {
+        add_method(vm, c, "isdisjoint(other, /)", |vm, a| {
             let r = self_obj(vm, &a, "dict_view", "isdisjoint", is_view)?;
             check(vm, "isdisjoint", &rest(&a), 1, 1, &[])?;
             let other = a.pos[1];
@@ -507,25 +513,41 @@ fn install_views(vm: &mut Vm) {
             })
         });
         let ops: [(&'static str, NativeFnPtr); 8] = [
-            ("__and__", |vm, a| view_op(vm, a, BinOpKind::And, false)),
-            ("__or__", |vm, a| view_op(vm, a, BinOpKind::Or, false)),
-            ("__sub__", |vm, a| view_op(vm, a, BinOpKind::Sub, false)),
-            ("__xor__", |vm, a| view_op(vm, a, BinOpKind::Xor, false)),
-            ("__rand__", |vm, a| view_op(vm, a, BinOpKind::And, true)),
-            ("__ror__", |vm, a| view_op(vm, a, BinOpKind::Or, true)),
-            ("__rsub__", |vm, a| view_op(vm, a, BinOpKind::Sub, true)),
-            ("__rxor__", |vm, a| view_op(vm, a, BinOpKind::Xor, true)),
+            ("__and__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::And, false)
+            }),
+            ("__or__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Or, false)
+            }),
+            ("__sub__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Sub, false)
+            }),
+            ("__xor__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Xor, false)
+            }),
+            ("__rand__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::And, true)
+            }),
+            ("__ror__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Or, true)
+            }),
+            ("__rsub__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Sub, true)
+            }),
+            ("__rxor__(value, /)", |vm, a| {
+                view_op(vm, a, BinOpKind::Xor, true)
+            }),
         ];
         for (n, f) in ops {
             add_method(vm, c, n, f);
         }
         let cmps: [(&'static str, NativeFnPtr); 6] = [
-            ("__eq__", |vm, a| view_cmp(vm, a, CmpKind::Eq)),
-            ("__ne__", |vm, a| view_cmp(vm, a, CmpKind::Ne)),
-            ("__lt__", |vm, a| view_cmp(vm, a, CmpKind::Lt)),
-            ("__le__", |vm, a| view_cmp(vm, a, CmpKind::Le)),
-            ("__gt__", |vm, a| view_cmp(vm, a, CmpKind::Gt)),
-            ("__ge__", |vm, a| view_cmp(vm, a, CmpKind::Ge)),
+            ("__eq__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Eq)),
+            ("__ne__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Ne)),
+            ("__lt__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Lt)),
+            ("__le__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Le)),
+            ("__gt__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Gt)),
+            ("__ge__(value, /)", |vm, a| view_cmp(vm, a, CmpKind::Ge)),
         ];
         for (n, f) in cmps {
             add_method(vm, c, n, f);
@@ -803,13 +825,13 @@ fn subset(vm: &mut Vm, x: ObjRef, y: ObjRef) -> PyResult<bool> {
 fn install_set(vm: &mut Vm) {
     let sc = vm.t.set;
     let fc = vm.t.frozenset;
-    add_staticmethod(vm, sc, "__new__", |vm, a| {
+    add_staticmethod(vm, sc, "__new__(*args, **kwargs)", |vm, a| {
         let cls = a.pos.first().copied().unwrap_or(Value::None);
         let v = vm.new_set(false);
         let sc = vm.t.set;
         Ok(new_for_class(vm, cls, sc, v))
     });
-    add_method(vm, sc, "__init__", |vm, a| {
+    add_method(vm, sc, "__init__(*args, **kwargs)", |vm, a| {
         let s = self_obj(vm, &a, "set", "__init__", is_set)?;
         let r = rest(&a);
         if !r.kw.is_empty() {
@@ -822,7 +844,7 @@ fn install_set(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_staticmethod(vm, fc, "__new__", |vm, a| {
+    add_staticmethod(vm, fc, "__new__(*args, **kwargs)", |vm, a| {
         let cls = a.pos.first().copied().unwrap_or(Value::None);
         let r = rest(&a);
         if !r.kw.is_empty() {
@@ -845,13 +867,13 @@ fn install_set(vm: &mut Vm) {
             Ok(new_for_class(vm, cls, fc, s))
         })
     });
-    add_method(vm, sc, "add", |vm, a| {
+    add_method(vm, sc, "add(object, /)", |vm, a| {
         let s = self_obj(vm, &a, "set", "add", is_set)?;
         check(vm, "set.add", &rest(&a), 1, 1, &[])?;
         vm.set_add(Value::Obj(s), a.pos[1])?;
         Ok(Value::None)
     });
-    add_method(vm, sc, "remove", |vm, a| {
+    add_method(vm, sc, "remove(object, /)", |vm, a| {
         let s = self_obj(vm, &a, "set", "remove", is_set)?;
         check(vm, "set.remove", &rest(&a), 1, 1, &[])?;
         match vm.dict_del(s, a.pos[1])? {
@@ -859,13 +881,13 @@ fn install_set(vm: &mut Vm) {
             None => Err(vm.key_error(a.pos[1])),
         }
     });
-    add_method(vm, sc, "discard", |vm, a| {
+    add_method(vm, sc, "discard(object, /)", |vm, a| {
         let s = self_obj(vm, &a, "set", "discard", is_set)?;
         check(vm, "set.discard", &rest(&a), 1, 1, &[])?;
         vm.dict_del(s, a.pos[1])?;
         Ok(Value::None)
     });
-    add_method(vm, sc, "pop", |vm, a| {
+    add_method(vm, sc, "pop()", |vm, a| {
         let s = self_obj(vm, &a, "set", "pop", is_set)?;
         check(vm, "set.pop", &rest(&a), 0, 0, &[])?;
         let first = vm.dict_ref(s).iter().next().map(|e| (e.hash, e.key));
@@ -882,31 +904,31 @@ fn install_set(vm: &mut Vm) {
             }
         }
     });
-    add_method(vm, sc, "clear", |vm, a| {
+    add_method(vm, sc, "clear()", |vm, a| {
         let s = self_obj(vm, &a, "set", "clear", is_set)?;
         check(vm, "set.clear", &rest(&a), 0, 0, &[])?;
         vm.dict_mut(s).clear();
         Ok(Value::None)
     });
-    add_method(vm, sc, "update", |vm, a| {
+    add_method(vm, sc, "update(*others)", |vm, a| {
         let s = self_obj(vm, &a, "set", "update", is_set)?;
         for &v in &a.pos[1..] {
             set_add_all(vm, Value::Obj(s), v)?;
         }
         Ok(Value::None)
     });
-    add_method(vm, sc, "intersection_update", |vm, a| {
+    add_method(vm, sc, "intersection_update(*others)", |vm, a| {
         set_method_fold(vm, a, "intersection_update", BinOpKind::And, true)
     });
-    add_method(vm, sc, "difference_update", |vm, a| {
+    add_method(vm, sc, "difference_update(*others)", |vm, a| {
         set_method_fold(vm, a, "difference_update", BinOpKind::Sub, true)
     });
-    add_method(vm, sc, "symmetric_difference_update", |vm, a| {
+    add_method(vm, sc, "symmetric_difference_update(other, /)", |vm, a| {
         check(vm, "set.symmetric_difference_update", &rest(&a), 1, 1, &[])?;
         set_method_fold(vm, a, "symmetric_difference_update", BinOpKind::Xor, true)
     });
     for c in [sc, fc] {
-        add_method(vm, c, "copy", |vm, a| {
+        add_method(vm, c, "copy()", |vm, a| {
             let s = self_obj(vm, &a, "set", "copy", is_anyset)?;
             check(vm, "set.copy", &rest(&a), 0, 0, &[])?;
             let frozen = matches!(vm.heap.get(s), Obj::Set(_, true));
@@ -916,34 +938,34 @@ fn install_set(vm: &mut Vm) {
             let d = vm.dict_ref(s).clone();
             Ok(new_set_from(vm, frozen, d))
         });
-        add_method(vm, c, "union", |vm, a| {
+        add_method(vm, c, "union(*others)", |vm, a| {
             set_method_fold(vm, a, "union", BinOpKind::Or, false)
         });
-        add_method(vm, c, "intersection", |vm, a| {
+        add_method(vm, c, "intersection(*others)", |vm, a| {
             set_method_fold(vm, a, "intersection", BinOpKind::And, false)
         });
-        add_method(vm, c, "difference", |vm, a| {
+        add_method(vm, c, "difference(*others)", |vm, a| {
             set_method_fold(vm, a, "difference", BinOpKind::Sub, false)
         });
-        add_method(vm, c, "symmetric_difference", |vm, a| {
+        add_method(vm, c, "symmetric_difference(other, /)", |vm, a| {
             check(vm, "set.symmetric_difference", &rest(&a), 1, 1, &[])?;
             set_method_fold(vm, a, "symmetric_difference", BinOpKind::Xor, false)
         });
-        add_method(vm, c, "issubset", |vm, a| {
+        add_method(vm, c, "issubset(other, /)", |vm, a| {
             let s = self_obj(vm, &a, "set", "issubset", is_anyset)?;
             check(vm, "set.issubset", &rest(&a), 1, 1, &[])?;
             let o = set_from_iterable(vm, a.pos[1], true)?;
             let Value::Obj(or) = o else { unreachable!() };
             rooted(vm, &[o], |vm| subset(vm, s, or)).map(Value::Bool)
         });
-        add_method(vm, c, "issuperset", |vm, a| {
+        add_method(vm, c, "issuperset(other, /)", |vm, a| {
             let s = self_obj(vm, &a, "set", "issuperset", is_anyset)?;
             check(vm, "set.issuperset", &rest(&a), 1, 1, &[])?;
             let o = set_from_iterable(vm, a.pos[1], true)?;
             let Value::Obj(or) = o else { unreachable!() };
             rooted(vm, &[o], |vm| subset(vm, or, s)).map(Value::Bool)
         });
-        add_method(vm, c, "isdisjoint", |vm, a| {
+        add_method(vm, c, "isdisjoint(other, /)", |vm, a| {
             let s = self_obj(vm, &a, "set", "isdisjoint", is_anyset)?;
             check(vm, "set.isdisjoint", &rest(&a), 1, 1, &[])?;
             let o = set_from_iterable(vm, a.pos[1], true)?;
@@ -953,63 +975,75 @@ fn install_set(vm: &mut Vm) {
                 Ok(Value::Bool(d.is_empty()))
             })
         });
-        add_method(vm, c, "__len__", |vm, a| {
+        add_method(vm, c, "__len__()", |vm, a| {
             let s = self_obj(vm, &a, "set", "__len__", is_anyset)?;
             Ok(Value::Int(vm.dict_ref(s).len() as i64))
         });
-        add_method(vm, c, "__contains__", |vm, a| {
+        add_method(vm, c, "__contains__(key, /)", |vm, a| {
             let s = self_obj(vm, &a, "set", "__contains__", is_anyset)?;
             check(vm, "set.__contains__", &rest(&a), 1, 1, &[])?;
             vm.contains(Value::Obj(s), a.pos[1]).map(Value::Bool)
         });
-        add_method(vm, c, "__iter__", |vm, a| {
+        add_method(vm, c, "__iter__()", |vm, a| {
             let s = self_obj(vm, &a, "set", "__iter__", is_anyset)?;
             vm.iter(Value::Obj(s))
         });
-        add_method(vm, c, "__repr__", |vm, a| {
+        add_method(vm, c, "__repr__()", |vm, a| {
             let s = self_obj(vm, &a, "set", "__repr__", is_anyset)?;
             vm.repr(Value::Obj(s))
         });
         let ops: [(&'static str, NativeFnPtr); 8] = [
-            ("__or__", |vm, a| set_op_method(vm, a, BinOpKind::Or, false)),
-            ("__and__", |vm, a| {
+            ("__or__(value, /)", |vm, a| {
+                set_op_method(vm, a, BinOpKind::Or, false)
+            }),
+            ("__and__(value, /)", |vm, a| {
                 set_op_method(vm, a, BinOpKind::And, false)
             }),
-            ("__sub__", |vm, a| {
+            ("__sub__(value, /)", |vm, a| {
                 set_op_method(vm, a, BinOpKind::Sub, false)
             }),
-            ("__xor__", |vm, a| {
+            ("__xor__(value, /)", |vm, a| {
                 set_op_method(vm, a, BinOpKind::Xor, false)
             }),
-            ("__ror__", |vm, a| set_rop_method(vm, a, BinOpKind::Or)),
-            ("__rand__", |vm, a| set_rop_method(vm, a, BinOpKind::And)),
-            ("__rsub__", |vm, a| set_rop_method(vm, a, BinOpKind::Sub)),
-            ("__rxor__", |vm, a| set_rop_method(vm, a, BinOpKind::Xor)),
+            ("__ror__(value, /)", |vm, a| {
+                set_rop_method(vm, a, BinOpKind::Or)
+            }),
+            ("__rand__(value, /)", |vm, a| {
+                set_rop_method(vm, a, BinOpKind::And)
+            }),
+            ("__rsub__(value, /)", |vm, a| {
+                set_rop_method(vm, a, BinOpKind::Sub)
+            }),
+            ("__rxor__(value, /)", |vm, a| {
+                set_rop_method(vm, a, BinOpKind::Xor)
+            }),
         ];
         for (n, f) in ops {
             add_method(vm, c, n, f);
         }
         let cmps: [(&'static str, NativeFnPtr); 6] = [
-            ("__eq__", |vm, a| set_cmp(vm, a, CmpKind::Eq)),
-            ("__ne__", |vm, a| set_cmp(vm, a, CmpKind::Ne)),
-            ("__lt__", |vm, a| set_cmp(vm, a, CmpKind::Lt)),
-            ("__le__", |vm, a| set_cmp(vm, a, CmpKind::Le)),
-            ("__gt__", |vm, a| set_cmp(vm, a, CmpKind::Gt)),
-            ("__ge__", |vm, a| set_cmp(vm, a, CmpKind::Ge)),
+            ("__eq__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Eq)),
+            ("__ne__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Ne)),
+            ("__lt__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Lt)),
+            ("__le__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Le)),
+            ("__gt__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Gt)),
+            ("__ge__(value, /)", |vm, a| set_cmp(vm, a, CmpKind::Ge)),
         ];
         for (n, f) in cmps {
             add_method(vm, c, n, f);
         }
     }
     let iops: [(&'static str, NativeFnPtr); 4] = [
-        ("__ior__", |vm, a| set_op_method(vm, a, BinOpKind::Or, true)),
-        ("__iand__", |vm, a| {
+        ("__ior__(value, /)", |vm, a| {
+            set_op_method(vm, a, BinOpKind::Or, true)
+        }),
+        ("__iand__(value, /)", |vm, a| {
             set_op_method(vm, a, BinOpKind::And, true)
         }),
-        ("__isub__", |vm, a| {
+        ("__isub__(value, /)", |vm, a| {
             set_op_method(vm, a, BinOpKind::Sub, true)
         }),
-        ("__ixor__", |vm, a| {
+        ("__ixor__(value, /)", |vm, a| {
             set_op_method(vm, a, BinOpKind::Xor, true)
         }),
     ];
@@ -1017,7 +1051,7 @@ fn install_set(vm: &mut Vm) {
         add_method(vm, sc, n, f);
     }
     set_class_attr(vm, sc, "__hash__", Value::None);
-    add_method(vm, fc, "__hash__", |vm, a| {
+    add_method(vm, fc, "__hash__()", |vm, a| {
         let s = self_obj(vm, &a, "frozenset", "__hash__", is_anyset)?;
         vm.hash(Value::Obj(s)).map(Value::Int)
     });

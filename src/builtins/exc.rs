@@ -7,26 +7,26 @@ use super::{add_method, add_staticmethod};
 
 pub fn install(vm: &mut Vm) {
     let be = vm.t.base_exception;
-    add_method(vm, be, "__init__", |vm, a| {
+    add_method(vm, be, "__init__(*args, **kwargs)", |vm, a| {
         let args = vm.new_tuple(a.pos[1..].to_vec());
         if let Some(d) = vm.exc_data_mut(a.pos[0]) {
             d.args = args;
         }
         Ok(Value::None)
     });
-    add_method(vm, be, "__str__", |vm, a| {
+    add_method(vm, be, "__str__()", |vm, a| {
         let s = vm.exc_str(a.pos[0])?;
         Ok(vm.new_str(s))
     });
-    add_method(vm, be, "__repr__", |vm, a| vm.repr(a.pos[0]));
-    add_method(vm, be, "with_traceback", |vm, a| {
+    add_method(vm, be, "__repr__()", |vm, a| vm.repr(a.pos[0]));
+    add_method(vm, be, "with_traceback(tb, /)", |vm, a| {
         let tb = a.pos.get(1).copied().unwrap_or(Value::None);
         if let Some(d) = vm.exc_data_mut(a.pos[0]) {
             d.traceback = tb;
         }
         Ok(a.pos[0])
     });
-    add_method(vm, be, "add_note", |vm, a| {
+    add_method(vm, be, "add_note(note, /)", |vm, a| {
         let note = a.pos.get(1).copied().unwrap_or(Value::None);
         if vm.as_str(note).is_none() {
             let tn = vm.type_name(note);
@@ -50,9 +50,9 @@ pub fn install(vm: &mut Vm) {
     });
 
     let beg = vm.t.base_exception_group;
-    add_staticmethod(vm, beg, "__new__", group_new);
-    add_method(vm, beg, "__init__", |_, _| Ok(Value::None));
-    add_method(vm, beg, "__str__", |vm, a| {
+    add_staticmethod(vm, beg, "__new__(*args, **kwargs)", group_new);
+    add_method(vm, beg, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
+    add_method(vm, beg, "__str__()", |vm, a| {
         let args = vm.exc_args(a.pos[0]);
         let msg = args
             .first()
@@ -62,17 +62,17 @@ pub fn install(vm: &mut Vm) {
         let s = format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
         Ok(vm.new_str(s))
     });
-    add_method(vm, beg, "split", |vm, a| {
+    add_method(vm, beg, "split(condition, /)", |vm, a| {
         let typ = a.pos.get(1).copied().unwrap_or(Value::None);
         let (m, r) = vm.eg_split(a.pos[0], typ)?;
         Ok(vm.new_tuple(vec![m, r]))
     });
-    add_method(vm, beg, "subgroup", |vm, a| {
+    add_method(vm, beg, "subgroup(condition, /)", |vm, a| {
         let typ = a.pos.get(1).copied().unwrap_or(Value::None);
         let (m, _) = vm.eg_split(a.pos[0], typ)?;
         Ok(m)
     });
-    add_method(vm, beg, "derive", |vm, a| {
+    add_method(vm, beg, "derive(excs, /)", |vm, a| {
         let args = vm.exc_args(a.pos[0]);
         let msg = args.first().copied().unwrap_or(Value::None);
         let excs = a.pos.get(1).copied().unwrap_or(Value::None);

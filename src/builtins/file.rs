@@ -86,19 +86,19 @@ fn classes(vm: &mut Vm) -> [ObjRef; 4] {
 
 pub fn install(vm: &mut Vm) {
     classes(vm);
-    add_fn(vm, "open", open);
+    add_fn(vm, "open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)", open);
 }
 
 fn install_methods(vm: &mut Vm, c: ObjRef) {
-    add_method(vm, c, "read", |vm, a| {
+    add_method(vm, c, "read(size=-1, /)", |vm, a| {
         let size = size_arg(vm, a.pos.get(1).copied())?;
         read(vm, a.pos[0], size, false)
     });
-    add_method(vm, c, "readline", |vm, a| {
+    add_method(vm, c, "readline(size=-1, /)", |vm, a| {
         let size = size_arg(vm, a.pos.get(1).copied())?;
         read(vm, a.pos[0], size, true)
     });
-    add_method(vm, c, "readlines", |vm, a| {
+    add_method(vm, c, "readlines(hint=-1, /)", |vm, a| {
         let f = a.pos[0];
         let mut lines = Vec::new();
         let base = vm.temp_roots.len();
@@ -120,31 +120,31 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         vm.temp_roots.truncate(base);
         Ok(vm.new_list(lines))
     });
-    add_method(vm, c, "__next__", |vm, a| {
+    add_method(vm, c, "__next__()", |vm, a| {
         let l = read(vm, a.pos[0], None, true)?;
         if vm.len(l)? == 0 {
             return Err(vm.stop_iteration(Value::None));
         }
         Ok(l)
     });
-    add_method(vm, c, "__iter__", |vm, a| {
+    add_method(vm, c, "__iter__()", |vm, a| {
         check_open(vm, a.pos[0])?;
         Ok(a.pos[0])
     });
-    add_method(vm, c, "__enter__", |vm, a| {
+    add_method(vm, c, "__enter__()", |vm, a| {
         check_open(vm, a.pos[0])?;
         Ok(a.pos[0])
     });
-    add_method(vm, c, "__exit__", |vm, a| {
+    add_method(vm, c, "__exit__(*args)", |vm, a| {
         close(vm, a.pos[0])?;
         Ok(Value::None)
     });
-    add_method(vm, c, "close", |vm, a| {
+    add_method(vm, c, "close()", |vm, a| {
         close(vm, a.pos[0])?;
         Ok(Value::None)
     });
-    add_method(vm, c, "write", write);
-    add_method(vm, c, "writelines", |vm, a| {
+    add_method(vm, c, "write(text, /)", write);
+    add_method(vm, c, "writelines(lines, /)", |vm, a| {
         let f = a.pos[0];
         let Some(&lines) = a.pos.get(1) else {
             return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
@@ -168,13 +168,13 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         vm.temp_roots.truncate(base);
         Ok(Value::None)
     });
-    add_method(vm, c, "flush", |vm, a| {
+    add_method(vm, c, "flush()", |vm, a| {
         let f = a.pos[0];
         check_open(vm, f)?;
         flush(vm, f)?;
         Ok(Value::None)
     });
-    add_method(vm, c, "tell", |vm, a| {
+    add_method(vm, c, "tell()", |vm, a| {
         let f = a.pos[0];
         check_open(vm, f)?;
         flush(vm, f)?;
@@ -196,7 +196,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         };
         Ok(Value::Int(pos.saturating_sub(pending as u64) as i64))
     });
-    add_method(vm, c, "seek", |vm, a| {
+    add_method(vm, c, "seek(cookie, whence=os.SEEK_SET, /)", |vm, a| {
         let f = a.pos[0];
         check_open(vm, f)?;
         let Some(off) = a.pos.get(1).copied() else {
@@ -259,10 +259,10 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         }
     });
     for (name, what) in [
-        ("readable", 0u8),
-        ("writable", 1),
-        ("seekable", 2),
-        ("isatty", 3),
+        ("readable()", 0u8),
+        ("writable()", 1),
+        ("seekable()", 2),
+        ("isatty()", 3),
     ] {
         let f: NativeFnPtr = match what {
             0 => |vm, a| {
@@ -288,11 +288,11 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         };
         add_method(vm, c, name, f);
     }
-    add_method(vm, c, "fileno", |vm, a| {
+    add_method(vm, c, "fileno()", |vm, a| {
         check_open(vm, a.pos[0])?;
         Ok(Value::Int(3))
     });
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__repr__()", |vm, a| {
         let f = a.pos[0];
         let Some(fo) = file_ref(vm, f) else {
             return Ok(vm.new_str("<file>"));
@@ -344,7 +344,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         }),
     ];
     for (name, g) in getters {
-        let gv = vm.new_native("getter", format!("{name}.getter"), g);
+        let gv = vm.new_native("getter(self, /)", format!("{name}.getter"), g);
         let p = vm.alloc(Obj::Property(Box::new([
             gv,
             Value::None,

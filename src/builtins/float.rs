@@ -16,12 +16,12 @@ use super::num::*;
 
 pub(crate) fn install_float(vm: &mut Vm) {
     let c = vm.t.float;
-    add_staticmethod(vm, c, "__new__", float_new);
+    add_staticmethod(vm, c, "__new__(*args, **kwargs)", float_new);
     macro_rules! binops {
         ($($name:literal, $rname:literal => $kind:ident),* $(,)?) => {
             $(
-                add_method(vm, c, $name, |vm, a| float_binop_m(vm, a, BinOpKind::$kind, false));
-                add_method(vm, c, $rname, |vm, a| float_binop_m(vm, a, BinOpKind::$kind, true));
+                add_method(vm, c, concat!($name, "(value, /)"), |vm, a| float_binop_m(vm, a, BinOpKind::$kind, false));
+                add_method(vm, c, concat!($rname, "(value, /)"), |vm, a| float_binop_m(vm, a, BinOpKind::$kind, true));
             )*
         };
     }
@@ -34,27 +34,31 @@ pub(crate) fn install_float(vm: &mut Vm) {
         "__mod__", "__rmod__" => Mod,
         "__pow__", "__rpow__" => Pow,
     );
-    add_method(vm, c, "__divmod__", |vm, a| float_divmod_m(vm, a, false));
-    add_method(vm, c, "__rdivmod__", |vm, a| float_divmod_m(vm, a, true));
+    add_method(vm, c, "__divmod__(value, /)", |vm, a| {
+        float_divmod_m(vm, a, false)
+    });
+    add_method(vm, c, "__rdivmod__(value, /)", |vm, a| {
+        float_divmod_m(vm, a, true)
+    });
     macro_rules! cmps {
         ($($name:literal => $kind:ident),* $(,)?) => {
-            $( add_method(vm, c, $name, |vm, a| num_cmp(vm, a, CmpKind::$kind, false)); )*
+            $( add_method(vm, c, concat!($name, "(value, /)"), |vm, a| num_cmp(vm, a, CmpKind::$kind, false)); )*
         };
     }
     cmps!("__eq__" => Eq, "__ne__" => Ne, "__lt__" => Lt, "__le__" => Le, "__gt__" => Gt, "__ge__" => Ge);
-    add_method(vm, c, "__hash__", |vm, a| {
+    add_method(vm, c, "__hash__()", |vm, a| {
         let f = self_float(vm, &a, "__hash__")?;
         vm.hash(Value::Float(f)).map(Value::Int)
     });
-    add_method(vm, c, "__bool__", |vm, a| {
+    add_method(vm, c, "__bool__()", |vm, a| {
         let f = self_float(vm, &a, "__bool__")?;
         Ok(Value::Bool(f != 0.0))
     });
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__repr__()", |vm, a| {
         let f = self_float(vm, &a, "__repr__")?;
         Ok(vm.new_str(text::float::float_repr(f)))
     });
-    add_method(vm, c, "__format__", |vm, a| {
+    add_method(vm, c, "__format__(format_spec, /)", |vm, a| {
         let f = self_float(vm, &a, "__format__")?;
         n_args(vm, &a, 1, "__format__")?;
         if vm.as_str(a.pos[1]).is_none() {
@@ -63,51 +67,51 @@ pub(crate) fn install_float(vm: &mut Vm) {
         }
         vm.format(Value::Float(f), a.pos[1])
     });
-    add_method(vm, c, "__float__", |vm, a| {
+    add_method(vm, c, "__float__()", |vm, a| {
         self_float(vm, &a, "__float__").map(Value::Float)
     });
-    add_method(vm, c, "__pos__", |vm, a| {
+    add_method(vm, c, "__pos__()", |vm, a| {
         self_float(vm, &a, "__pos__").map(Value::Float)
     });
-    add_method(vm, c, "conjugate", |vm, a| {
+    add_method(vm, c, "conjugate()", |vm, a| {
         self_float(vm, &a, "conjugate").map(Value::Float)
     });
-    add_method(vm, c, "__neg__", |vm, a| {
+    add_method(vm, c, "__neg__()", |vm, a| {
         self_float(vm, &a, "__neg__").map(|f| Value::Float(-f))
     });
-    add_method(vm, c, "__abs__", |vm, a| {
+    add_method(vm, c, "__abs__()", |vm, a| {
         self_float(vm, &a, "__abs__").map(|f| Value::Float(f.abs()))
     });
-    add_method(vm, c, "__int__", |vm, a| {
+    add_method(vm, c, "__int__()", |vm, a| {
         let f = self_float(vm, &a, "__int__")?;
         float_to_int(vm, f)
     });
-    add_method(vm, c, "__trunc__", |vm, a| {
+    add_method(vm, c, "__trunc__()", |vm, a| {
         let f = self_float(vm, &a, "__trunc__")?;
         float_to_int(vm, f)
     });
-    add_method(vm, c, "__floor__", |vm, a| {
+    add_method(vm, c, "__floor__()", |vm, a| {
         let f = self_float(vm, &a, "__floor__")?;
         float_to_int(vm, f.floor())
     });
-    add_method(vm, c, "__ceil__", |vm, a| {
+    add_method(vm, c, "__ceil__()", |vm, a| {
         let f = self_float(vm, &a, "__ceil__")?;
         float_to_int(vm, f.ceil())
     });
-    add_method(vm, c, "__round__", |vm, a| {
+    add_method(vm, c, "__round__(ndigits=None, /)", |vm, a| {
         let f = self_float(vm, &a, "__round__")?;
         let nd = a.pos.get(1).copied().unwrap_or(Value::None);
         round_float_value(vm, f, nd)
     });
-    add_method(vm, c, "__getnewargs__", |vm, a| {
+    add_method(vm, c, "__getnewargs__()", |vm, a| {
         let f = self_float(vm, &a, "__getnewargs__")?;
         Ok(vm.new_tuple(vec![Value::Float(f)]))
     });
-    add_method(vm, c, "is_integer", |vm, a| {
+    add_method(vm, c, "is_integer()", |vm, a| {
         let f = self_float(vm, &a, "is_integer")?;
         Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
     });
-    add_method(vm, c, "as_integer_ratio", |vm, a| {
+    add_method(vm, c, "as_integer_ratio()", |vm, a| {
         let f = self_float(vm, &a, "as_integer_ratio")?;
         if f.is_infinite() {
             return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
@@ -120,11 +124,11 @@ pub(crate) fn install_float(vm: &mut Vm) {
         let d = int_val(vm, d);
         Ok(vm.new_tuple(vec![n, d]))
     });
-    add_method(vm, c, "hex", |vm, a| {
+    add_method(vm, c, "hex()", |vm, a| {
         let f = self_float(vm, &a, "hex")?;
         Ok(vm.new_str(float_hex(f)))
     });
-    add_classmethod(vm, c, "fromhex", |vm, a| {
+    add_classmethod(vm, c, "fromhex(string, /)", |vm, a| {
         let cls = a.pos[0];
         if a.pos.len() != 2 {
             let n = a.pos.len() - 1;

@@ -15,31 +15,35 @@ use super::num::index_bigint;
 use super::{add_fn, check};
 
 pub fn install(vm: &mut Vm) {
-    add_fn(vm, "abs", |vm, a| {
+    add_fn(vm, "abs(x, /)", |vm, a| {
         check(vm, "abs", &a, 1, 1, &[])?;
         abs_value(vm, a.pos[0])
     });
-    add_fn(vm, "min", |vm, a| min_max(vm, a, false));
-    add_fn(vm, "max", |vm, a| min_max(vm, a, true));
-    add_fn(vm, "sum", sum);
-    add_fn(vm, "any", |vm, a| {
+    add_fn(vm, "min(*args, key=None, default=None)", |vm, a| {
+        min_max(vm, a, false)
+    });
+    add_fn(vm, "max(*args, key=None, default=None)", |vm, a| {
+        min_max(vm, a, true)
+    });
+    add_fn(vm, "sum(iterable, /, start=0)", sum);
+    add_fn(vm, "any(iterable, /)", |vm, a| {
         check(vm, "any", &a, 1, 1, &[])?;
         any_all(vm, a.pos[0], true)
     });
-    add_fn(vm, "all", |vm, a| {
+    add_fn(vm, "all(iterable, /)", |vm, a| {
         check(vm, "all", &a, 1, 1, &[])?;
         any_all(vm, a.pos[0], false)
     });
-    add_fn(vm, "round", round);
-    add_fn(vm, "divmod", |vm, a| {
+    add_fn(vm, "round(number, ndigits=None)", round);
+    add_fn(vm, "divmod(x, y, /)", |vm, a| {
         check(vm, "divmod", &a, 2, 2, &[])?;
         divmod(vm, a.pos[0], a.pos[1])
     });
-    add_fn(vm, "pow", pow);
-    add_fn(vm, "hex", |vm, a| radix(vm, a, "hex", 16));
-    add_fn(vm, "oct", |vm, a| radix(vm, a, "oct", 8));
-    add_fn(vm, "bin", |vm, a| radix(vm, a, "bin", 2));
-    add_fn(vm, "aiter", |vm, a| {
+    add_fn(vm, "pow(base, exp, mod=None)", pow);
+    add_fn(vm, "hex(number, /)", |vm, a| radix(vm, a, "hex", 16));
+    add_fn(vm, "oct(number, /)", |vm, a| radix(vm, a, "oct", 8));
+    add_fn(vm, "bin(number, /)", |vm, a| radix(vm, a, "bin", 2));
+    add_fn(vm, "aiter(async_iterable, /)", |vm, a| {
         check(vm, "aiter", &a, 1, 1, &[])?;
         let v = a.pos[0];
         let k = vm.n.aiter;
@@ -51,7 +55,7 @@ pub fn install(vm: &mut Vm) {
             }
         }
     });
-    add_fn(vm, "anext", |vm, a| {
+    add_fn(vm, "anext(aiterator, default=None, /)", |vm, a| {
         check(vm, "anext", &a, 1, 2, &[])?;
         let v = a.pos[0];
         let k = vm.n.anext;

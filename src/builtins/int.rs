@@ -16,12 +16,12 @@ use super::num::*;
 
 pub(crate) fn install_int(vm: &mut Vm) {
     let c = vm.t.int;
-    add_staticmethod(vm, c, "__new__", int_new);
+    add_staticmethod(vm, c, "__new__(*args, **kwargs)", int_new);
     macro_rules! binops {
         ($($name:literal, $rname:literal => $kind:ident),* $(,)?) => {
             $(
-                add_method(vm, c, $name, |vm, a| int_binop(vm, a, BinOpKind::$kind, false));
-                add_method(vm, c, $rname, |vm, a| int_binop(vm, a, BinOpKind::$kind, true));
+                add_method(vm, c, concat!($name, "(value, /)"), |vm, a| int_binop(vm, a, BinOpKind::$kind, false));
+                add_method(vm, c, concat!($rname, "(value, /)"), |vm, a| int_binop(vm, a, BinOpKind::$kind, true));
             )*
         };
     }
@@ -38,26 +38,34 @@ pub(crate) fn install_int(vm: &mut Vm) {
         "__or__", "__ror__" => Or,
         "__xor__", "__rxor__" => Xor,
     );
-    add_method(vm, c, "__pow__", |vm, a| int_pow(vm, a, false));
-    add_method(vm, c, "__rpow__", |vm, a| int_pow(vm, a, true));
-    add_method(vm, c, "__divmod__", |vm, a| int_divmod(vm, a, false));
-    add_method(vm, c, "__rdivmod__", |vm, a| int_divmod(vm, a, true));
+    add_method(vm, c, "__pow__(value, mod=None, /)", |vm, a| {
+        int_pow(vm, a, false)
+    });
+    add_method(vm, c, "__rpow__(value, mod=None, /)", |vm, a| {
+        int_pow(vm, a, true)
+    });
+    add_method(vm, c, "__divmod__(value, /)", |vm, a| {
+        int_divmod(vm, a, false)
+    });
+    add_method(vm, c, "__rdivmod__(value, /)", |vm, a| {
+        int_divmod(vm, a, true)
+    });
     macro_rules! cmps {
         ($($name:literal => $kind:ident),* $(,)?) => {
-            $( add_method(vm, c, $name, |vm, a| num_cmp(vm, a, CmpKind::$kind, true)); )*
+            $( add_method(vm, c, concat!($name, "(value, /)"), |vm, a| num_cmp(vm, a, CmpKind::$kind, true)); )*
         };
     }
     cmps!("__eq__" => Eq, "__ne__" => Ne, "__lt__" => Lt, "__le__" => Le, "__gt__" => Gt, "__ge__" => Ge);
-    add_method(vm, c, "__hash__", |vm, a| {
+    add_method(vm, c, "__hash__()", |vm, a| {
         let b = self_int(vm, &a, "__hash__")?;
         let v = int_val(vm, b);
         vm.hash(v).map(Value::Int)
     });
-    add_method(vm, c, "__bool__", |vm, a| {
+    add_method(vm, c, "__bool__()", |vm, a| {
         let b = self_int(vm, &a, "__bool__")?;
         Ok(Value::Bool(!b.is_zero()))
     });
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__repr__()", |vm, a| {
         let b = self_int(vm, &a, "__repr__")?;
         if let Some(Value::Bool(x)) = a.pos.first().map(|&v| plain(vm, v)) {
             return Ok(vm.new_str(if x { "True" } else { "False" }));
@@ -65,7 +73,7 @@ pub(crate) fn install_int(vm: &mut Vm) {
         let s = text::int::int_to_decimal(&b).map_err(|e| vm.text_error(e))?;
         Ok(vm.new_str(s))
     });
-    add_method(vm, c, "__format__", |vm, a| {
+    add_method(vm, c, "__format__(format_spec, /)", |vm, a| {
         self_int(vm, &a, "__format__")?;
         n_args(vm, &a, 1, "__format__")?;
         if vm.as_str(a.pos[1]).is_none() {
@@ -76,53 +84,53 @@ pub(crate) fn install_int(vm: &mut Vm) {
         vm.format(v, a.pos[1])
     });
     for name in [
-        "__index__",
-        "__int__",
-        "__trunc__",
-        "__floor__",
-        "__ceil__",
-        "__pos__",
+        "__index__()",
+        "__int__()",
+        "__trunc__()",
+        "__floor__()",
+        "__ceil__()",
+        "__pos__()",
     ] {
         add_method(vm, c, name, |vm, a| {
             let b = self_int(vm, &a, "__int__")?;
             Ok(int_val(vm, b))
         });
     }
-    add_method(vm, c, "conjugate", |vm, a| {
+    add_method(vm, c, "conjugate()", |vm, a| {
         let b = self_int(vm, &a, "conjugate")?;
         Ok(int_val(vm, b))
     });
-    add_method(vm, c, "__float__", |vm, a| {
+    add_method(vm, c, "__float__()", |vm, a| {
         let b = self_int(vm, &a, "__float__")?;
         big_to_f64(vm, &b).map(Value::Float)
     });
-    add_method(vm, c, "__neg__", |vm, a| {
+    add_method(vm, c, "__neg__()", |vm, a| {
         let b = self_int(vm, &a, "__neg__")?;
         Ok(int_val(vm, -b))
     });
-    add_method(vm, c, "__abs__", |vm, a| {
+    add_method(vm, c, "__abs__()", |vm, a| {
         let b = self_int(vm, &a, "__abs__")?;
         Ok(int_val(vm, b.abs()))
     });
-    add_method(vm, c, "__invert__", |vm, a| {
+    add_method(vm, c, "__invert__()", |vm, a| {
         let b = self_int(vm, &a, "__invert__")?;
         Ok(int_val(vm, -b - 1))
     });
-    add_method(vm, c, "__round__", |vm, a| {
+    add_method(vm, c, "__round__(ndigits=None, /)", |vm, a| {
         let b = self_int(vm, &a, "__round__")?;
         let nd = a.pos.get(1).copied().unwrap_or(Value::None);
         round_int(vm, b, nd)
     });
-    add_method(vm, c, "__getnewargs__", |vm, a| {
+    add_method(vm, c, "__getnewargs__()", |vm, a| {
         let b = self_int(vm, &a, "__getnewargs__")?;
         let v = int_val(vm, b);
         Ok(vm.new_tuple(vec![v]))
     });
-    add_method(vm, c, "bit_length", |vm, a| {
+    add_method(vm, c, "bit_length()", |vm, a| {
         let b = self_int(vm, &a, "bit_length")?;
         Ok(Value::Int(b.bits() as i64))
     });
-    add_method(vm, c, "bit_count", |vm, a| {
+    add_method(vm, c, "bit_count()", |vm, a| {
         let b = self_int(vm, &a, "bit_count")?;
         let n: u64 = b
             .magnitude()
@@ -131,13 +139,23 @@ pub(crate) fn install_int(vm: &mut Vm) {
             .sum();
         Ok(Value::Int(n as i64))
     });
-    add_method(vm, c, "as_integer_ratio", |vm, a| {
+    add_method(vm, c, "as_integer_ratio()", |vm, a| {
         let b = self_int(vm, &a, "as_integer_ratio")?;
         let v = int_val(vm, b);
         Ok(vm.new_tuple(vec![v, Value::Int(1)]))
     });
-    add_method(vm, c, "to_bytes", int_to_bytes);
-    add_classmethod(vm, c, "from_bytes", int_from_bytes);
+    add_method(
+        vm,
+        c,
+        "to_bytes(length=1, byteorder='big', *, signed=False)",
+        int_to_bytes,
+    );
+    add_classmethod(
+        vm,
+        c,
+        "from_bytes(bytes, byteorder='big', *, signed=False)",
+        int_from_bytes,
+    );
 }
 
 /// int(x=0, base=10)

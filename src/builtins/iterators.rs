@@ -9,12 +9,23 @@ use super::range::reversed_range;
 use super::seq::*;
 
 pub(crate) fn install(vm: &mut Vm) {
-    add_fn(vm, "reversed", reversed);
-    add_fn(vm, "enumerate", enumerate);
-    add_fn(vm, "zip", zip);
-    add_fn(vm, "map", map);
-    add_fn(vm, "filter", filter);
-    add_fn(vm, "sorted", sorted);
+    // reversed is a type: its constructor counts arguments with
+    // "reversed expected 1 argument, got 2", not METH_O's wording.
+    add_fn(vm, "reversed(*args)", reversed);
+    // enumerate's own argument parsing says "missing required argument
+    // 'iterable'" without Argument Clinic's "(pos 1)": the body checks.
+    add_fn(vm, "enumerate(*args, **kwargs)", enumerate);
+    add_fn(vm, "zip(*iterables, strict=False)", zip);
+    add_fn(vm, "map(*args)", map);
+    add_fn(vm, "filter(function, iterable, /)", filter);
+    add_fn(
+        vm,
+        // CPython unpacks sorted's one positional argument by hand ("sorted
+        // expected 1 argument, got 0") and hands the keywords to list.sort
+        // ("'x' is an invalid keyword argument for sort()"): so does the body.
+        "sorted(*args, **kwargs)",
+        sorted,
+    );
 }
 
 fn new_iter(vm: &mut Vm, st: IterState) -> Value {

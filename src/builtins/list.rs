@@ -10,13 +10,13 @@ use crate::vm::items::{seq_delitem, seq_getitem, seq_setitem};
 
 pub(crate) fn install_list(vm: &mut Vm) {
     let l = vm.t.list;
-    add_staticmethod(vm, l, "__new__", |vm, a| {
+    add_staticmethod(vm, l, "__new__(*args, **kwargs)", |vm, a| {
         let cls = a.pos.first().copied().unwrap_or(Value::None);
         let v = vm.new_list(Vec::new());
         let lc = vm.t.list;
         Ok(new_for_class(vm, cls, lc, v))
     });
-    add_method(vm, l, "__init__", |vm, a| {
+    add_method(vm, l, "__init__(*args, **kwargs)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__init__", is_list)?;
         let a = rest(&a);
         if !a.kw.is_empty() {
@@ -32,7 +32,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "append", |vm, a| {
+    add_method(vm, l, "append(object, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "append", is_list)?;
         check(vm, "list.append", &rest(&a), 1, 1, &[])?;
         if let Some(l) = list_mut(vm, r) {
@@ -40,7 +40,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "extend", |vm, a| {
+    add_method(vm, l, "extend(iterable, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "extend", is_list)?;
         check(vm, "list.extend", &rest(&a), 1, 1, &[])?;
         let items = vm.collect_iterable(a.pos[1])?;
@@ -49,7 +49,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "insert", |vm, a| {
+    add_method(vm, l, "insert(index, object, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "insert", is_list)?;
         if a.pos.len() != 3 {
             return Err(vm.type_error(format!(
@@ -65,7 +65,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "remove", |vm, a| {
+    add_method(vm, l, "remove(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "remove", is_list)?;
         check(vm, "list.remove", &rest(&a), 1, 1, &[])?;
         let n = list_items(vm, r).len();
@@ -81,7 +81,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
             None => Err(vm.value_error("list.remove(x): x not in list")),
         }
     });
-    add_method(vm, l, "pop", |vm, a| {
+    add_method(vm, l, "pop(index=-1, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "pop", is_list)?;
         check(vm, "pop", &rest(&a), 0, 1, &[])?;
         let i = match a.pos.get(1) {
@@ -100,7 +100,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
             .map(|l| l.remove(j as usize))
             .unwrap_or(Value::None))
     });
-    add_method(vm, l, "clear", |vm, a| {
+    add_method(vm, l, "clear()", |vm, a| {
         let r = self_obj(vm, &a, "list", "clear", is_list)?;
         check(vm, "list.clear", &rest(&a), 0, 0, &[])?;
         if let Some(l) = list_mut(vm, r) {
@@ -108,25 +108,30 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "index", |vm, a| {
-        let r = self_obj(vm, &a, "list", "index", is_list)?;
-        check(vm, "index", &rest(&a), 1, 3, &[])?;
-        let n = list_items(vm, r).len();
-        let (s, e) = index_bounds(vm, &a, 2, n)?;
-        match seq_find(vm, r, a.pos[1], s, e)? {
-            Some(i) => Ok(Value::Int(i as i64)),
-            None => {
-                let s = vm.repr_string(a.pos[1])?;
-                Err(vm.value_error(format!("{s} is not in list")))
+    add_method(
+        vm,
+        l,
+        "index(value, start=0, stop=sys.maxsize, /)",
+        |vm, a| {
+            let r = self_obj(vm, &a, "list", "index", is_list)?;
+            check(vm, "index", &rest(&a), 1, 3, &[])?;
+            let n = list_items(vm, r).len();
+            let (s, e) = index_bounds(vm, &a, 2, n)?;
+            match seq_find(vm, r, a.pos[1], s, e)? {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None => {
+                    let s = vm.repr_string(a.pos[1])?;
+                    Err(vm.value_error(format!("{s} is not in list")))
+                }
             }
-        }
-    });
-    add_method(vm, l, "count", |vm, a| {
+        },
+    );
+    add_method(vm, l, "count(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "count", is_list)?;
         check(vm, "list.count", &rest(&a), 1, 1, &[])?;
         seq_count(vm, r, a.pos[1]).map(Value::Int)
     });
-    add_method(vm, l, "sort", |vm, a| {
+    add_method(vm, l, "sort(*, key=None, reverse=False)", |vm, a| {
         let r = self_obj(vm, &a, "list", "sort", is_list)?;
         if a.pos.len() > 1 {
             return Err(vm.type_error("sort() takes no positional arguments"));
@@ -135,7 +140,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
         list_sort(vm, r, key, rev)?;
         Ok(Value::None)
     });
-    add_method(vm, l, "reverse", |vm, a| {
+    add_method(vm, l, "reverse()", |vm, a| {
         let r = self_obj(vm, &a, "list", "reverse", is_list)?;
         check(vm, "list.reverse", &rest(&a), 0, 0, &[])?;
         if let Some(l) = list_mut(vm, r) {
@@ -143,47 +148,47 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    add_method(vm, l, "copy", |vm, a| {
+    add_method(vm, l, "copy()", |vm, a| {
         let r = self_obj(vm, &a, "list", "copy", is_list)?;
         check(vm, "list.copy", &rest(&a), 0, 0, &[])?;
         let v = list_items(vm, r).clone();
         Ok(vm.new_list(v))
     });
-    add_method(vm, l, "__len__", |vm, a| {
+    add_method(vm, l, "__len__()", |vm, a| {
         let r = self_obj(vm, &a, "list", "__len__", is_list)?;
         Ok(Value::Int(list_items(vm, r).len() as i64))
     });
-    add_method(vm, l, "__getitem__", |vm, a| {
+    add_method(vm, l, "__getitem__(index, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__getitem__", is_list)?;
         check(vm, "list.__getitem__", &rest(&a), 1, 1, &[])?;
         seq_getitem(vm, Value::Obj(r), a.pos[1])
     });
-    add_method(vm, l, "__setitem__", |vm, a| {
+    add_method(vm, l, "__setitem__(key, value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__setitem__", is_list)?;
         check(vm, "__setitem__", &rest(&a), 2, 2, &[])?;
         seq_setitem(vm, Value::Obj(r), a.pos[1], a.pos[2])?;
         Ok(Value::None)
     });
-    add_method(vm, l, "__delitem__", |vm, a| {
+    add_method(vm, l, "__delitem__(key, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__delitem__", is_list)?;
         check(vm, "list.__delitem__", &rest(&a), 1, 1, &[])?;
         seq_delitem(vm, Value::Obj(r), a.pos[1])?;
         Ok(Value::None)
     });
-    add_method(vm, l, "__contains__", |vm, a| {
+    add_method(vm, l, "__contains__(key, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__contains__", is_list)?;
         check(vm, "list.__contains__", &rest(&a), 1, 1, &[])?;
         vm.contains(Value::Obj(r), a.pos[1]).map(Value::Bool)
     });
-    add_method(vm, l, "__iter__", |vm, a| {
+    add_method(vm, l, "__iter__()", |vm, a| {
         let r = self_obj(vm, &a, "list", "__iter__", is_list)?;
         vm.iter(Value::Obj(r))
     });
-    add_method(vm, l, "__reversed__", |vm, a| {
+    add_method(vm, l, "__reversed__()", |vm, a| {
         let r = self_obj(vm, &a, "list", "__reversed__", is_list)?;
         Ok(reversed_seq(vm, r))
     });
-    add_method(vm, l, "__add__", |vm, a| {
+    add_method(vm, l, "__add__(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__add__", is_list)?;
         check(vm, "list.__add__", &rest(&a), 1, 1, &[])?;
         match other_of(vm, a.pos[1], is_list) {
@@ -198,7 +203,7 @@ pub(crate) fn install_list(vm: &mut Vm) {
             }
         }
     });
-    add_method(vm, l, "__iadd__", |vm, a| {
+    add_method(vm, l, "__iadd__(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__iadd__", is_list)?;
         check(vm, "list.__iadd__", &rest(&a), 1, 1, &[])?;
         let items = vm.collect_iterable(a.pos[1])?;
@@ -207,23 +212,23 @@ pub(crate) fn install_list(vm: &mut Vm) {
         }
         Ok(a.pos[0])
     });
-    add_method(vm, l, "__mul__", |vm, a| {
+    add_method(vm, l, "__mul__(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__mul__", is_list)?;
         check(vm, "list.__mul__", &rest(&a), 1, 1, &[])?;
         mul_method(vm, Value::Obj(r), a.pos[1], false)
     });
-    add_method(vm, l, "__rmul__", |vm, a| {
+    add_method(vm, l, "__rmul__(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__rmul__", is_list)?;
         check(vm, "list.__rmul__", &rest(&a), 1, 1, &[])?;
         mul_method(vm, Value::Obj(r), a.pos[1], false)
     });
-    add_method(vm, l, "__imul__", |vm, a| {
+    add_method(vm, l, "__imul__(value, /)", |vm, a| {
         let r = self_obj(vm, &a, "list", "__imul__", is_list)?;
         check(vm, "list.__imul__", &rest(&a), 1, 1, &[])?;
         mul_method(vm, Value::Obj(r), a.pos[1], true)?;
         Ok(a.pos[0])
     });
-    add_method(vm, l, "__repr__", |vm, a| {
+    add_method(vm, l, "__repr__()", |vm, a| {
         let r = self_obj(vm, &a, "list", "__repr__", is_list)?;
         vm.repr(Value::Obj(r))
     });

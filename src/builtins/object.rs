@@ -8,8 +8,8 @@ use super::{add_method, add_special, add_staticmethod, check};
 
 pub fn install(vm: &mut Vm) {
     let o = vm.t.object;
-    add_staticmethod(vm, o, "__new__", object_new);
-    add_method(vm, o, "__init__", |_, _| Ok(Value::None));
+    add_staticmethod(vm, o, "__new__(*args, **kwargs)", object_new);
+    add_method(vm, o, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
     add_method(vm, o, "__repr__()", |vm, a| {
         let s = vm.default_repr(a.pos[0]);
         Ok(vm.new_str(s))
@@ -34,19 +34,19 @@ pub fn install(vm: &mut Vm) {
         };
         Ok(Value::Int(h))
     });
-    add_method(vm, o, "__getattribute__", |vm, a| {
+    add_method(vm, o, "__getattribute__(name, /)", |vm, a| {
         check(vm, "__getattribute__", &a, 2, 2, &[])?;
         match vm.generic_getattr(a.pos[0], a.pos[1])? {
             Some(v) => Ok(v),
             None => Err(vm.attribute_error(a.pos[0], a.pos[1])),
         }
     });
-    add_method(vm, o, "__setattr__", |vm, a| {
+    add_method(vm, o, "__setattr__(name, value, /)", |vm, a| {
         check(vm, "__setattr__", &a, 3, 3, &[])?;
         vm.generic_setattr(a.pos[0], a.pos[1], a.pos[2])?;
         Ok(Value::None)
     });
-    add_method(vm, o, "__delattr__", |vm, a| {
+    add_method(vm, o, "__delattr__(name, /)", |vm, a| {
         check(vm, "__delattr__", &a, 2, 2, &[])?;
         let (obj, name) = (a.pos[0], a.pos[1]);
         if let Some(d) = vm.instance_dict(obj) {
@@ -56,7 +56,7 @@ pub fn install(vm: &mut Vm) {
         }
         Err(vm.attribute_error(obj, name))
     });
-    add_method(vm, o, "__format__", |vm, a| {
+    add_method(vm, o, "__format__(format_spec, /)", |vm, a| {
         let spec = a.pos.get(1).copied().unwrap_or(Value::None);
         if vm.str_of(spec).is_empty() {
             return vm.str(a.pos[0]);
@@ -66,49 +66,46 @@ pub fn install(vm: &mut Vm) {
             "unsupported format string passed to {tn}.__format__"
         )))
     });
-    add_method(vm, o, "__init_subclass__", |_, _| Ok(Value::None));
+    add_method(vm, o, "__init_subclass__()", |_, _| Ok(Value::None));
     add_method(vm, o, "__dir__()", |vm, a| {
         let names = super::core::dir_names(vm, a.pos[0])?;
         Ok(vm.new_list(names))
     });
-    add_method(vm, o, "__reduce_ex__", |vm, _| {
+    add_method(vm, o, "__reduce_ex__(protocol, /)", |vm, _| {
         Err(vm.type_error("cannot pickle"))
     });
-    add_method(vm, o, "__lt__", |vm, _| Ok(vm.not_implemented));
-    add_method(vm, o, "__le__", |vm, _| Ok(vm.not_implemented));
-    add_method(vm, o, "__gt__", |vm, _| Ok(vm.not_implemented));
-    add_method(vm, o, "__ge__", |vm, _| Ok(vm.not_implemented));
+    add_method(vm, o, "__lt__(value, /)", |vm, _| Ok(vm.not_implemented));
+    add_method(vm, o, "__le__(value, /)", |vm, _| Ok(vm.not_implemented));
+    add_method(vm, o, "__gt__(value, /)", |vm, _| Ok(vm.not_implemented));
+    add_method(vm, o, "__ge__(value, /)", |vm, _| Ok(vm.not_implemented));
 
     let ty = vm.t.type_;
-    add_staticmethod(vm, ty, "__new__", type_new_native);
-    add_method(vm, ty, "__init__", |_, _| Ok(Value::None));
-    add_method(vm, ty, "__call__", |vm, a| {
+    add_staticmethod(vm, ty, "__new__(*args, **kwargs)", type_new_native);
+    add_method(vm, ty, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
+    add_method(vm, ty, "__call__(*args, **kwargs)", |vm, a| {
         let cls = match a.pos.first() {
             Some(&Value::Obj(c)) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
             _ => return Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
         };
         vm.type_call(cls, &a.pos[1..], a.kw)
     });
-    add_method(vm, ty, "mro", |vm, a| {
+    add_method(vm, ty, "mro()", |vm, a| {
         let Value::Obj(c) = a.pos[0] else {
             return Ok(Value::None);
         };
         let m: Vec<Value> = vm.class_mro(c).iter().map(|&r| Value::Obj(r)).collect();
         Ok(vm.new_list(m))
     });
-    add_method(
-        vm,
-        ty,
-        "__subclasses__",
-        |vm, _| Ok(vm.new_list(Vec::new())),
-    );
-    add_method(vm, ty, "__instancecheck__", |vm, a| {
+    add_method(vm, ty, "__subclasses__()", |vm, _| {
+        Ok(vm.new_list(Vec::new()))
+    });
+    add_method(vm, ty, "__instancecheck__(instance, /)", |vm, a| {
         let Value::Obj(c) = a.pos[0] else {
             return Ok(Value::Bool(false));
         };
         Ok(Value::Bool(vm.isinstance_class(a.pos[1], c)))
     });
-    add_method(vm, ty, "__subclasscheck__", |vm, a| {
+    add_method(vm, ty, "__subclasscheck__(subclass, /)", |vm, a| {
         let (Value::Obj(c), Value::Obj(s)) = (a.pos[0], a.pos[1]) else {
             return Ok(Value::Bool(false));
         };
@@ -117,7 +114,7 @@ pub fn install(vm: &mut Vm) {
 
     // property
     let p = vm.t.property;
-    add_staticmethod(vm, p, "__new__", |vm, a| {
+    add_staticmethod(vm, p, "__new__(*args, **kwargs)", |vm, a| {
         let fget = a.get(vm, 1, "fget").unwrap_or(Value::None);
         let fset = a.get(vm, 2, "fset").unwrap_or(Value::None);
         let fdel = a.get(vm, 3, "fdel").unwrap_or(Value::None);
@@ -131,7 +128,7 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(vm.alloc(Obj::Property(Box::new([fget, fset, fdel, doc]))))
     });
-    add_method(vm, p, "__init__", |_, _| Ok(Value::None));
+    add_method(vm, p, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
     fn prop_with(vm: &mut Vm, a: Args, slot: usize) -> PyResult<Value> {
         let Value::Obj(r) = a.pos[0] else {
             return Ok(Value::None);
@@ -143,10 +140,10 @@ pub fn install(vm: &mut Vm) {
         parts[slot] = a.pos.get(1).copied().unwrap_or(Value::None);
         Ok(vm.alloc(Obj::Property(Box::new(parts))))
     }
-    add_method(vm, p, "getter", |vm, a| prop_with(vm, a, 0));
-    add_method(vm, p, "setter", |vm, a| prop_with(vm, a, 1));
-    add_method(vm, p, "deleter", |vm, a| prop_with(vm, a, 2));
-    add_method(vm, p, "__get__", |vm, a| {
+    add_method(vm, p, "getter(fget, /)", |vm, a| prop_with(vm, a, 0));
+    add_method(vm, p, "setter(fset, /)", |vm, a| prop_with(vm, a, 1));
+    add_method(vm, p, "deleter(fdel, /)", |vm, a| prop_with(vm, a, 2));
+    add_method(vm, p, "__get__(instance, owner=None, /)", |vm, a| {
         let Value::Obj(r) = a.pos[0] else {
             return Ok(Value::None);
         };
@@ -162,21 +159,21 @@ pub fn install(vm: &mut Vm) {
     });
 
     let sm = vm.t.staticmethod;
-    add_staticmethod(vm, sm, "__new__", |vm, a| {
+    add_staticmethod(vm, sm, "__new__(*args, **kwargs)", |vm, a| {
         check(vm, "staticmethod", &a, 2, 2, &[])?;
         Ok(vm.alloc(Obj::StaticMethod(a.pos[1])))
     });
-    add_method(vm, sm, "__init__", |_, _| Ok(Value::None));
+    add_method(vm, sm, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
     let cm = vm.t.classmethod;
-    add_staticmethod(vm, cm, "__new__", |vm, a| {
+    add_staticmethod(vm, cm, "__new__(*args, **kwargs)", |vm, a| {
         check(vm, "classmethod", &a, 2, 2, &[])?;
         Ok(vm.alloc(Obj::ClassMethod(a.pos[1])))
     });
-    add_method(vm, cm, "__init__", |_, _| Ok(Value::None));
+    add_method(vm, cm, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
 
     let sup = vm.t.super_;
-    add_staticmethod(vm, sup, "__new__", super_new);
-    add_method(vm, sup, "__init__", |_, _| Ok(Value::None));
+    add_staticmethod(vm, sup, "__new__(*args, **kwargs)", super_new);
+    add_method(vm, sup, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
 
     for g in [vm.t.generator, vm.t.coroutine] {
         add_special(vm, g, "send", NativeKind::GenSend);
@@ -185,11 +182,11 @@ pub fn install(vm: &mut Vm) {
     }
     let g = vm.t.generator;
     add_special(vm, g, "__next__", NativeKind::GenNext);
-    add_method(vm, g, "__iter__", |_, a| Ok(a.pos[0]));
+    add_method(vm, g, "__iter__()", |_, a| Ok(a.pos[0]));
     let co = vm.t.coroutine;
-    add_method(vm, co, "__await__", |_, a| Ok(a.pos[0]));
+    add_method(vm, co, "__await__()", |_, a| Ok(a.pos[0]));
     let ag = vm.t.async_generator;
-    add_method(vm, ag, "__aiter__", |_, a| Ok(a.pos[0]));
+    add_method(vm, ag, "__aiter__()", |_, a| Ok(a.pos[0]));
     fn agen_op(vm: &mut Vm, a: &Args, kind: AGenOpKind) -> PyResult<Value> {
         let Some(g) = vm.gen_of(a.pos[0]) else {
             return Err(vm.type_error("expected an async generator"));
@@ -200,26 +197,28 @@ pub fn install(vm: &mut Vm) {
             used: false,
         }))))
     }
-    add_method(vm, ag, "__anext__", |vm, a| {
+    add_method(vm, ag, "__anext__()", |vm, a| {
         agen_op(vm, &a, AGenOpKind::Send(Value::None))
     });
-    add_method(vm, ag, "asend", |vm, a| {
+    add_method(vm, ag, "asend(value, /)", |vm, a| {
         let v = a.pos.get(1).copied().unwrap_or(Value::None);
         agen_op(vm, &a, AGenOpKind::Send(v))
     });
-    add_method(vm, ag, "athrow", |vm, a| {
+    add_method(vm, ag, "athrow(typ, val=None, tb=None, /)", |vm, a| {
         let e = a.pos.get(1).copied().unwrap_or(Value::None);
         let e = vm.make_exception(e)?;
         agen_op(vm, &a, AGenOpKind::Throw(e))
     });
-    add_method(vm, ag, "aclose", |vm, a| agen_op(vm, &a, AGenOpKind::Close));
+    add_method(vm, ag, "aclose()", |vm, a| {
+        agen_op(vm, &a, AGenOpKind::Close)
+    });
     let it = vm.t.iterator;
-    add_method(vm, it, "__iter__", |_, a| Ok(a.pos[0]));
-    add_method(vm, it, "__next__", |vm, a| match vm.next(a.pos[0])? {
+    add_method(vm, it, "__iter__()", |_, a| Ok(a.pos[0]));
+    add_method(vm, it, "__next__()", |vm, a| match vm.next(a.pos[0])? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
     });
-    add_method(vm, it, "__await__", |_, a| Ok(a.pos[0]));
+    add_method(vm, it, "__await__()", |_, a| Ok(a.pos[0]));
 }
 
 /// object.__new__(cls, ...): an instance with the class's layout.

@@ -62,8 +62,8 @@ macro_rules! big_first {
 
 pub(crate) fn install_range(vm: &mut Vm) {
     let rc = vm.t.range;
-    add_staticmethod(vm, rc, "__new__", range_new);
-    add_method(vm, rc, "index", |vm, a| {
+    add_staticmethod(vm, rc, "__new__(*args, **kwargs)", range_new);
+    add_method(vm, rc, "index(value, /)", |vm, a| {
         big_first!(vm, a, "index");
         let r = self_obj(vm, &a, "range", "index", is_range)?;
         check(vm, "range.index", &rest(&a), 1, 1, &[])?;
@@ -85,7 +85,7 @@ pub(crate) fn install_range(vm: &mut Vm) {
         let s = vm.repr_string(x)?;
         Err(vm.value_error(format!("{s} is not in range")))
     });
-    add_method(vm, rc, "count", |vm, a| {
+    add_method(vm, rc, "count(value, /)", |vm, a| {
         big_first!(vm, a, "count");
         let r = self_obj(vm, &a, "range", "count", is_range)?;
         check(vm, "range.count", &rest(&a), 1, 1, &[])?;
@@ -103,12 +103,12 @@ pub(crate) fn install_range(vm: &mut Vm) {
         }
         Ok(Value::Int(c))
     });
-    add_method(vm, rc, "__len__", |vm, a| {
+    add_method(vm, rc, "__len__()", |vm, a| {
         big_first!(vm, a, "__len__");
         let r = self_obj(vm, &a, "range", "__len__", is_range)?;
         vm.len(Value::Obj(r)).map(|n| Value::Int(n as i64))
     });
-    add_method(vm, rc, "__contains__", |vm, a| {
+    add_method(vm, rc, "__contains__(key, /)", |vm, a| {
         big_first!(vm, a, "__contains__");
         let r = self_obj(vm, &a, "range", "__contains__", is_range)?;
         check(vm, "range.__contains__", &rest(&a), 1, 1, &[])?;
@@ -125,40 +125,44 @@ pub(crate) fn install_range(vm: &mut Vm) {
         }
         Ok(Value::Bool(false))
     });
-    add_method(vm, rc, "__iter__", |vm, a| {
+    add_method(vm, rc, "__iter__()", |vm, a| {
         big_first!(vm, a, "__iter__");
         let r = self_obj(vm, &a, "range", "__iter__", is_range)?;
         vm.iter(Value::Obj(r))
     });
-    add_method(vm, rc, "__reversed__", |vm, a| {
+    add_method(vm, rc, "__reversed__()", |vm, a| {
         big_first!(vm, a, "__reversed__");
         let r = self_obj(vm, &a, "range", "__reversed__", is_range)?;
         Ok(reversed_range(vm, r))
     });
-    add_method(vm, rc, "__getitem__", |vm, a| {
+    add_method(vm, rc, "__getitem__(key, /)", |vm, a| {
         big_first!(vm, a, "__getitem__");
         let r = self_obj(vm, &a, "range", "__getitem__", is_range)?;
         check(vm, "range.__getitem__", &rest(&a), 1, 1, &[])?;
         seq_getitem(vm, Value::Obj(r), a.pos[1])
     });
-    add_method(vm, rc, "__hash__", |vm, a| {
+    add_method(vm, rc, "__hash__()", |vm, a| {
         big_first!(vm, a, "__hash__");
         let r = self_obj(vm, &a, "range", "__hash__", is_range)?;
         vm.hash(Value::Obj(r)).map(Value::Int)
     });
-    add_method(vm, rc, "__bool__", |vm, a| {
+    add_method(vm, rc, "__bool__()", |vm, a| {
         big_first!(vm, a, "__bool__");
         let r = self_obj(vm, &a, "range", "__bool__", is_range)?;
         vm.truthy(Value::Obj(r)).map(Value::Bool)
     });
-    add_method(vm, rc, "__repr__", |vm, a| {
+    add_method(vm, rc, "__repr__()", |vm, a| {
         big_first!(vm, a, "__repr__");
         let r = self_obj(vm, &a, "range", "__repr__", is_range)?;
         vm.repr(Value::Obj(r))
     });
     add_compare_methods(vm, rc, cmp_methods!(is_range));
-    add_method(vm, rc, "__eq__", |vm, a| range_eq(vm, a, "__eq__"));
-    add_method(vm, rc, "__ne__", |vm, a| range_eq(vm, a, "__ne__"));
+    add_method(vm, rc, "__eq__(value, /)", |vm, a| {
+        range_eq(vm, a, "__eq__")
+    });
+    add_method(vm, rc, "__ne__(value, /)", |vm, a| {
+        range_eq(vm, a, "__ne__")
+    });
 }
 
 fn range_eq(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {

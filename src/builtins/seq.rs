@@ -208,7 +208,14 @@ pub(crate) fn other_of(vm: &Vm, v: Value, pred: fn(&Obj) -> bool) -> Option<Valu
 
 /// Rich comparison methods (`__eq__`, `__lt__`...) for a built-in class.
 pub(crate) fn add_compare_methods(vm: &mut Vm, cls: ObjRef, names: [NativeFnPtr; 6]) {
-    let dunders = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+    let dunders = [
+        "__lt__(value, /)",
+        "__le__(value, /)",
+        "__eq__(value, /)",
+        "__ne__(value, /)",
+        "__gt__(value, /)",
+        "__ge__(value, /)",
+    ];
     for (n, f) in dunders.into_iter().zip(names) {
         add_method(vm, cls, n, f);
     }

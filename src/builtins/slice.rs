@@ -10,7 +10,7 @@ use crate::vm::items::slice_bounds;
 
 pub(crate) fn install_slice(vm: &mut Vm) {
     let sc = vm.t.slice;
-    add_staticmethod(vm, sc, "__new__", |vm, a| {
+    add_staticmethod(vm, sc, "__new__(*args, **kwargs)", |vm, a| {
         let a = rest(&a);
         if !a.kw.is_empty() {
             return Err(vm.type_error("slice() takes no keyword arguments"));
@@ -24,7 +24,7 @@ pub(crate) fn install_slice(vm: &mut Vm) {
         };
         Ok(vm.alloc(Obj::Slice(Box::new(s))))
     });
-    add_method(vm, sc, "indices", |vm, a| {
+    add_method(vm, sc, "indices(length, /)", |vm, a| {
         let r = self_obj(vm, &a, "slice", "indices", is_slice)?;
         check(vm, "slice.indices", &rest(&a), 1, 1, &[])?;
         let n = index_arg(vm, a.pos[1])?;
@@ -38,7 +38,7 @@ pub(crate) fn install_slice(vm: &mut Vm) {
         let (start, stop, step, _) = slice_bounds(vm, s, n as usize)?;
         Ok(vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
     });
-    add_method(vm, sc, "__repr__", |vm, a| {
+    add_method(vm, sc, "__repr__()", |vm, a| {
         let r = self_obj(vm, &a, "slice", "__repr__", is_slice)?;
         vm.repr(Value::Obj(r))
     });

@@ -13,14 +13,14 @@ use super::{add_fn, add_method, add_staticmethod, int_arg};
 
 pub fn install(vm: &mut Vm) {
     let c = vm.t.str;
-    add_staticmethod(vm, c, "__new__", str_new);
-    add_fn(vm, "chr", builtin_chr);
-    add_fn(vm, "ord", builtin_ord);
+    add_staticmethod(vm, c, "__new__(*args, **kwargs)", str_new);
+    add_fn(vm, "chr(i, /)", builtin_chr);
+    add_fn(vm, "ord(c, /)", builtin_ord);
 
     // Case conversions: fn(&str) -> String, no arguments.
     macro_rules! to_str {
         ($($name:literal => $f:path),* $(,)?) => {$(
-            add_method(vm, c, $name, |vm, a| {
+            add_method(vm, c, concat!($name, "()"), |vm, a| {
                 let s = this(vm, &a, $name, 0, 0)?;
                 let r = $f(&s);
                 Ok(vm.new_str(r))
@@ -35,7 +35,7 @@ pub fn install(vm: &mut Vm) {
     // Predicates: fn(&str) -> bool.
     macro_rules! pred {
         ($($name:literal => $f:path),* $(,)?) => {$(
-            add_method(vm, c, $name, |vm, a| {
+            add_method(vm, c, concat!($name, "()"), |vm, a| {
                 let s = this(vm, &a, $name, 0, 0)?;
                 Ok(Value::Bool($f(&s)))
             });
@@ -50,37 +50,67 @@ pub fn install(vm: &mut Vm) {
         "isspace" => strops::isspace, "isprintable" => text::repr::is_printable,
     }
 
-    add_method(vm, c, "join", str_join);
-    add_method(vm, c, "split", |vm, a| split_impl(vm, a, "split", false));
-    add_method(vm, c, "rsplit", |vm, a| split_impl(vm, a, "rsplit", true));
-    add_method(vm, c, "splitlines", str_splitlines);
-    add_method(vm, c, "strip", |vm, a| {
+    add_method(vm, c, "join(iterable, /)", str_join);
+    add_method(vm, c, "split(sep=None, maxsplit=-1)", |vm, a| {
+        split_impl(vm, a, "split", false)
+    });
+    add_method(vm, c, "rsplit(sep=None, maxsplit=-1)", |vm, a| {
+        split_impl(vm, a, "rsplit", true)
+    });
+    add_method(vm, c, "splitlines(keepends=False)", str_splitlines);
+    add_method(vm, c, "strip(chars=None, /)", |vm, a| {
         strip_impl(vm, a, "strip", strops::strip)
     });
-    add_method(vm, c, "lstrip", |vm, a| {
+    add_method(vm, c, "lstrip(chars=None, /)", |vm, a| {
         strip_impl(vm, a, "lstrip", strops::lstrip)
     });
-    add_method(vm, c, "rstrip", |vm, a| {
+    add_method(vm, c, "rstrip(chars=None, /)", |vm, a| {
         strip_impl(vm, a, "rstrip", strops::rstrip)
     });
-    add_method(vm, c, "startswith", |vm, a| affix_impl(vm, a, "startswith"));
-    add_method(vm, c, "endswith", |vm, a| affix_impl(vm, a, "endswith"));
-    add_method(vm, c, "find", |vm, a| find_impl(vm, a, "find"));
-    add_method(vm, c, "rfind", |vm, a| find_impl(vm, a, "rfind"));
-    add_method(vm, c, "index", |vm, a| find_impl(vm, a, "index"));
-    add_method(vm, c, "rindex", |vm, a| find_impl(vm, a, "rindex"));
-    add_method(vm, c, "count", |vm, a| find_impl(vm, a, "count"));
-    add_method(vm, c, "replace", str_replace);
-    add_method(vm, c, "center", |vm, a| pad_impl(vm, a, "center"));
-    add_method(vm, c, "ljust", |vm, a| pad_impl(vm, a, "ljust"));
-    add_method(vm, c, "rjust", |vm, a| pad_impl(vm, a, "rjust"));
-    add_method(vm, c, "zfill", |vm, a| {
+    add_method(
+        vm,
+        c,
+        "startswith(prefix, start=None, end=None, /)",
+        |vm, a| affix_impl(vm, a, "startswith"),
+    );
+    add_method(
+        vm,
+        c,
+        "endswith(suffix, start=None, end=None, /)",
+        |vm, a| affix_impl(vm, a, "endswith"),
+    );
+    add_method(vm, c, "find(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "find")
+    });
+    add_method(vm, c, "rfind(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "rfind")
+    });
+    add_method(vm, c, "index(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "index")
+    });
+    add_method(vm, c, "rindex(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "rindex")
+    });
+    add_method(vm, c, "count(sub, start=None, end=None, /)", |vm, a| {
+        find_impl(vm, a, "count")
+    });
+    add_method(vm, c, "replace(old, new, count=-1, /)", str_replace);
+    add_method(vm, c, "center(width, fillchar=' ', /)", |vm, a| {
+        pad_impl(vm, a, "center")
+    });
+    add_method(vm, c, "ljust(width, fillchar=' ', /)", |vm, a| {
+        pad_impl(vm, a, "ljust")
+    });
+    add_method(vm, c, "rjust(width, fillchar=' ', /)", |vm, a| {
+        pad_impl(vm, a, "rjust")
+    });
+    add_method(vm, c, "zfill(width, /)", |vm, a| {
         let s = this(vm, &a, "zfill", 1, 1)?;
         let w = int_arg(vm, a.pos[1], "width")?;
         let r = strops::zfill(&s, w);
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "expandtabs", |vm, a| {
+    add_method(vm, c, "expandtabs(tabsize=8)", |vm, a| {
         let s = this(vm, &a, "expandtabs", 0, 1)?;
         let n = match a.get(vm, 1, "tabsize") {
             Some(v) => int_arg(vm, v, "tabsize")?,
@@ -89,40 +119,49 @@ pub fn install(vm: &mut Vm) {
         let r = strops::expandtabs(&s, n);
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "partition", |vm, a| partition_impl(vm, a, false));
-    add_method(vm, c, "rpartition", |vm, a| partition_impl(vm, a, true));
-    add_method(vm, c, "removeprefix", |vm, a| {
+    add_method(vm, c, "partition(sep, /)", |vm, a| {
+        partition_impl(vm, a, false)
+    });
+    add_method(vm, c, "rpartition(sep, /)", |vm, a| {
+        partition_impl(vm, a, true)
+    });
+    add_method(vm, c, "removeprefix(prefix, /)", |vm, a| {
         let s = this(vm, &a, "removeprefix", 1, 1)?;
         let p = str_arg(vm, a.pos[1], "removeprefix() argument")?;
         let r = strops::removeprefix(&s, &p).to_string();
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "removesuffix", |vm, a| {
+    add_method(vm, c, "removesuffix(suffix, /)", |vm, a| {
         let s = this(vm, &a, "removesuffix", 1, 1)?;
         let p = str_arg(vm, a.pos[1], "removesuffix() argument")?;
         let r = strops::removesuffix(&s, &p).to_string();
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "encode", str_encode);
-    add_method(vm, c, "format", |vm, a| {
+    add_method(
+        vm,
+        c,
+        "encode(encoding='utf-8', errors='strict')",
+        str_encode,
+    );
+    add_method(vm, c, "format(*args, **kwargs)", |vm, a| {
         this_any(vm, &a, "format")?;
         let s = str_ref(vm, a.pos[0]).unwrap_or_default().to_string();
         let out = format_impl(vm, &s, &a.pos[1..], Kw::Pairs(a.kw))?;
         Ok(vm.new_str(out))
     });
-    add_method(vm, c, "format_map", |vm, a| {
+    add_method(vm, c, "format_map(mapping, /)", |vm, a| {
         let s = this(vm, &a, "format_map", 1, 1)?;
         let out = format_impl(vm, &s, &[], Kw::Map(a.pos[1]))?;
         Ok(vm.new_str(out))
     });
-    add_staticmethod(vm, c, "maketrans", str_maketrans);
-    add_method(vm, c, "translate", str_translate);
+    add_staticmethod(vm, c, "maketrans(x, y=None, z=None, /)", str_maketrans);
+    add_method(vm, c, "translate(table, /)", str_translate);
 
-    add_method(vm, c, "__len__", |vm, a| {
+    add_method(vm, c, "__len__()", |vm, a| {
         let s = this(vm, &a, "__len__", 0, 0)?;
         Ok(Value::Int(strops::char_len(&s) as i64))
     });
-    add_method(vm, c, "__contains__", |vm, a| {
+    add_method(vm, c, "__contains__(key, /)", |vm, a| {
         let s = this(vm, &a, "__contains__", 1, 1)?;
         let Some(sub) = str_ref(vm, a.pos[1]) else {
             let tn = vm.type_name(a.pos[1]);
@@ -132,19 +171,19 @@ pub fn install(vm: &mut Vm) {
         };
         Ok(Value::Bool(s.contains(sub)))
     });
-    add_method(vm, c, "__getitem__", |vm, a| {
+    add_method(vm, c, "__getitem__(key, /)", |vm, a| {
         this(vm, &a, "__getitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
         crate::vm::items::seq_getitem(vm, base, a.pos[1])
     });
-    add_method(vm, c, "__iter__", |vm, a| {
+    add_method(vm, c, "__iter__()", |vm, a| {
         this(vm, &a, "__iter__", 0, 0)?;
         let Value::Obj(r) = base_value(vm, a.pos[0]) else {
             return Err(vm.type_error("expected str"));
         };
         Ok(vm.alloc(Obj::Iter(Box::new(IterState::Str { s: r, pos: 0 }))))
     });
-    add_method(vm, c, "__add__", |vm, a| {
+    add_method(vm, c, "__add__(value, /)", |vm, a| {
         let s = this(vm, &a, "__add__", 1, 1)?;
         match str_ref(vm, a.pos[1]) {
             Some(t) => {
@@ -158,52 +197,52 @@ pub fn install(vm: &mut Vm) {
             }
         }
     });
-    add_method(vm, c, "__mul__", str_mul);
-    add_method(vm, c, "__rmul__", str_mul);
-    add_method(vm, c, "__mod__", |vm, a| {
+    add_method(vm, c, "__mul__(value, /)", str_mul);
+    add_method(vm, c, "__rmul__(value, /)", str_mul);
+    add_method(vm, c, "__mod__(value, /)", |vm, a| {
         this(vm, &a, "__mod__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
         percent_format(vm, base, a.pos[1])
     });
-    add_method(vm, c, "__rmod__", |vm, a| {
+    add_method(vm, c, "__rmod__(value, /)", |vm, a| {
         this(vm, &a, "__rmod__", 1, 1)?;
         Ok(vm.not_implemented)
     });
-    add_method(vm, c, "__eq__", |vm, a| {
+    add_method(vm, c, "__eq__(value, /)", |vm, a| {
         str_cmp(vm, a, "__eq__", |o| o.is_eq())
     });
-    add_method(vm, c, "__ne__", |vm, a| {
+    add_method(vm, c, "__ne__(value, /)", |vm, a| {
         str_cmp(vm, a, "__ne__", |o| o.is_ne())
     });
-    add_method(vm, c, "__lt__", |vm, a| {
+    add_method(vm, c, "__lt__(value, /)", |vm, a| {
         str_cmp(vm, a, "__lt__", |o| o.is_lt())
     });
-    add_method(vm, c, "__le__", |vm, a| {
+    add_method(vm, c, "__le__(value, /)", |vm, a| {
         str_cmp(vm, a, "__le__", |o| o.is_le())
     });
-    add_method(vm, c, "__gt__", |vm, a| {
+    add_method(vm, c, "__gt__(value, /)", |vm, a| {
         str_cmp(vm, a, "__gt__", |o| o.is_gt())
     });
-    add_method(vm, c, "__ge__", |vm, a| {
+    add_method(vm, c, "__ge__(value, /)", |vm, a| {
         str_cmp(vm, a, "__ge__", |o| o.is_ge())
     });
-    add_method(vm, c, "__hash__", |vm, a| {
+    add_method(vm, c, "__hash__()", |vm, a| {
         let s = this(vm, &a, "__hash__", 0, 0)?;
         Ok(Value::Int(crate::vm::hash_str(&s)))
     });
-    add_method(vm, c, "__str__", |vm, a| {
+    add_method(vm, c, "__str__()", |vm, a| {
         let s = this(vm, &a, "__str__", 0, 0)?;
         if vm.as_str(a.pos[0]).is_some() {
             return Ok(a.pos[0]);
         }
         Ok(vm.new_str(s))
     });
-    add_method(vm, c, "__repr__", |vm, a| {
+    add_method(vm, c, "__repr__()", |vm, a| {
         let s = this(vm, &a, "__repr__", 0, 0)?;
         let r = text::repr::str_repr(&s);
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "__format__", |vm, a| {
+    add_method(vm, c, "__format__(format_spec, /)", |vm, a| {
         let s = this(vm, &a, "__format__", 1, 1)?;
         let Some(spec) = str_ref(vm, a.pos[1]).map(|x| x.to_string()) else {
             let tn = vm.type_name(a.pos[1]);
@@ -214,7 +253,7 @@ pub fn install(vm: &mut Vm) {
             .map_err(|e| vm.text_error(e))?;
         Ok(vm.new_str(r))
     });
-    add_method(vm, c, "__getnewargs__", |vm, a| {
+    add_method(vm, c, "__getnewargs__()", |vm, a| {
         let s = this(vm, &a, "__getnewargs__", 0, 0)?;
         let v = vm.new_str(s);
         Ok(vm.new_tuple(vec![v]))

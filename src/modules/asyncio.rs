@@ -181,42 +181,42 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
 
     // asyncio.sleep(0)'s awaitable (see aio::await_step).
     let s0 = vm.native_class("_Sleep0", None);
-    add_method(vm, s0, "__await__", |_, a| Ok(a.pos[0]));
-    add_method(vm, s0, "__iter__", |_, a| Ok(a.pos[0]));
-    add_method(vm, s0, "__next__", |vm, a| {
+    add_method(vm, s0, "__await__()", |_, a| Ok(a.pos[0]));
+    add_method(vm, s0, "__iter__()", |_, a| Ok(a.pos[0]));
+    add_method(vm, s0, "__next__()", |vm, a| {
         crate::aio::await_step::sleep0_next(vm, a.pos[0])
     });
-    add_fn(vm, m, "_sleep0", |vm, _| {
+    add_fn(vm, m, "_sleep0()", |vm, _| {
         Ok(crate::aio::await_step::new_sleep0(vm))
     });
 
     // ---- module functions ----
-    add_fn(vm, m, "new_event_loop", |vm, _| {
+    add_fn(vm, m, "new_event_loop()", |vm, _| {
         let c = classes(vm);
         Ok(el::new_loop(vm, c.lp))
     });
-    add_fn(vm, m, "get_event_loop", |vm, _| {
+    add_fn(vm, m, "get_event_loop()", |vm, _| {
         get_event_loop(vm).map(Value::Obj)
     });
-    add_fn(vm, m, "set_event_loop", |vm, a| {
+    add_fn(vm, m, "set_event_loop(loop)", |vm, a| {
         check(vm, "set_event_loop", &a, 1, 1, &[])?;
         vm.event_loop = a.pos[0];
         Ok(Value::None)
     });
-    add_fn(vm, m, "get_running_loop", |vm, _| {
+    add_fn(vm, m, "get_running_loop()", |vm, _| {
         if vm.running_loop.is_none() {
             return Err(vm.runtime_error("no running event loop"));
         }
         Ok(vm.running_loop)
     });
-    add_fn(vm, m, "_get_running_loop", |vm, _| Ok(vm.running_loop));
-    add_fn(vm, m, "current_task", |vm, a| {
+    add_fn(vm, m, "_get_running_loop()", |vm, _| Ok(vm.running_loop));
+    add_fn(vm, m, "current_task(loop=None)", |vm, a| {
         let l = loop_or_running(vm, &a)?;
         Ok(loop_ref(vm, l)
             .map(|lo| lo.current_task)
             .unwrap_or(Value::None))
     });
-    add_fn(vm, m, "all_tasks", |vm, a| {
+    add_fn(vm, m, "all_tasks(loop=None)", |vm, a| {
         let l = loop_or_running(vm, &a)?;
         let tasks = el::pending_tasks(vm, l);
         let s = vm.new_set(false);
@@ -225,20 +225,20 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(s)
     });
-    add_fn(vm, m, "isfuture", |vm, a| {
+    add_fn(vm, m, "isfuture(obj)", |vm, a| {
         check(vm, "isfuture", &a, 1, 1, &[])?;
         Ok(Value::Bool(fut_ref(vm, a.pos[0]).is_some()))
     });
-    add_fn(vm, m, "iscoroutine", |vm, a| {
+    add_fn(vm, m, "iscoroutine(obj)", |vm, a| {
         check(vm, "iscoroutine", &a, 1, 1, &[])?;
         Ok(Value::Bool(is_coroutine(vm, a.pos[0])))
     });
-    add_fn(vm, m, "_set_sleep_hook", |vm, a| {
+    add_fn(vm, m, "_set_sleep_hook(hook, /)", |vm, a| {
         check(vm, "_set_sleep_hook", &a, 1, 1, &[])?;
         vm.sleep_hook = a.pos[0];
         Ok(Value::None)
     });
-    add_fn(vm, m, "_mark_thread_job", |vm, a| {
+    add_fn(vm, m, "_mark_thread_job(gen, /)", |vm, a| {
         check(vm, "_mark_thread_job", &a, 1, 1, &[])?;
         if let Some(g) = vm.gen_of(a.pos[0]) {
             if let Obj::Gen(x) = vm.heap.get_mut(g) {
@@ -247,7 +247,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(a.pos[0])
     });
-    add_fn(vm, m, "_take_asyncgens", |vm, _| {
+    add_fn(vm, m, "_take_asyncgens()", |vm, _| {
         let gens: Vec<Value> = std::mem::take(&mut vm.asyncgens)
             .into_iter()
             .map(Value::Obj)
@@ -257,7 +257,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     // gather()'s fast path: true when every argument is a distinct
     // coroutine or plain Future/Task, whose hash and == are identity, so
     // gather needs no dict to drop repeated arguments.
-    add_fn(vm, m, "_distinct_awaitables", |vm, a| {
+    add_fn(vm, m, "_distinct_awaitables(aws, /)", |vm, a| {
         check(vm, "_distinct_awaitables", &a, 1, 1, &[])?;
         let Value::Obj(tr) = a.pos[0] else {
             return Ok(Value::Bool(false));
@@ -291,10 +291,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Bool(true))
     });
-    add_fn(vm, m, "_virtual_time", |vm, _| {
+    add_fn(vm, m, "_virtual_time()", |vm, _| {
         Ok(Value::Bool(vm.virtual_time))
     });
-    add_fn(vm, m, "_set_class_attr", |vm, a| {
+    add_fn(vm, m, "_set_class_attr(cls, name, value, /)", |vm, a| {
         check(vm, "_set_class_attr", &a, 3, 3, &[])?;
         let Value::Obj(cls) = a.pos[0] else {
             return Err(vm.type_error("expected a class"));
@@ -306,7 +306,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
 
     // ---- Future ----
     let f = c.future;
-    add_staticmethod(vm, f, "__new__", |vm, a| {
+    add_staticmethod(vm, f, "__new__(*args, **kwargs)", |vm, a| {
         let Some(&Value::Obj(cls)) = a.pos.first() else {
             return Err(vm.type_error("Future.__new__"));
         };
@@ -316,12 +316,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         };
         Ok(fu::new_future(vm, cls, Value::Obj(l)))
     });
-    add_method(vm, f, "__init__", |_, _| Ok(Value::None));
-    add_method(vm, f, "result", |vm, a| {
+    add_method(vm, f, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));
+    add_method(vm, f, "result()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         fu::result(vm, r)
     });
-    add_method(vm, f, "exception", |vm, a| {
+    add_method(vm, f, "exception()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         let (st, exc) = (
             fut(vm, r).state,
@@ -336,19 +336,19 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             }
         }
     });
-    add_method(vm, f, "set_result", |vm, a| {
+    add_method(vm, f, "set_result(result, /)", |vm, a| {
         check(vm, "set_result", &a, 2, 2, &[])?;
         let r = fut_arg(vm, a.pos[0])?;
         fu::set_result(vm, r, a.pos[1])?;
         Ok(Value::None)
     });
-    add_method(vm, f, "set_exception", |vm, a| {
+    add_method(vm, f, "set_exception(exception, /)", |vm, a| {
         check(vm, "set_exception", &a, 2, 2, &[])?;
         let r = fut_arg(vm, a.pos[0])?;
         fu::set_exception(vm, r, a.pos[1])?;
         Ok(Value::None)
     });
-    add_method(vm, f, "cancel", |vm, a| {
+    add_method(vm, f, "cancel(msg=None)", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         let msg = a.get(vm, 1, "msg").unwrap_or(Value::None);
         if fut(vm, r).task.is_some() {
@@ -356,36 +356,43 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Bool(fu::cancel(vm, r, msg)))
     });
-    add_method(vm, f, "cancelled", |vm, a| {
+    add_method(vm, f, "cancelled()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(Value::Bool(fut(vm, r).state == FutState::Cancelled))
     });
-    add_method(vm, f, "done", |vm, a| {
+    add_method(vm, f, "done()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(Value::Bool(fut(vm, r).state != FutState::Pending))
     });
-    add_method(vm, f, "get_loop", |vm, a| {
+    add_method(vm, f, "get_loop()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(fut(vm, r).loop_.map_or(Value::None, Value::Obj))
     });
-    add_method(vm, f, "add_done_callback", |vm, a| {
-        if a.pos.len() != 2 {
-            return Err(vm.type_error("add_done_callback() takes exactly one positional argument"));
-        }
-        let r = fut_arg(vm, a.pos[0])?;
-        let cb = a.pos[1];
-        if fut(vm, r).state == FutState::Pending {
-            let dc = fu::DoneCb::py(vm, cb);
-            fut_mut(vm, r).callbacks.push(dc);
-        } else if let Some(l) = fut(vm, r).loop_ {
-            let item = el::Ready::callback(vm, cb, r);
-            if let Some(lo) = loop_mut(vm, l) {
-                lo.ready.push_back(item);
+    add_method(
+        vm,
+        f,
+        "add_done_callback(fn, /, *, context=None)",
+        |vm, a| {
+            if a.pos.len() != 2 {
+                return Err(
+                    vm.type_error("add_done_callback() takes exactly one positional argument")
+                );
             }
-        }
-        Ok(Value::None)
-    });
-    add_method(vm, f, "remove_done_callback", |vm, a| {
+            let r = fut_arg(vm, a.pos[0])?;
+            let cb = a.pos[1];
+            if fut(vm, r).state == FutState::Pending {
+                let dc = fu::DoneCb::py(vm, cb);
+                fut_mut(vm, r).callbacks.push(dc);
+            } else if let Some(l) = fut(vm, r).loop_ {
+                let item = el::Ready::callback(vm, cb, r);
+                if let Some(lo) = loop_mut(vm, l) {
+                    lo.ready.push_back(item);
+                }
+            }
+            Ok(Value::None)
+        },
+    );
+    add_method(vm, f, "remove_done_callback(fn, /)", |vm, a| {
         check(vm, "remove_done_callback", &a, 2, 2, &[])?;
         let r = fut_arg(vm, a.pos[0])?;
         let cb = a.pos[1];
@@ -420,14 +427,18 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         fut_mut(vm, r).callbacks = kept;
         Ok(Value::Int(removed))
     });
-    add_method(vm, f, "_make_cancelled_error", |vm, a| {
+    add_method(vm, f, "_make_cancelled_error()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(fu::make_cancelled_error(vm, r))
     });
-    let get_msg = vm.new_native("_cancel_message", "Future._cancel_message", |vm, a| {
-        let r = fut_arg(vm, a.pos[0])?;
-        Ok(fut(vm, r).cancel_msg())
-    });
+    let get_msg = vm.new_native(
+        "_cancel_message(self, /)",
+        "Future._cancel_message",
+        |vm, a| {
+            let r = fut_arg(vm, a.pos[0])?;
+            Ok(fut(vm, r).cancel_msg())
+        },
+    );
     let msg_prop = vm.alloc(Obj::Property(Box::new([
         get_msg,
         Value::None,
@@ -435,11 +446,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         Value::None,
     ])));
     crate::builtins::set_class_attr(vm, f, "_cancel_message", msg_prop);
-    add_method(vm, f, "__await__", |_, a| Ok(a.pos[0]));
-    add_method(vm, f, "__iter__", |_, a| Ok(a.pos[0]));
+    add_method(vm, f, "__await__()", |_, a| Ok(a.pos[0]));
+    add_method(vm, f, "__iter__()", |_, a| Ok(a.pos[0]));
     // The future is its own iterator: the first step yields the future to
     // the task (which waits on it), the next returns its result.
-    add_method(vm, f, "__next__", |vm, a| {
+    add_method(vm, f, "__next__()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         if fut(vm, r).state == FutState::Pending {
             fut_mut(vm, r).blocking = true;
@@ -448,7 +459,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let v = fu::result(vm, r)?;
         Err(vm.stop_iteration(v))
     });
-    add_method(vm, f, "send", |vm, a| {
+    add_method(vm, f, "send(value, /)", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         if fut(vm, r).state == FutState::Pending {
             fut_mut(vm, r).blocking = true;
@@ -457,17 +468,17 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let v = fu::result(vm, r)?;
         Err(vm.stop_iteration(v))
     });
-    add_method(vm, f, "throw", |vm, a| {
+    add_method(vm, f, "throw(typ, val=None, tb=None, /)", |vm, a| {
         let e = a.pos.get(1).copied().unwrap_or(Value::None);
         Err(vm.make_exception(e)?)
     });
-    add_method(vm, f, "__repr__", |vm, a| {
+    add_method(vm, f, "__repr__()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         let s = fu::future_repr(vm, r);
         Ok(vm.new_str(s))
     });
     let get_blocking = vm.new_native(
-        "_asyncio_future_blocking",
+        "_asyncio_future_blocking(self, /)",
         "Future._asyncio_future_blocking",
         |vm, a| {
             let r = fut_arg(vm, a.pos[0])?;
@@ -475,7 +486,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         },
     );
     let set_blocking = vm.new_native(
-        "_asyncio_future_blocking",
+        "_asyncio_future_blocking(self, value, /)",
         "Future._asyncio_future_blocking",
         |vm, a| {
             let r = fut_arg(vm, a.pos[0])?;
@@ -494,7 +505,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
 
     // ---- Task ----
     let t = c.task;
-    add_staticmethod(vm, t, "__new__", |vm, a| {
+    add_staticmethod(vm, t, "__new__(*args, **kwargs)", |vm, a| {
         let coro = a.get(vm, 1, "coro").unwrap_or(Value::None);
         let l = match a.kw(vm, "loop").filter(|v| !v.is_none()) {
             Some(l) => loop_arg(vm, l)?,
@@ -503,11 +514,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let name = a.kw(vm, "name").unwrap_or(Value::None);
         create_task(vm, l, coro, name)
     });
-    add_method(vm, t, "get_name", |vm, a| {
+    add_method(vm, t, "get_name()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(fu::task_name(vm, r))
     });
-    add_method(vm, t, "set_name", |vm, a| {
+    add_method(vm, t, "set_name(value, /)", |vm, a| {
         check(vm, "set_name", &a, 2, 2, &[])?;
         let r = fut_arg(vm, a.pos[0])?;
         let n = vm.str(a.pos[1])?;
@@ -516,14 +527,14 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    add_method(vm, t, "get_coro", |vm, a| {
+    add_method(vm, t, "get_coro()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(fut(vm, r)
             .task
             .as_ref()
             .map_or(Value::None, |t| Value::Obj(t.coro)))
     });
-    add_method(vm, t, "cancelling", |vm, a| {
+    add_method(vm, t, "cancelling()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         Ok(Value::Int(
             fut(vm, r)
@@ -533,7 +544,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                 .unwrap_or(0),
         ))
     });
-    add_method(vm, t, "uncancel", |vm, a| {
+    add_method(vm, t, "uncancel()", |vm, a| {
         let r = fut_arg(vm, a.pos[0])?;
         let n = match fut_mut(vm, r).task.as_mut() {
             Some(td) => {
@@ -546,11 +557,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         };
         Ok(Value::Int(n as i64))
     });
-    add_method(vm, t, "get_stack", |vm, _| Ok(vm.new_list(Vec::new())));
+    add_method(vm, t, "get_stack(*, limit=None)", |vm, _| {
+        Ok(vm.new_list(Vec::new()))
+    });
 
     // ---- Handle ----
     let h = c.handle;
-    add_method(vm, h, "cancel", |vm, a| {
+    add_method(vm, h, "cancel()", |vm, a| {
         if let Value::Obj(r) = a.pos[0] {
             if let Some(ho) = el::handle_mut(vm, r) {
                 ho.cancelled = true;
@@ -560,13 +573,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    add_method(vm, h, "cancelled", |vm, a| {
+    add_method(vm, h, "cancelled()", |vm, a| {
         Ok(Value::Bool(match a.pos[0] {
             Value::Obj(r) => el::handle_ref(vm, r).is_some_and(|h| h.cancelled),
             _ => false,
         }))
     });
-    add_method(vm, h, "when", |vm, a| {
+    add_method(vm, h, "when()", |vm, a| {
         Ok(match a.pos[0] {
             Value::Obj(r) => el::handle_ref(vm, r)
                 .and_then(|h| h.when)
@@ -575,7 +588,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             _ => Value::None,
         })
     });
-    add_method(vm, h, "__repr__", |vm, a| {
+    add_method(vm, h, "__repr__()", |vm, a| {
         let s = match a.pos[0] {
             Value::Obj(r) => el::handle_repr(vm, r),
             _ => String::new(),
@@ -585,108 +598,133 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
 
     // ---- the loop ----
     let lp = c.lp;
-    add_method(vm, lp, "time", |vm, _| Ok(Value::Float(vm.monotonic())));
-    add_method(vm, lp, "call_soon", |vm, a| {
-        if a.pos.len() < 2 {
-            return Err(
-                vm.type_error("call_soon() missing 1 required positional argument: 'callback'")
-            );
-        }
-        let l = loop_arg(vm, a.pos[0])?;
-        check_open(vm, l)?;
-        let c = classes(vm);
-        Ok(el::call_soon(
-            vm,
-            l,
-            c.handle,
-            a.pos[1],
-            a.pos[2..].to_vec(),
-        ))
-    });
-    add_method(vm, lp, "call_soon_threadsafe", |vm, a| {
-        let l = loop_arg(vm, a.pos[0])?;
-        let c = classes(vm);
-        Ok(el::call_soon(
-            vm,
-            l,
-            c.handle,
-            a.pos[1],
-            a.pos[2..].to_vec(),
-        ))
-    });
-    add_method(vm, lp, "call_later", |vm, a| {
-        if a.pos.len() < 3 {
-            return Err(vm.type_error("call_later() missing required arguments"));
-        }
-        let l = loop_arg(vm, a.pos[0])?;
-        check_open(vm, l)?;
-        let delay = num_f64(vm, a.pos[1])?;
-        let when = vm.monotonic() + delay;
-        let c = classes(vm);
-        Ok(el::call_at(
-            vm,
-            l,
-            c.handle,
-            when,
-            a.pos[2],
-            a.pos[3..].to_vec(),
-        ))
-    });
-    add_method(vm, lp, "call_at", |vm, a| {
-        if a.pos.len() < 3 {
-            return Err(vm.type_error("call_at() missing required arguments"));
-        }
-        let l = loop_arg(vm, a.pos[0])?;
-        check_open(vm, l)?;
-        let when = num_f64(vm, a.pos[1])?;
-        let c = classes(vm);
-        Ok(el::call_at(
-            vm,
-            l,
-            c.handle,
-            when,
-            a.pos[2],
-            a.pos[3..].to_vec(),
-        ))
-    });
-    add_method(vm, lp, "create_future", |vm, a| {
+    add_method(vm, lp, "time()", |vm, _| Ok(Value::Float(vm.monotonic())));
+    add_method(
+        vm,
+        lp,
+        "call_soon(callback, *args, context=None)",
+        |vm, a| {
+            if a.pos.len() < 2 {
+                return Err(
+                    vm.type_error("call_soon() missing 1 required positional argument: 'callback'")
+                );
+            }
+            let l = loop_arg(vm, a.pos[0])?;
+            check_open(vm, l)?;
+            let c = classes(vm);
+            Ok(el::call_soon(
+                vm,
+                l,
+                c.handle,
+                a.pos[1],
+                a.pos[2..].to_vec(),
+            ))
+        },
+    );
+    add_method(
+        vm,
+        lp,
+        "call_soon_threadsafe(callback, *args, context=None)",
+        |vm, a| {
+            let l = loop_arg(vm, a.pos[0])?;
+            let c = classes(vm);
+            Ok(el::call_soon(
+                vm,
+                l,
+                c.handle,
+                a.pos[1],
+                a.pos[2..].to_vec(),
+            ))
+        },
+    );
+    add_method(
+        vm,
+        lp,
+        "call_later(delay, callback, *args, context=None)",
+        |vm, a| {
+            if a.pos.len() < 3 {
+                return Err(vm.type_error("call_later() missing required arguments"));
+            }
+            let l = loop_arg(vm, a.pos[0])?;
+            check_open(vm, l)?;
+            let delay = num_f64(vm, a.pos[1])?;
+            let when = vm.monotonic() + delay;
+            let c = classes(vm);
+            Ok(el::call_at(
+                vm,
+                l,
+                c.handle,
+                when,
+                a.pos[2],
+                a.pos[3..].to_vec(),
+            ))
+        },
+    );
+    add_method(
+        vm,
+        lp,
+        "call_at(when, callback, *args, context=None)",
+        |vm, a| {
+            if a.pos.len() < 3 {
+                return Err(vm.type_error("call_at() missing required arguments"));
+            }
+            let l = loop_arg(vm, a.pos[0])?;
+            check_open(vm, l)?;
+            let when = num_f64(vm, a.pos[1])?;
+            let c = classes(vm);
+            Ok(el::call_at(
+                vm,
+                l,
+                c.handle,
+                when,
+                a.pos[2],
+                a.pos[3..].to_vec(),
+            ))
+        },
+    );
+    add_method(vm, lp, "create_future()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         let c = classes(vm);
         Ok(fu::new_future(vm, c.future, Value::Obj(l)))
     });
-    add_method(vm, lp, "create_task", |vm, a| {
-        check(vm, "create_task", &a, 2, 2, &["name", "context"])?;
-        let l = loop_arg(vm, a.pos[0])?;
-        let name = a.kw(vm, "name").unwrap_or(Value::None);
-        create_task(vm, l, a.pos[1], name)
-    });
-    add_method(vm, lp, "run_forever", |vm, a| {
+    add_method(
+        vm,
+        lp,
+        "create_task(coro, *, name=None, context=None)",
+        |vm, a| {
+            check(vm, "create_task", &a, 2, 2, &["name", "context"])?;
+            let l = loop_arg(vm, a.pos[0])?;
+            let name = a.kw(vm, "name").unwrap_or(Value::None);
+            create_task(vm, l, a.pos[1], name)
+        },
+    );
+    add_method(vm, lp, "run_forever()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         el::run_forever(vm, l)?;
         Ok(Value::None)
     });
-    add_method(vm, lp, "_run_until_complete_future", |vm, a| {
+    add_method(vm, lp, "_run_until_complete_future(future, /)", |vm, a| {
         check(vm, "run_until_complete", &a, 2, 2, &[])?;
         let l = loop_arg(vm, a.pos[0])?;
         let f = fut_arg(vm, a.pos[1])?;
         el::run_until_complete(vm, l, f)
     });
-    add_method(vm, lp, "stop", |vm, a| {
+    add_method(vm, lp, "stop()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         if let Some(lo) = loop_mut(vm, l) {
             lo.stopping = true;
         }
         Ok(Value::None)
     });
-    add_method(vm, lp, "is_running", |vm, a| {
+    add_method(vm, lp, "is_running()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         Ok(Value::Bool(loop_ref(vm, l).is_some_and(|lo| lo.running)))
     });
-    add_method(vm, lp, "is_closed", |vm, a| {
+    add_method(vm, lp, "is_closed()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         Ok(Value::Bool(loop_ref(vm, l).is_some_and(|lo| lo.closed)))
     });
-    add_method(vm, lp, "close", |vm, a| {
+    add_method(vm, lp, "close()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         if loop_ref(vm, l).is_some_and(|lo| lo.running) {
             return Err(vm.runtime_error("Cannot close a running event loop"));
@@ -699,11 +737,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    add_method(vm, lp, "get_debug", |vm, a| {
+    add_method(vm, lp, "get_debug()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         Ok(Value::Bool(loop_ref(vm, l).is_some_and(|lo| lo.debug)))
     });
-    add_method(vm, lp, "set_debug", |vm, a| {
+    add_method(vm, lp, "set_debug(enabled)", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         let b = vm.truthy(a.pos.get(1).copied().unwrap_or(Value::None))?;
         if let Some(lo) = loop_mut(vm, l) {
@@ -711,7 +749,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    add_method(vm, lp, "set_exception_handler", |vm, a| {
+    add_method(vm, lp, "set_exception_handler(handler)", |vm, a| {
         check(vm, "set_exception_handler", &a, 2, 2, &[])?;
         let l = loop_arg(vm, a.pos[0])?;
         let h = a.pos[1];
@@ -724,25 +762,25 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    add_method(vm, lp, "get_exception_handler", |vm, a| {
+    add_method(vm, lp, "get_exception_handler()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         Ok(loop_ref(vm, l)
             .map(|lo| lo.exception_handler)
             .unwrap_or(Value::None))
     });
-    add_method(vm, lp, "default_exception_handler", |vm, a| {
+    add_method(vm, lp, "default_exception_handler(context)", |vm, a| {
         check(vm, "default_exception_handler", &a, 2, 2, &[])?;
         el::default_exception_handler(vm, a.pos[1]);
         Ok(Value::None)
     });
-    add_method(vm, lp, "call_exception_handler", |vm, a| {
+    add_method(vm, lp, "call_exception_handler(context)", |vm, a| {
         check(vm, "call_exception_handler", &a, 2, 2, &[])?;
         let l = loop_arg(vm, a.pos[0])?;
         el::call_exception_handler(vm, l, a.pos[1])?;
         Ok(Value::None)
     });
     add_queue_core(vm, m);
-    add_method(vm, lp, "_pending_tasks", |vm, a| {
+    add_method(vm, lp, "_pending_tasks()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         let ts: Vec<Value> = el::pending_tasks(vm, l)
             .into_iter()
@@ -763,7 +801,7 @@ fn core_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
 fn add_queue_core(vm: &mut Vm, m: Value) {
     let qc = vm.native_class("_QueueCore", None);
     set_attr(vm, m, "_QueueCore", Value::Obj(qc));
-    add_staticmethod(vm, qc, "__new__", |vm, a| {
+    add_staticmethod(vm, qc, "__new__(*args, **kwargs)", |vm, a| {
         check(vm, "_QueueCore", &a, 4, 4, &[])?;
         let Value::Obj(cls) = a.pos[0] else {
             return Err(vm.type_error("_QueueCore.__new__"));
@@ -779,27 +817,27 @@ fn add_queue_core(vm: &mut Vm, m: Value) {
         };
         Ok(qu::new_core(vm, cls, kind, maxsize, a.pos[3]))
     });
-    add_method(vm, qc, "try_put", |vm, a| {
+    add_method(vm, qc, "try_put(item, /)", |vm, a| {
         check(vm, "try_put", &a, 2, 2, &[])?;
         let q = core_arg(vm, a.pos[0])?;
         Ok(Value::Bool(qu::try_put(vm, q, a.pos[1])?))
     });
-    add_method(vm, qc, "try_get", |vm, a| {
+    add_method(vm, qc, "try_get()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         match qu::try_get(vm, q)? {
             Some(v) => Ok(v),
             None => Ok(qu::core(vm, q).empty_marker),
         }
     });
-    add_method(vm, qc, "qsize", |vm, a| {
+    add_method(vm, qc, "qsize()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         Ok(Value::Int(qu::core(vm, q).items.len() as i64))
     });
-    add_method(vm, qc, "empty", |vm, a| {
+    add_method(vm, qc, "empty()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         Ok(Value::Bool(qu::core(vm, q).items.is_empty()))
     });
-    add_method(vm, qc, "full", |vm, a| {
+    add_method(vm, qc, "full()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         Ok(Value::Bool(qu::core(vm, q).full()))
     });
@@ -810,10 +848,10 @@ fn add_queue_core(vm: &mut Vm, m: Value) {
         let c = classes(vm);
         Ok(qu::add_waiter(vm, q, w, c.future, Value::Obj(l)))
     }
-    add_method(vm, qc, "add_getter", |vm, a| {
+    add_method(vm, qc, "add_getter(loop, /)", |vm, a| {
         add_waiter(vm, &a, Waiters::Getters)
     });
-    add_method(vm, qc, "add_putter", |vm, a| {
+    add_method(vm, qc, "add_putter(loop, /)", |vm, a| {
         add_waiter(vm, &a, Waiters::Putters)
     });
     fn waiter_failed(vm: &mut Vm, a: &Args, w: Waiters) -> PyResult<Value> {
@@ -823,15 +861,15 @@ fn add_queue_core(vm: &mut Vm, m: Value) {
         qu::waiter_failed(vm, q, w, f);
         Ok(Value::None)
     }
-    add_method(vm, qc, "getter_failed", |vm, a| {
+    add_method(vm, qc, "getter_failed(fut, /)", |vm, a| {
         waiter_failed(vm, &a, Waiters::Getters)
     });
-    add_method(vm, qc, "putter_failed", |vm, a| {
+    add_method(vm, qc, "putter_failed(fut, /)", |vm, a| {
         waiter_failed(vm, &a, Waiters::Putters)
     });
     // task_done(): true when the count reached zero (the caller sets the
     // Event that join() waits on).
-    add_method(vm, qc, "task_done", |vm, a| {
+    add_method(vm, qc, "task_done()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         let c = qu::core_mut(vm, q);
         if c.unfinished <= 0 {
@@ -840,16 +878,16 @@ fn add_queue_core(vm: &mut Vm, m: Value) {
         c.unfinished -= 1;
         Ok(Value::Bool(c.unfinished == 0))
     });
-    add_method(vm, qc, "unfinished", |vm, a| {
+    add_method(vm, qc, "unfinished()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         Ok(Value::Int(qu::core(vm, q).unfinished))
     });
-    add_method(vm, qc, "items", |vm, a| {
+    add_method(vm, qc, "items()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         let items: Vec<Value> = qu::core(vm, q).items.iter().copied().collect();
         Ok(vm.new_list(items))
     });
-    add_method(vm, qc, "getters", |vm, a| {
+    add_method(vm, qc, "getters()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         let fs: Vec<Value> = qu::core(vm, q)
             .getters
@@ -858,7 +896,7 @@ fn add_queue_core(vm: &mut Vm, m: Value) {
             .collect();
         Ok(vm.new_list(fs))
     });
-    add_method(vm, qc, "putters", |vm, a| {
+    add_method(vm, qc, "putters()", |vm, a| {
         let q = core_arg(vm, a.pos[0])?;
         let fs: Vec<Value> = qu::core(vm, q)
             .putters

@@ -15,7 +15,7 @@ use super::{add_fn, new_module};
 
 pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "gc");
-    add_fn(vm, m, "collect", |vm, a| {
+    add_fn(vm, m, "collect(generation=2)", |vm, a| {
         check(vm, "collect", &a, 0, 1, &["generation"])?;
         if !vm.native_inline {
             // Called from Rust code that may hold values the collector
@@ -27,21 +27,21 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         vm.collect();
         Ok(Value::Int(before.saturating_sub(vm.heap.live()) as i64))
     });
-    add_fn(vm, m, "enable", |vm, a| {
+    add_fn(vm, m, "enable()", |vm, a| {
         check(vm, "enable", &a, 0, 0, &[])?;
         vm.gc_enabled = true;
         Ok(Value::None)
     });
-    add_fn(vm, m, "disable", |vm, a| {
+    add_fn(vm, m, "disable()", |vm, a| {
         check(vm, "disable", &a, 0, 0, &[])?;
         vm.gc_enabled = false;
         Ok(Value::None)
     });
-    add_fn(vm, m, "isenabled", |vm, a| {
+    add_fn(vm, m, "isenabled()", |vm, a| {
         check(vm, "isenabled", &a, 0, 0, &[])?;
         Ok(Value::Bool(vm.gc_enabled))
     });
-    add_fn(vm, m, "get_count", |vm, a| {
+    add_fn(vm, m, "get_count()", |vm, a| {
         check(vm, "get_count", &a, 0, 0, &[])?;
         let n = vm.heap.since_gc as i64;
         Ok(vm.new_tuple(vec![Value::Int(n), Value::Int(0), Value::Int(0)]))

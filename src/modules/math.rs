@@ -170,7 +170,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
 
     macro_rules! math1 {
         ($($name:literal => $f:expr, $ovf:expr);* $(;)?) => {
-            $( add_fn(vm, m, $name, |vm, a| math1(vm, &a, $name, $f, $ovf)); )*
+            $( add_fn(vm, m, concat!($name, "(x, /)"), |vm, a| math1(vm, &a, $name, $f, $ovf)); )*
         };
     }
     math1!(
@@ -194,25 +194,25 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         "tan" => c_tan, false;
         "tanh" => c_tanh, false;
     );
-    add_fn(vm, m, "erf", |vm, a| {
+    add_fn(vm, m, "erf(x, /)", |vm, a| {
         let x = one_float(vm, &a, "erf")?;
         Ok(Value::Float(c_erf(x)))
     });
-    add_fn(vm, m, "erfc", |vm, a| {
+    add_fn(vm, m, "erfc(x, /)", |vm, a| {
         let x = one_float(vm, &a, "erfc")?;
         Ok(Value::Float(c_erfc(x)))
     });
-    add_fn(vm, m, "gamma", |vm, a| {
+    add_fn(vm, m, "gamma(x, /)", |vm, a| {
         let x = one_float(vm, &a, "gamma")?;
         errno_result(vm, m_tgamma(x))
     });
-    add_fn(vm, m, "lgamma", |vm, a| {
+    add_fn(vm, m, "lgamma(x, /)", |vm, a| {
         let x = one_float(vm, &a, "lgamma")?;
         errno_result(vm, m_lgamma(x))
     });
     macro_rules! math2 {
         ($($name:literal => $f:expr);* $(;)?) => {
-            $( add_fn(vm, m, $name, |vm, a| math2(vm, &a, $name, $f)); )*
+            $( add_fn(vm, m, concat!($name, "(x, y, /)"), |vm, a| math2(vm, &a, $name, $f)); )*
         };
     }
     math2!(
@@ -220,7 +220,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         "copysign" => f64::copysign;
         "remainder" => m_remainder;
     );
-    add_fn(vm, m, "fmod", |vm, a| {
+    add_fn(vm, m, "fmod(x, y, /)", |vm, a| {
         let (x, y) = two_floats(vm, &a, "fmod")?;
         if y.is_infinite() && x.is_finite() {
             return Ok(Value::Float(x));
@@ -231,7 +231,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(r))
     });
-    add_fn(vm, m, "pow", |vm, a| {
+    add_fn(vm, m, "pow(x, y, /)", |vm, a| {
         let (x, y) = two_floats(vm, &a, "pow")?;
         let r = c_pow(x, y);
         if x.is_finite() && y.is_finite() {
@@ -248,15 +248,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(r))
     });
-    add_fn(vm, m, "log", |vm, a| {
-        no_kw(vm, &a, "log")?;
+    // CPython's math.log unpacks its arguments by hand (METH_VARARGS).
+    add_fn(vm, m, "log(*args)", |vm, a| {
         if a.pos.is_empty() || a.pos.len() > 2 {
-            let n = a.pos.len();
-            return Err(vm.type_error(if n == 0 {
-                "log expected at least 1 argument, got 0".to_string()
-            } else {
-                format!("log expected at most 2 arguments, got {n}")
-            }));
+            return Err(vm.type_error("math.log requires 1 to 2 arguments"));
         }
         let num = loghelper(vm, a.pos[0], c_log)?;
         let Some(&b) = a.pos.get(1) else {
@@ -268,23 +263,23 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(num / den))
     });
-    add_fn(vm, m, "log2", |vm, a| {
+    add_fn(vm, m, "log2(x, /)", |vm, a| {
         exactly_one(vm, &a, "log2")?;
         loghelper(vm, a.pos[0], c_log2).map(Value::Float)
     });
-    add_fn(vm, m, "log10", |vm, a| {
+    add_fn(vm, m, "log10(x, /)", |vm, a| {
         exactly_one(vm, &a, "log10")?;
         loghelper(vm, a.pos[0], c_log10).map(Value::Float)
     });
-    add_fn(vm, m, "floor", |vm, a| {
+    add_fn(vm, m, "floor(x, /)", |vm, a| {
         exactly_one(vm, &a, "floor")?;
         round_like(vm, a.pos[0], vm.n.floor, f64::floor)
     });
-    add_fn(vm, m, "ceil", |vm, a| {
+    add_fn(vm, m, "ceil(x, /)", |vm, a| {
         exactly_one(vm, &a, "ceil")?;
         round_like(vm, a.pos[0], vm.n.ceil, f64::ceil)
     });
-    add_fn(vm, m, "trunc", |vm, a| {
+    add_fn(vm, m, "trunc(x, /)", |vm, a| {
         exactly_one(vm, &a, "trunc")?;
         let x = a.pos[0];
         if let Value::Float(f) = x {
@@ -299,7 +294,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             }
         }
     });
-    add_fn(vm, m, "modf", |vm, a| {
+    add_fn(vm, m, "modf(x, /)", |vm, a| {
         let x = one_float(vm, &a, "modf")?;
         let (f, i) = if x.is_infinite() {
             (0.0f64.copysign(x), x)
@@ -311,12 +306,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         };
         Ok(vm.new_tuple(vec![Value::Float(f), Value::Float(i)]))
     });
-    add_fn(vm, m, "frexp", |vm, a| {
+    add_fn(vm, m, "frexp(x, /)", |vm, a| {
         let x = one_float(vm, &a, "frexp")?;
         let (mant, e) = frexp(x);
         Ok(vm.new_tuple(vec![Value::Float(mant), Value::Int(e as i64)]))
     });
-    add_fn(vm, m, "ldexp", |vm, a| {
+    add_fn(vm, m, "ldexp(x, i, /)", |vm, a| {
         no_kw(vm, &a, "ldexp")?;
         if a.pos.len() != 2 {
             let n = a.pos.len();
@@ -340,28 +335,33 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(r))
     });
-    add_fn(vm, m, "degrees", |vm, a| {
+    add_fn(vm, m, "degrees(x, /)", |vm, a| {
         let x = one_float(vm, &a, "degrees")?;
         Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
     });
-    add_fn(vm, m, "radians", |vm, a| {
+    add_fn(vm, m, "radians(x, /)", |vm, a| {
         let x = one_float(vm, &a, "radians")?;
         Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
     });
-    add_fn(vm, m, "isfinite", |vm, a| {
+    add_fn(vm, m, "isfinite(x, /)", |vm, a| {
         let x = one_float(vm, &a, "isfinite")?;
         Ok(Value::Bool(x.is_finite()))
     });
-    add_fn(vm, m, "isinf", |vm, a| {
+    add_fn(vm, m, "isinf(x, /)", |vm, a| {
         let x = one_float(vm, &a, "isinf")?;
         Ok(Value::Bool(x.is_infinite()))
     });
-    add_fn(vm, m, "isnan", |vm, a| {
+    add_fn(vm, m, "isnan(x, /)", |vm, a| {
         let x = one_float(vm, &a, "isnan")?;
         Ok(Value::Bool(x.is_nan()))
     });
-    add_fn(vm, m, "isclose", isclose);
-    add_fn(vm, m, "hypot", |vm, a| {
+    add_fn(
+        vm,
+        m,
+        "isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)",
+        isclose,
+    );
+    add_fn(vm, m, "hypot(*coordinates)", |vm, a| {
         no_kw(vm, &a, "hypot")?;
         let mut v = Vec::with_capacity(a.pos.len());
         for &x in a.pos {
@@ -369,7 +369,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(norm(&v)))
     });
-    add_fn(vm, m, "dist", |vm, a| {
+    add_fn(vm, m, "dist(p, q, /)", |vm, a| {
         no_kw(vm, &a, "dist")?;
         if a.pos.len() != 2 {
             let n = a.pos.len();
@@ -388,12 +388,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(norm(&v)))
     });
-    add_fn(vm, m, "fsum", |vm, a| {
+    add_fn(vm, m, "fsum(seq, /)", |vm, a| {
         exactly_one(vm, &a, "fsum")?;
         fsum(vm, a.pos[0])
     });
-    add_fn(vm, m, "prod", prod);
-    add_fn(vm, m, "gcd", |vm, a| {
+    add_fn(vm, m, "prod(iterable, /, *, start=1)", prod);
+    add_fn(vm, m, "gcd(*integers)", |vm, a| {
         no_kw(vm, &a, "gcd")?;
         let mut g = BigInt::zero();
         for &x in a.pos {
@@ -402,7 +402,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bigint(g))
     });
-    add_fn(vm, m, "lcm", |vm, a| {
+    add_fn(vm, m, "lcm(*integers)", |vm, a| {
         no_kw(vm, &a, "lcm")?;
         let mut l = BigInt::one();
         for &x in a.pos {
@@ -415,7 +415,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bigint(l.abs()))
     });
-    add_fn(vm, m, "factorial", |vm, a| {
+    add_fn(vm, m, "factorial(n, /)", |vm, a| {
         exactly_one(vm, &a, "factorial")?;
         let n = index_required(vm, a.pos[0])?;
         if n.is_negative() {
@@ -428,7 +428,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         };
         Ok(vm.new_bigint(range_product(1, n)))
     });
-    add_fn(vm, m, "comb", |vm, a| {
+    add_fn(vm, m, "comb(n, k, /)", |vm, a| {
         no_kw(vm, &a, "comb")?;
         if a.pos.len() != 2 {
             let n = a.pos.len();
@@ -455,7 +455,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bigint(r))
     });
-    add_fn(vm, m, "perm", |vm, a| {
+    add_fn(vm, m, "perm(n, k=None, /)", |vm, a| {
         no_kw(vm, &a, "perm")?;
         if a.pos.is_empty() || a.pos.len() > 2 {
             let n = a.pos.len();
@@ -490,7 +490,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bigint(r))
     });
-    add_fn(vm, m, "isqrt", |vm, a| {
+    add_fn(vm, m, "isqrt(n, /)", |vm, a| {
         exactly_one(vm, &a, "isqrt")?;
         let n = index_required(vm, a.pos[0])?;
         if n.is_negative() {
@@ -498,11 +498,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bigint(n.sqrt()))
     });
-    add_fn(vm, m, "nextafter", |vm, a| {
+    add_fn(vm, m, "nextafter(x, y, /)", |vm, a| {
         let (x, y) = two_floats(vm, &a, "nextafter")?;
         Ok(Value::Float(c_nextafter(x, y)))
     });
-    add_fn(vm, m, "ulp", |vm, a| {
+    add_fn(vm, m, "ulp(x, /)", |vm, a| {
         let x = one_float(vm, &a, "ulp")?;
         if x.is_nan() {
             return Ok(Value::Float(x));

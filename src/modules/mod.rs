@@ -74,9 +74,10 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
 }
 
 /// Add a native function to a module.
-pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFnPtr) {
+pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);
-    let v = vm.new_native(name, format!("{modname}.{name}"), f);
+    let name = Sig::parse(decl, false).name();
+    let v = vm.new_native(decl, format!("{modname}.{name}"), f);
     set_attr(vm, m, name, v);
 }
 

@@ -59,15 +59,15 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         };
         set_attr(vm, m, dunder, s);
     }
-    add_fn(vm, m, "exit", |vm, a| {
+    add_fn(vm, m, "exit(status=None, /)", |vm, a| {
         check(vm, "exit", &a, 0, 1, &[])?;
         let args = vm.new_tuple(a.pos.to_vec());
         Err(vm.new_exception(vm.t.system_exit, args))
     });
-    add_fn(vm, m, "getrecursionlimit", |vm, _| {
+    add_fn(vm, m, "getrecursionlimit()", |vm, _| {
         Ok(Value::Int(vm.recursion_limit as i64))
     });
-    add_fn(vm, m, "setrecursionlimit", |vm, a| {
+    add_fn(vm, m, "setrecursionlimit(limit, /)", |vm, a| {
         check(vm, "setrecursionlimit", &a, 1, 1, &[])?;
         match a.pos[0] {
             Value::Int(n) if n >= 1 => {
@@ -78,7 +78,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             _ => Err(vm.type_error("an integer is required")),
         }
     });
-    add_fn(vm, m, "exc_info", |vm, _| {
+    add_fn(vm, m, "exc_info()", |vm, _| {
         let e = vm.current_exc();
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
@@ -87,12 +87,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let tb = vm.exc_traceback(e);
         Ok(vm.new_tuple(vec![t, e, tb]))
     });
-    add_fn(vm, m, "exception", |vm, _| Ok(vm.current_exc()));
-    add_fn(vm, m, "getsizeof", |vm, a| {
+    add_fn(vm, m, "exception()", |vm, _| Ok(vm.current_exc()));
+    add_fn(vm, m, "getsizeof(object, default=None, /)", |vm, a| {
         check(vm, "getsizeof", &a, 1, 2, &[])?;
         Ok(Value::Int(64))
     });
-    add_fn(vm, m, "intern", |vm, a| {
+    add_fn(vm, m, "intern(string, /)", |vm, a| {
         check(vm, "intern", &a, 1, 1, &[])?;
         let s = vm.str_of(a.pos[0]).to_string();
         Ok(vm.intern(&s))
@@ -118,7 +118,7 @@ fn make_io_class(vm: &mut Vm) -> ObjRef {
     if let Obj::Class(c) = vm.heap.get_mut(cls) {
         c.mro = vec![cls, object];
     }
-    add_method(vm, cls, "write", |vm, a| {
+    add_method(vm, cls, "write(text, /)", |vm, a| {
         check(vm, "write", &a, 2, 2, &[])?;
         let s = match vm.as_str(a.pos[1]) {
             Some(s) => s.to_string(),
@@ -131,29 +131,29 @@ fn make_io_class(vm: &mut Vm) -> ObjRef {
         crate::builtins::core::write_to(vm, Some(a.pos[0]), &s, false)?;
         Ok(Value::Int(n as i64))
     });
-    add_method(vm, cls, "flush", |vm, a| {
+    add_method(vm, cls, "flush()", |vm, a| {
         if stream_fd(vm, a.pos[0]) == Some(1) && vm.stdout.flush().is_err() {
             return Err(vm.new_error(vm.t.broken_pipe_error, "[Errno 32] Broken pipe"));
         }
         Ok(Value::None)
     });
-    add_method(vm, cls, "readline", |vm, _| {
+    add_method(vm, cls, "readline(size=-1, /)", |vm, _| {
         let _ = vm.stdout.flush();
         let mut line = String::new();
         let _ = std::io::stdin().read_line(&mut line);
         Ok(vm.new_str(line))
     });
-    add_method(vm, cls, "read", |vm, _| {
+    add_method(vm, cls, "read(size=-1, /)", |vm, _| {
         use std::io::Read;
         let _ = vm.stdout.flush();
         let mut s = String::new();
         let _ = std::io::stdin().read_to_string(&mut s);
         Ok(vm.new_str(s))
     });
-    add_method(vm, cls, "fileno", |vm, a| {
+    add_method(vm, cls, "fileno()", |vm, a| {
         Ok(Value::Int(stream_fd(vm, a.pos[0]).unwrap_or(-1) as i64))
     });
-    add_method(vm, cls, "isatty", |vm, a| {
+    add_method(vm, cls, "isatty()", |vm, a| {
         use std::io::IsTerminal;
         Ok(Value::Bool(match stream_fd(vm, a.pos[0]) {
             Some(0) => std::io::stdin().is_terminal(),

@@ -10,34 +10,36 @@ use super::{add_fn, new_module};
 
 pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "time");
-    add_fn(vm, m, "time", |_, _| {
+    add_fn(vm, m, "time()", |_, _| {
         let t = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs_f64())
             .unwrap_or(0.0);
         Ok(Value::Float(t))
     });
-    add_fn(vm, m, "monotonic", |vm, _| Ok(Value::Float(vm.monotonic())));
-    add_fn(vm, m, "perf_counter", |vm, _| {
+    add_fn(vm, m, "monotonic()", |vm, _| {
         Ok(Value::Float(vm.monotonic()))
     });
-    add_fn(vm, m, "process_time", |vm, _| {
+    add_fn(vm, m, "perf_counter()", |vm, _| {
         Ok(Value::Float(vm.monotonic()))
     });
-    add_fn(vm, m, "time_ns", |_, _| {
+    add_fn(vm, m, "process_time()", |vm, _| {
+        Ok(Value::Float(vm.monotonic()))
+    });
+    add_fn(vm, m, "time_ns()", |_, _| {
         let t = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos() as i64)
             .unwrap_or(0);
         Ok(Value::Int(t))
     });
-    add_fn(vm, m, "monotonic_ns", |vm, _| {
+    add_fn(vm, m, "monotonic_ns()", |vm, _| {
         Ok(Value::Int((vm.monotonic() * 1e9) as i64))
     });
-    add_fn(vm, m, "perf_counter_ns", |vm, _| {
+    add_fn(vm, m, "perf_counter_ns()", |vm, _| {
         Ok(Value::Int((vm.monotonic() * 1e9) as i64))
     });
-    add_fn(vm, m, "sleep", |vm, a| {
+    add_fn(vm, m, "sleep(secs, /)", |vm, a| {
         check(vm, "sleep", &a, 1, 1, &[])?;
         let secs = match a.pos[0] {
             Value::Int(i) => i as f64,

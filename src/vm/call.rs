@@ -373,15 +373,23 @@ impl Vm {
         match self.heap.get(r) {
             Obj::Function(_) => self.invoke_function(r, args, kw),
             Obj::BuiltinFn(n) => {
-                let (func, kind, bound) = (n.func, n.kind, n.bound);
+                let (func, kind, bound, sig) = (n.func, n.kind, n.bound, n.sig);
                 if kind != NativeKind::Plain {
                     return self.gen_method(kind, args, nested);
                 }
                 let npos = args.len() + bound.is_some() as usize;
-                if !(kw.is_empty() && n.sig.accepts(npos)) {
+                if !(kw.is_empty() && sig.accepts(npos)) {
                     let e = self.native_arg_error(r, npos, kw);
                     if !e.is_none() {
                         return Err(e);
+                    }
+                }
+                // Keywords that name positional parameters move into the
+                // positional list, so a native reads every parameter it
+                // was given (required ones included) at its index.
+                if !kw.is_empty() && sig.declared() {
+                    if let Some((pos, rest)) = self.kw_to_positional(sig, bound, args, kw) {
+                        return self.invoke(callee, &pos, &rest, nested);
                     }
                 }
                 // The arguments were popped off the stack: keep them rooted
@@ -450,6 +458,44 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The positional arguments and keywords left after moving keywords
+    /// that name the positional parameters following the given ones (in
+    /// order, up to the first one not passed); None when no keyword moves.
+    #[cold]
+    fn kw_to_positional(
+        &self,
+        sig: Sig,
+        bound: Option<Value>,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> Option<(ArgVec, Vec<(Value, Value)>)> {
+        let given = args.len() + bound.is_some() as usize - sig.method as usize;
+        let mut pos: ArgVec = SmallVec::new();
+        let mut rest: Vec<(Value, Value)> = kw.to_vec();
+        let mut moved = false;
+        let names = crate::object::sig::params(sig.text).filter(|p| {
+            matches!(
+                p.kind,
+                crate::object::sig::ParamKind::PositionalOnly
+                    | crate::object::sig::ParamKind::PositionalOrKeyword
+            )
+        });
+        for p in names.skip(given) {
+            let Some(i) = rest
+                .iter()
+                .position(|(k, _)| self.as_str(*k) == Some(p.name))
+            else {
+                break;
+            };
+            if !moved {
+                pos.extend_from_slice(args);
+                moved = true;
+            }
+            pos.push(rest.remove(i).1);
+        }
+        moved.then_some((pos, rest))
     }
 
     fn invoke_function(
