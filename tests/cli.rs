@@ -2,7 +2,7 @@
 //! stdin), usage errors, exit codes, tracebacks on stderr, output ordering,
 //! broken pipes, `--dis` and `--virtual-time`. Every child runs under a
 //! timeout so nothing can hang the suite; expected texts come from CPython
-//! 3.11 (`python3`), with the `^^^` caret lines it adds removed.
+//! 3.11 (`python3`).
 
 mod common;
 
@@ -177,7 +177,7 @@ fn unknown_option_and_no_program_exit_2() {
     assert!(r.stderr.contains("unknown option --bogus"), "{}", r.stderr);
 }
 
-/// CPython 3.11's stderr for `python3 DIR/tb.py` with the caret lines removed
+/// CPython 3.11's stderr for `python3 DIR/tb.py` (its lines need no carets)
 /// (`{}` is the script's absolute path).
 const TB_SCRIPT: &str = "import sys
 def f(x):
@@ -271,6 +271,7 @@ except KeyError as e:
             "Traceback (most recent call last):
   File \"{f}\", line 2, in <module>
     {{}}['a']
+    ~~^^^^^
 KeyError: 'a'
 
 The above exception was the direct cause of the following exception:
@@ -287,7 +288,9 @@ RuntimeError: wrapped
     let r = run(&[p.to_str().unwrap()]);
     assert_exit(&r, 1);
     let f = p.display().to_string();
-    let frame = format!("  File \"{f}\", line 1, in f\n    def f(n): return f(n+1)\n");
+    let frame = format!(
+        "  File \"{f}\", line 1, in f\n    def f(n): return f(n+1)\n                     ^^^^^^\n"
+    );
     assert_eq!(
         r.stderr,
         format!(

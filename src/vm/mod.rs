@@ -9,12 +9,14 @@
 pub mod attrs;
 pub mod call;
 pub mod caps;
+mod carets;
 pub mod classes;
 pub mod coro;
 pub mod display;
 pub mod interp;
 pub mod num;
 pub mod proto;
+mod suggest;
 pub mod types;
 pub mod unwind;
 
