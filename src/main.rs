@@ -212,11 +212,16 @@ fn run(args: Vec<String>) -> u8 {
     }
 }
 
+/// A syntax error: CPython's exact text first (tools that parse python's
+/// stderr parse weft's), then, on a terminal, the miette report with the
+/// labelled span and a hint.
 fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::SourceFile) {
-    let line = file.line_of(e.span.start.min(file.text.len() as u32));
-    eprintln!("  File \"{}\", line {}", file.name, line);
-    let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);
-    eprintln!("{:?}", miette::Report::new(report));
+    use std::io::IsTerminal;
+    eprint!("{}", weft::diag::cpython_syntax_text(e, file));
+    if std::io::stderr().is_terminal() {
+        let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);
+        eprintln!("\n{:?}", miette::Report::new(report));
+    }
 }
 
 /// mimalloc's `purge_delay` option (its position in mimalloc.h's v2 option
