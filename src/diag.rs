@@ -4,7 +4,7 @@
 //! (rendered as a miette report with a labelled span); run-time errors are
 //! Python exceptions owned by the VM. Only main.rs and repl.rs render reports.
 
-use crate::syntax::source::Span;
+use crate::source::Span;
 
 /// Which Python exception class a compile-time error maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,7 @@ impl SyntaxReport {
 ///                    ^
 /// SyntaxError: expected ':'
 /// ```
-pub fn cpython_syntax_text(err: &SyntaxError, file: &crate::syntax::source::SourceFile) -> String {
+pub fn cpython_syntax_text(err: &SyntaxError, file: &crate::source::SourceFile) -> String {
     let len = file.text.len() as u32;
     let start = err.span.start.min(len);
     let end = err.span.end.clamp(start, len);

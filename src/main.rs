@@ -228,7 +228,7 @@ fn run(args: Vec<String>) -> u8 {
         }
     };
     if let Source::Dis(_) = source {
-        let file = weft::syntax::source::SourceFile::new(name.clone(), text.clone());
+        let file = weft::source::SourceFile::new(name.clone(), text.clone());
         return match weft::syntax::parse(&text)
             .and_then(|m| weft::compile::compile(&m, &file, weft::compile::Mode::Module))
         {
@@ -313,7 +313,7 @@ fn new_interpreter(opts: &Options) -> Interpreter {
 /// A syntax error: CPython's exact text first (tools that parse python's
 /// stderr parse weft's), then, on a terminal, the miette report with the
 /// labelled span and a hint.
-fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::SourceFile) {
+fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::source::SourceFile) {
     use std::io::IsTerminal;
     eprint!("{}", weft::diag::cpython_syntax_text(e, file));
     if std::io::stderr().is_terminal() {

@@ -458,7 +458,7 @@ def _help(obj=None):
 
 fn install_site(interp: &mut Interpreter) {
     let r = interp.guarded(|vm| -> crate::object::PyResult<()> {
-        let file = crate::syntax::source::SourceFile::new("<weft site>", SITE);
+        let file = crate::source::SourceFile::new("<weft site>", SITE);
         let Ok(code) = crate::syntax::parse(SITE)
             .and_then(|m| crate::compile::compile(&m, &file, crate::compile::Mode::Module))
         else {
@@ -516,7 +516,7 @@ impl Session {
 
     /// Compile and run one entry in `__main__`'s namespace.
     fn run_entry(&mut self, interp: &mut Interpreter, text: &str) -> Result<(), RunError> {
-        let file = crate::syntax::source::SourceFile::new("<stdin>", text);
+        let file = crate::source::SourceFile::new("<stdin>", text);
         let code = crate::syntax::parse(text)
             .and_then(|m| crate::compile::compile(&m, &file, crate::compile::Mode::Interactive))
             .map_err(|e| RunError::Syntax(e, file.clone()))?;

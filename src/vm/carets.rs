@@ -14,7 +14,7 @@
 //! covers the whole (indent-stripped) line draws nothing.
 
 use crate::bytecode::CodeObject;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 
 /// Character index in `line` of a byte offset into it (clamped).
 fn char_offset(line: &str, byte: usize) -> usize {
