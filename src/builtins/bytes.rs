@@ -282,6 +282,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
     add_method(vm, c, "zfill(width, /)", |vm, a| {
         let (s, ba) = this_n(vm, &a, "zfill", 1, 1)?;
         let w = int_arg(vm, a.pos[1], "width")?;
+        vm.room_for(w.max(0) as usize * 2)?;
         let r = strops::zfill(&latin1(&s), w);
         Ok(mk(vm, ba, unlatin1(&r)))
     });
@@ -1000,6 +1001,7 @@ fn pad_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
             }
         },
     };
+    vm.room_for(w.max(0) as usize * 2)?;
     let (h, f) = (latin1(&s), fill as char);
     let r = match name {
         "center" => strops::center(&h, w, f),
@@ -1025,10 +1027,8 @@ fn mul_impl(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
     };
     let n = n.max(0) as usize;
-    if s.len().saturating_mul(n) > (1 << 34) {
-        return Err(vm.new_error(vm.t.memory_error, ""));
-    }
-    Ok(mk(vm, ba, s.repeat(n)))
+    let r = vm.try_repeat(&s, n)?;
+    Ok(mk(vm, ba, r))
 }
 
 fn cmp_impl(vm: &mut Vm, a: Args, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {

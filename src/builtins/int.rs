@@ -514,6 +514,8 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if b.is_negative() { 0xff } else { 0 };
+    let extra = len - bytes.len();
+    vm.try_grow(&mut bytes, extra)?;
     bytes.resize(len, fill);
     if !little {
         bytes.reverse();

@@ -356,22 +356,28 @@ impl Vm {
                 };
                 let n = n.max(0) as usize;
                 let Value::Obj(x) = a else { unreachable!() };
-                let r = match self.heap.get(x) {
-                    Obj::Str(s) => {
-                        if s.s.len().saturating_mul(n) > (1 << 34) {
-                            return Err(self.new_error(self.t.memory_error, ""));
-                        }
-                        let out = s.s.repeat(n);
+                // Copies of the operand's items (the heap is borrowed while
+                // they are read; the repeat then reserves with try_reserve).
+                enum Src {
+                    Str(String),
+                    Vals(Vec<Value>, u8),
+                    Bytes(Vec<u8>, bool),
+                }
+                let src = match self.heap.get(x) {
+                    Obj::Str(s) => Src::Str(s.s.to_string()),
+                    Obj::List(l) => Src::Vals(l.clone(), 0),
+                    Obj::Tuple(t) => Src::Vals(t.to_vec(), 1),
+                    Obj::Bytes(b) => Src::Bytes(b.to_vec(), false),
+                    Obj::ByteArray(b) => Src::Bytes(b.clone(), true),
+                    _ => unreachable!(),
+                };
+                let r = match src {
+                    Src::Str(s) => {
+                        let out = self.try_repeat_str(&s, n)?;
                         self.new_str(out)
                     }
-                    Obj::List(l) => {
-                        if l.len().saturating_mul(n) > (1 << 32) {
-                            return Err(self.new_error(self.t.memory_error, ""));
-                        }
-                        let mut v = Vec::with_capacity(l.len() * n);
-                        for _ in 0..n {
-                            v.extend_from_slice(l);
-                        }
+                    Src::Vals(items, 0) => {
+                        let v = self.try_repeat(&items, n)?;
                         if inplace {
                             if let Obj::List(l) = self.heap.get_mut(x) {
                                 *l = v;
@@ -381,22 +387,25 @@ impl Vm {
                             self.new_list(v)
                         }
                     }
-                    Obj::Tuple(t) => {
-                        let mut v = Vec::with_capacity(t.len() * n);
-                        for _ in 0..n {
-                            v.extend_from_slice(t);
-                        }
+                    Src::Vals(items, _) => {
+                        let v = self.try_repeat(&items, n)?;
                         self.new_tuple(v)
                     }
-                    Obj::Bytes(b) => {
-                        let v = b.repeat(n);
+                    Src::Bytes(b, false) => {
+                        let v = self.try_repeat(&b, n)?;
                         self.alloc(Obj::Bytes(v.into_boxed_slice()))
                     }
-                    Obj::ByteArray(b) => {
-                        let v = b.repeat(n);
-                        self.alloc(Obj::ByteArray(v))
+                    Src::Bytes(b, true) => {
+                        let v = self.try_repeat(&b, n)?;
+                        if inplace {
+                            if let Obj::ByteArray(p) = self.heap.get_mut(x) {
+                                *p = v;
+                            }
+                            a
+                        } else {
+                            self.alloc(Obj::ByteArray(v))
+                        }
                     }
-                    _ => unreachable!(),
                 };
                 return Ok(Some(r));
             }

@@ -107,6 +107,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, c, "zfill(width, /)", |vm, a| {
         let s = this(vm, &a, "zfill", 1, 1)?;
         let w = int_arg(vm, a.pos[1], "width")?;
+        vm.room_for(w.max(0) as usize)?;
         let r = strops::zfill(&s, w);
         Ok(vm.new_str(r))
     });
@@ -116,6 +117,12 @@ pub fn install(vm: &mut Vm) {
             Some(v) => int_arg(vm, v, "tabsize")?,
             None => 8,
         };
+        // CPython reads tabsize as a C int.
+        if i32::try_from(n).is_err() {
+            return Err(vm.overflow_error("Python int too large to convert to C int"));
+        }
+        let tabs = s.matches('\t').count();
+        vm.room_for(tabs.saturating_mul(n.max(0) as usize))?;
         let r = strops::expandtabs(&s, n);
         Ok(vm.new_str(r))
     });
@@ -743,6 +750,7 @@ fn pad_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
             }
         }
     };
+    vm.room_for(w.max(0) as usize * fill.len_utf8())?;
     let r = match name {
         "center" => strops::center(&s, w, fill),
         "ljust" => strops::ljust(&s, w, fill),
@@ -801,10 +809,7 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
     };
     let n = n.max(0) as usize;
-    if s.len().saturating_mul(n) > (1 << 34) {
-        return Err(vm.new_error(vm.t.memory_error, ""));
-    }
-    let r = s.repeat(n);
+    let r = vm.try_repeat_str(&s, n)?;
     Ok(vm.new_str(r))
 }
 

@@ -770,7 +770,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     add_method(vm, lp, "default_exception_handler(context)", |vm, a| {
         check(vm, "default_exception_handler", &a, 2, 2, &[])?;
-        el::default_exception_handler(vm, a.pos[1]);
+        let ctx = a.pos[1];
+        if !matches!(ctx, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Dict(_))) {
+            // CPython's handler reads the context with `context.get(...)`.
+            let get = vm.intern("get");
+            return Err(vm.attribute_error(ctx, get));
+        }
+        el::default_exception_handler(vm, ctx);
         Ok(Value::None)
     });
     add_method(vm, lp, "call_exception_handler(context)", |vm, a| {

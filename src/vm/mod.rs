@@ -21,6 +21,7 @@ pub mod iterate;
 pub mod lookup;
 pub mod matching;
 pub mod num;
+pub mod size;
 mod suggest;
 pub mod types;
 pub mod unwind;
