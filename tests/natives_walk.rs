@@ -93,10 +93,8 @@ fn natives(interp: &mut Interpreter) -> Vec<(String, Value)> {
         for e in vm.dict_ref(d).iter() {
             let Value::Obj(r) = e.value else { continue };
             match vm.heap.get(r) {
-                Obj::BuiltinFn(_) => {
-                    if seen.insert(r.raw()) {
-                        out.push((format!("{prefix}{}", vm.str_of(e.key)), e.value));
-                    }
+                Obj::BuiltinFn(_) if seen.insert(r.raw()) => {
+                    out.push((format!("{prefix}{}", vm.str_of(e.key)), e.value));
                 }
                 Obj::Class(_) => classes.push(r),
                 _ => {}
