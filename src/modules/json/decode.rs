@@ -89,8 +89,8 @@ impl<'s, 'h> Decoder<'s, 'h> {
                 let v = vm.new_str(s);
                 Ok((v, end))
             }
-            b'{' => self.object(vm, i + 1),
-            b'[' => self.array(vm, i + 1),
+            b'{' => crate::stack::guard(|| self.object(vm, i + 1)),
+            b'[' => crate::stack::guard(|| self.array(vm, i + 1)),
             b'n' if self.b[i..].starts_with(b"null") => Ok((Value::None, i + 4)),
             b't' if self.b[i..].starts_with(b"true") => Ok((Value::Bool(true), i + 4)),
             b'f' if self.b[i..].starts_with(b"false") => Ok((Value::Bool(false), i + 5)),

@@ -198,8 +198,8 @@ impl<'o> Encoder<'o> {
                     write_str(&mut self.out, &s.s, self.opts.ensure_ascii);
                 }
             }
-            Kind::Seq(r) => self.encode_seq(vm, v, r)?,
-            Kind::Map(r) => self.encode_map(vm, v, r)?,
+            Kind::Seq(r) => crate::stack::guard(|| self.encode_seq(vm, v, r))?,
+            Kind::Map(r) => crate::stack::guard(|| self.encode_map(vm, v, r))?,
             Kind::Other => self.encode_other(vm, v)?,
         }
         Ok(())
