@@ -190,6 +190,13 @@ fn run(args: Vec<String>) -> u8 {
         interp.refresh_sys();
     }
     let result = interp.run_source(&name, &text);
+    // CPython prints an uncaught exception's traceback, then runs the
+    // atexit handlers, then flushes stdout.
+    if let Err(RunError::Exception { text, .. }) = &result {
+        let _ = interp.vm.stdout.flush();
+        eprint!("{text}");
+    }
+    interp.run_atexit();
     let flushed = interp.flush();
     interp.finish();
     match result {
@@ -201,10 +208,7 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { text, .. }) => {
-            eprint!("{text}");
-            1
-        }
+        Err(RunError::Exception { .. }) => 1,
         Err(RunError::Syntax(e, file)) => {
             report_syntax(&e, &file);
             1

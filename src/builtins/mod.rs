@@ -10,6 +10,7 @@ pub mod file;
 pub mod funcs;
 pub mod num;
 pub mod object;
+pub mod oserror;
 pub mod seq;
 mod sortkey;
 pub mod str;

@@ -6,9 +6,15 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod math;
+pub mod posix;
+pub mod structseq;
+pub mod subprocess;
 pub mod sys;
+mod sys_streams;
 pub mod time;
 
 use std::rc::Rc;
@@ -27,6 +33,10 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
+    vm.native_modules.insert("posix", posix::make);
+    vm.native_modules.insert("_io", io::make);
+    vm.native_modules.insert("_subprocess", subprocess::make);
+    vm.native_modules.insert("errno", errno::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).
@@ -73,10 +83,13 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     }
 }
 
-/// Add a native function to a module.
-pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFnPtr) {
+/// Add a native function to a module from its declaration
+/// (`"sleep(secs, /)"`, or a bare name for one that checks its own).
+pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);
-    let v = vm.new_native(name, format!("{modname}.{name}"), f);
+    let sig = Sig::parse(decl, false);
+    let name = sig.name();
+    let v = vm.new_native_sig(sig, format!("{modname}.{name}"), f);
     set_attr(vm, m, name, v);
 }
 
