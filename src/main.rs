@@ -196,7 +196,9 @@ fn run(args: Vec<String>) -> u8 {
         let _ = interp.vm.stdout.flush();
         eprint!("{text}");
     }
-    interp.run_atexit();
+    if !matches!(result, Err(RunError::Internal { .. })) {
+        interp.run_atexit();
+    }
     let flushed = interp.flush();
     interp.finish();
     match result {

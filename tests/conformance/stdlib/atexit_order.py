@@ -1,6 +1,7 @@
 # Covers: atexit.register (with arguments and as a decorator), unregister,
 # last-in first-out order at exit, a handler that raises (the others still
 # run), and handlers running after sys.exit().
+# Needs its own process: atexit handlers run when the interpreter process exits.
 import atexit
 import sys
 

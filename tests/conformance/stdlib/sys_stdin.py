@@ -1,6 +1,7 @@
 # Covers: sys.stdin iteration, readline, readlines, read and .buffer in a
 # child interpreter fed through a pipe (sys.executable), input() reading
 # the same stream, and stdout flushed before a read.
+# Needs its own process: it starts sys.executable as a child interpreter.
 import subprocess
 import sys
 
