@@ -8,26 +8,8 @@ raises PermissionError when it was not granted.
 
 import sys
 import posix
-from posix import (
-    F_OK, R_OK, W_OK, X_OK,
-    O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_TRUNC,
-    O_NONBLOCK, O_NDELAY, O_SYNC, O_DSYNC, O_RSYNC, O_NOCTTY, O_CLOEXEC,
-    O_DIRECTORY, O_NOFOLLOW, O_ACCMODE, O_ASYNC, O_DIRECT, O_LARGEFILE,
-    O_NOATIME, O_PATH, O_TMPFILE,
-    SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE,
-    WNOHANG, WUNTRACED, WCONTINUED,
-    EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER, EX_NOHOST,
-    EX_UNAVAILABLE, EX_SOFTWARE, EX_OSERR, EX_OSFILE, EX_CANTCREAT,
-    EX_IOERR, EX_TEMPFAIL, EX_PROTOCOL, EX_NOPERM, EX_CONFIG,
-    P_PID, P_PGID, P_ALL, PRIO_PROCESS, PRIO_PGRP, PRIO_USER,
-    fspath, listdir, mkdir, rmdir, unlink, remove, rename, replace, link,
-    symlink, readlink, chmod, utime, access, getcwd, getcwdb, chdir,
-    truncate, open, read, write, close, closerange, pipe, dup, dup2,
-    isatty, lseek, ftruncate, fsync, get_inheritable, set_inheritable,
-    get_blocking, set_blocking, getpid, getppid, getuid, geteuid, getgid,
-    getegid, getpgrp, umask, kill, waitpid, system, _exit, cpu_count,
-    urandom, strerror, putenv, unsetenv, getlogin,
-)
+from posix import *
+from posix import _exit
 
 name = "posix"
 linesep = "\n"
@@ -657,3 +639,119 @@ class _wrap_close:
 
     def __iter__(self):
         return iter(self._stream)
+
+
+# --- the rest of CPython's POSIX surface that is plain Python -------------
+
+def fstatvfs(fd):
+    return statvfs_result(posix.statvfs(f"/proc/self/fd/{fd}"))
+
+
+environb = None
+
+
+def getenvb(key, default=None):
+    value = environ.get(fsdecode(key))
+    return default if value is None else fsencode(value)
+
+
+def device_encoding(fd):
+    return "UTF-8" if isatty(fd) else None
+
+
+_CONFSTR = {"CS_PATH": 0}
+
+
+confstr_names = dict(_CONFSTR)
+
+
+def confstr(name):
+    if isinstance(name, str):
+        if name not in _CONFSTR:
+            raise ValueError("unrecognized configuration name")
+        name = _CONFSTR[name]
+    if name == 0:
+        return defpath
+    raise OSError(22, "Invalid argument")
+
+
+def execl(file, *args):
+    execv(file, args)
+
+
+def execle(file, *args):
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    _execvpe(file, args, None)
+
+
+def execvpe(file, args, env):
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env):
+    if path.dirname(file):
+        if env is None:
+            execv(file, args)
+        execve(file, args, env)
+    last = None
+    for d in get_exec_path(env):
+        full = path.join(d, file)
+        try:
+            if env is None:
+                execv(full, args)
+            else:
+                execve(full, args, env)
+        except (FileNotFoundError, NotADirectoryError) as e:
+            last = e
+        except OSError as e:
+            last = e
+    if last is None:
+        raise FileNotFoundError(2, "No such file or directory", file)
+    raise last
+
+
+_at_fork = {"before": [], "after_in_parent": [], "after_in_child": []}
+
+
+def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):
+    """Callables to run around fork() (before: last registered first)."""
+    if before is None and after_in_child is None and after_in_parent is None:
+        raise TypeError("At least one argument is required.")
+    for name, f in (("before", before), ("after_in_child", after_in_child),
+                    ("after_in_parent", after_in_parent)):
+        if f is not None:
+            if not callable(f):
+                raise TypeError(f"'{name}' must be callable, not {type(f).__name__}")
+            _at_fork[name].append(f)
+
+
+def fork():
+    for f in reversed(_at_fork["before"]):
+        f()
+    pid = posix.fork()
+    for f in _at_fork["after_in_child" if pid == 0 else "after_in_parent"]:
+        f()
+    return pid
+
+
+def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
+    """Like walk(), also yielding a descriptor open on each folder."""
+    if dir_fd is not None:
+        raise NotImplementedError("dir_fd unavailable on this platform")
+    for root, dirs, files in walk(top, topdown, onerror, follow_symlinks):
+        fd = open(root, O_RDONLY | O_DIRECTORY)
+        try:
+            yield root, dirs, files, fd
+        finally:
+            close(fd)

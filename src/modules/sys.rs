@@ -375,6 +375,181 @@ fn functions(vm: &mut Vm, m: Value) {
     add_fn(vm, m, "get_int_max_str_digits()", |_, _| {
         Ok(Value::Int(4300))
     });
+    add_fn(vm, m, "set_int_max_str_digits(maxdigits)", |vm, a| {
+        // weft converts ints of any length: only the default (or 0, no
+        // limit) is accepted.
+        match vm.index_of(a.pos[0])? {
+            Some(0) | Some(4300) => Ok(Value::None),
+            Some(n) if n >= 640 => Err(vm.value_error(
+                "weft does not limit int/str conversions; only the default 4300 or 0 are accepted",
+            )),
+            Some(_) => Err(vm.value_error("maxdigits must be 0 or larger than 640")),
+            None => Err(vm.type_error("an integer is required")),
+        }
+    });
+    add_fn(vm, m, "setswitchinterval(interval, /)", |vm, a| {
+        match a.pos[0] {
+            Value::Float(f) if f > 0.0 => Ok(Value::None),
+            Value::Int(i) if i > 0 => Ok(Value::None),
+            Value::Float(_) | Value::Int(_) => {
+                Err(vm.value_error("switch interval must be strictly positive"))
+            }
+            _ => Err(vm.type_error("must be real number")),
+        }
+    });
+    add_fn(vm, m, "getallocatedblocks()", |vm, _| {
+        Ok(Value::Int(vm.heap.live() as i64))
+    });
+    add_fn(vm, m, "getdlopenflags()", |_, _| Ok(Value::Int(2)));
+    add_fn(vm, m, "setdlopenflags(flags, /)", |vm, _| {
+        Err(vm.new_error(
+            vm.t.not_implemented_error,
+            "weft loads no C extensions: sys.setdlopenflags is not supported",
+        ))
+    });
+    // No tracing or profiling hooks in weft: asking for one is an error,
+    // asking for none (None) is allowed.
+    add_fn(vm, m, "gettrace()", |_, _| Ok(Value::None));
+    add_fn(vm, m, "getprofile()", |_, _| Ok(Value::None));
+    add_fn(vm, m, "settrace(function, /)", |vm, a| {
+        no_hooks(vm, a.pos[0], "settrace")
+    });
+    add_fn(vm, m, "setprofile(function, /)", |vm, a| {
+        no_hooks(vm, a.pos[0], "setprofile")
+    });
+    add_fn(vm, m, "call_tracing(func, args, /)", |vm, a| {
+        let args = vm.collect_iterable(a.pos[1])?;
+        vm.call(a.pos[0], &args)
+    });
+    add_fn(vm, m, "get_coroutine_origin_tracking_depth()", |_, _| {
+        Ok(Value::Int(0))
+    });
+    add_fn(
+        vm,
+        m,
+        "set_coroutine_origin_tracking_depth(depth)",
+        |vm, a| match vm.index_of(a.pos[0])? {
+            Some(0) => Ok(Value::None),
+            Some(n) if n < 0 => Err(vm.value_error("depth must be >= 0")),
+            _ => Err(vm.new_error(
+                vm.t.not_implemented_error,
+                "weft does not track coroutine origins",
+            )),
+        },
+    );
+    add_fn(vm, m, "displayhook(object, /)", |vm, a| {
+        let v = a.pos[0];
+        if v.is_none() {
+            return Ok(Value::None);
+        }
+        let r = vm.repr_string(v)?;
+        crate::builtins::core::write_to(vm, None, &format!("{r}\n"), false)?;
+        vm.set_builtin("_", v);
+        Ok(Value::None)
+    });
+    add_fn(
+        vm,
+        m,
+        "excepthook(exctype, value, traceback, /)",
+        |vm, a| {
+            let text = vm.format_exception(a.pos[1]);
+            let _ = vm.stdout.flush();
+            eprint!("{text}");
+            Ok(Value::None)
+        },
+    );
+    add_fn(vm, m, "unraisablehook(unraisable, /)", |vm, a| {
+        let k = vm.intern("exc_value");
+        let e = vm.getattr(a.pos[0], k)?;
+        let text = vm.format_exception(e);
+        let _ = vm.stdout.flush();
+        eprint!("Exception ignored in: None\n{text}");
+        Ok(Value::None)
+    });
+    add_fn(vm, m, "breakpointhook(*args, **kws)", |_, _| {
+        Ok(Value::None)
+    });
+    add_fn(vm, m, "addaudithook(hook)", |vm, a| {
+        let k = vm.intern("_audit_hooks");
+        if let Some(h) = vm.sys_attr(k) {
+            let ak = vm.intern("append");
+            vm.call_method(h, ak, &[a.pos[0]])?;
+        }
+        Ok(Value::None)
+    });
+    add_fn(vm, m, "audit(event, *args)", |vm, a| {
+        let k = vm.intern("_audit_hooks");
+        let Some(h) = vm.sys_attr(k) else {
+            return Ok(Value::None);
+        };
+        let hooks = vm.collect_iterable(h)?;
+        let args = vm.new_tuple(a.pos[1..].to_vec());
+        vm.temp_roots.push(args);
+        let mut r = Ok(Value::None);
+        for f in hooks {
+            if let Err(e) = vm.call(f, &[a.pos[0], args]) {
+                r = Err(e);
+                break;
+            }
+        }
+        vm.temp_roots.pop();
+        r
+    });
+    let hooks = vm.new_list(Vec::new());
+    set_attr(vm, m, "_audit_hooks", hooks);
+    add_fn(vm, m, "get_asyncgen_hooks()", |vm, _| {
+        Ok(vm.new_tuple(vec![Value::None, Value::None]))
+    });
+    add_fn(
+        vm,
+        m,
+        "set_asyncgen_hooks(firstiter=None, finalizer=None)",
+        |_, _| Ok(Value::None),
+    );
+    for (name, dunder) in [
+        ("displayhook", "__displayhook__"),
+        ("excepthook", "__excepthook__"),
+        ("breakpointhook", "__breakpointhook__"),
+        ("unraisablehook", "__unraisablehook__"),
+    ] {
+        let k = vm.intern(name);
+        if let Some(d) = super::module_dict(vm, m) {
+            if let Some(f) = vm.dict_get_str(d, k) {
+                set_attr(vm, m, dunder, f);
+            }
+        }
+    }
+    let mp = vm.new_list(Vec::new());
+    set_attr(vm, m, "meta_path", mp);
+    let ph = vm.new_list(Vec::new());
+    set_attr(vm, m, "path_hooks", ph);
+    let pic = vm.new_dict();
+    set_attr(vm, m, "path_importer_cache", pic);
+    set_str(vm, m, "abiflags", "");
+    // The standard-library modules weft provides (native and embedded).
+    let mut names: Vec<String> = super::STDLIB
+        .iter()
+        .filter(|(n, _, _)| !n.contains('.') && !n.starts_with("_weft"))
+        .map(|(n, _, _)| n.to_string())
+        .collect();
+    names.extend(vm.native_modules.keys().map(|k| k.to_string()));
+    names.push("builtins".into());
+    let fs = vm.new_set(true);
+    for n in names {
+        let v = vm.new_str(n);
+        let _ = vm.set_add(fs, v);
+    }
+    set_attr(vm, m, "stdlib_module_names", fs);
+}
+
+fn no_hooks(vm: &mut Vm, f: Value, what: &str) -> PyResult<Value> {
+    if f.is_none() {
+        return Ok(Value::None);
+    }
+    Err(vm.new_error(
+        vm.t.not_implemented_error,
+        format!("sys.{what} is not supported by weft (it has no tracing or profiling hooks)"),
+    ))
 }
 
 /// Plausible sizes in bytes, as CPython 3.11 on 64-bit Linux reports them

@@ -5,8 +5,10 @@
 //!
 //! Every native that touches the host asks for its capability first.
 
+mod consts;
 mod fd;
 mod fs;
+mod more;
 mod proc;
 
 use std::ffi::{CString, OsStr, OsString};
@@ -25,73 +27,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     fd::install(vm, m);
     proc::install(vm, m);
     proc::install_extra(vm, m);
+    more::install(vm, m);
     super::add_fn(vm, m, "fspath(path)", |vm, a| fspath(vm, a.pos[0]));
-    for (name, v) in CONSTANTS {
-        set_attr(vm, m, name, Value::Int(*v as i64));
+    for (name, v) in consts::CONSTANTS.iter().chain(consts::LINUX_CONSTANTS) {
+        set_attr(vm, m, name, Value::Int(*v));
     }
     Ok(m)
 }
-
-/// Integer constants of the module (Linux values, from libc).
-const CONSTANTS: &[(&str, i32)] = &[
-    ("F_OK", libc::F_OK),
-    ("R_OK", libc::R_OK),
-    ("W_OK", libc::W_OK),
-    ("X_OK", libc::X_OK),
-    ("O_RDONLY", libc::O_RDONLY),
-    ("O_WRONLY", libc::O_WRONLY),
-    ("O_RDWR", libc::O_RDWR),
-    ("O_APPEND", libc::O_APPEND),
-    ("O_CREAT", libc::O_CREAT),
-    ("O_EXCL", libc::O_EXCL),
-    ("O_TRUNC", libc::O_TRUNC),
-    ("O_NONBLOCK", libc::O_NONBLOCK),
-    ("O_NDELAY", libc::O_NDELAY),
-    ("O_SYNC", libc::O_SYNC),
-    ("O_DSYNC", libc::O_DSYNC),
-    ("O_RSYNC", libc::O_RSYNC),
-    ("O_NOCTTY", libc::O_NOCTTY),
-    ("O_CLOEXEC", libc::O_CLOEXEC),
-    ("O_DIRECTORY", libc::O_DIRECTORY),
-    ("O_NOFOLLOW", libc::O_NOFOLLOW),
-    ("O_ACCMODE", libc::O_ACCMODE),
-    ("O_ASYNC", libc::O_ASYNC),
-    ("O_DIRECT", libc::O_DIRECT),
-    ("O_LARGEFILE", libc::O_LARGEFILE),
-    ("O_NOATIME", libc::O_NOATIME),
-    ("O_PATH", libc::O_PATH),
-    ("O_TMPFILE", libc::O_TMPFILE),
-    ("SEEK_SET", libc::SEEK_SET),
-    ("SEEK_CUR", libc::SEEK_CUR),
-    ("SEEK_END", libc::SEEK_END),
-    ("SEEK_DATA", libc::SEEK_DATA),
-    ("SEEK_HOLE", libc::SEEK_HOLE),
-    ("WNOHANG", libc::WNOHANG),
-    ("WUNTRACED", libc::WUNTRACED),
-    ("WCONTINUED", libc::WCONTINUED),
-    ("EX_OK", 0),
-    ("EX_USAGE", 64),
-    ("EX_DATAERR", 65),
-    ("EX_NOINPUT", 66),
-    ("EX_NOUSER", 67),
-    ("EX_NOHOST", 68),
-    ("EX_UNAVAILABLE", 69),
-    ("EX_SOFTWARE", 70),
-    ("EX_OSERR", 71),
-    ("EX_OSFILE", 72),
-    ("EX_CANTCREAT", 73),
-    ("EX_IOERR", 74),
-    ("EX_TEMPFAIL", 75),
-    ("EX_PROTOCOL", 76),
-    ("EX_NOPERM", 77),
-    ("EX_CONFIG", 78),
-    ("P_PID", libc::P_PID as i32),
-    ("P_PGID", libc::P_PGID as i32),
-    ("P_ALL", libc::P_ALL as i32),
-    ("PRIO_PROCESS", libc::PRIO_PROCESS as i32),
-    ("PRIO_PGRP", libc::PRIO_PGRP as i32),
-    ("PRIO_USER", libc::PRIO_USER as i32),
-];
 
 /// A path argument, converted once: the OS path, whether the caller
 /// passed bytes (results then come back as bytes), and the value itself
