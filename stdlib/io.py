@@ -520,7 +520,13 @@ class BytesIO(BufferedIOBase):
 
     def getbuffer(self):
         self._checkClosed()
-        return memoryview(self._buf)
+        try:
+            view = memoryview
+        except NameError:
+            raise NotImplementedError(
+                "BytesIO.getbuffer() needs memoryview, which this weft build lacks"
+            ) from None
+        return view(self._buf)
 
     def read(self, size=-1):
         self._checkClosed()

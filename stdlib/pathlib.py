@@ -401,12 +401,20 @@ class Path(PurePath):
         return os.lstat(self)
 
     def owner(self):
-        import pwd
-        return pwd.getpwuid(self.stat().st_uid).pw_name
+        import posix
+        uid = self.stat().st_uid
+        name = posix._pw_name(uid)
+        if name is None:
+            raise KeyError(f"getpwuid(): uid not found: {uid}")
+        return name
 
     def group(self):
-        import grp
-        return grp.getgrgid(self.stat().st_gid).gr_name
+        import posix
+        gid = self.stat().st_gid
+        name = posix._gr_name(gid)
+        if name is None:
+            raise KeyError(f"getgrgid(): gid not found: {gid}")
+        return name
 
     def _mode(self, follow=True):
         try:

@@ -237,11 +237,8 @@ def expanduser(path):
         if "HOME" in os.environ:
             userhome = os.environ["HOME"]
         else:
-            try:
-                import pwd
-                userhome = pwd.getpwuid(os.getuid()).pw_dir
-            except (ImportError, KeyError):
-                return path
+            import posix
+            userhome = posix._pw_dir(os.getuid())
     else:
         name = path[1:i]
         if is_bytes:

@@ -118,6 +118,10 @@ pub(crate) fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
 
 /// An integer argument (anything with `__index__`).
 pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    // index_of saturates big ints (right for slices); a C argument must not.
+    if matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::BigInt(_))) {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    }
     match vm.index_of(v)? {
         Some(n) => Ok(n),
         None => {

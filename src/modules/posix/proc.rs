@@ -220,6 +220,13 @@ pub fn install(vm: &mut Vm, m: Value) {
             None => Value::None,
         })
     });
+    add_fn(vm, m, "_gr_name(gid, /)", |vm, a| {
+        let gid = int_arg(vm, a.pos[0])? as libc::gid_t;
+        Ok(match group_name(gid) {
+            Some(s) => vm.new_str(s),
+            None => Value::None,
+        })
+    });
     add_fn(vm, m, "_pw_dir(uid, /)", |vm, a| {
         let uid = int_arg(vm, a.pos[0])? as libc::uid_t;
         Ok(match passwd_field(uid, false) {
@@ -227,6 +234,25 @@ pub fn install(vm: &mut Vm, m: Value) {
             None => Value::None,
         })
     });
+}
+
+/// The name of `gid` in the group database.
+fn group_name(gid: libc::gid_t) -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 16384];
+    // SAFETY: getgrgid_r fills the group struct and buffer we own; the
+    // result pointer is null or points at `gr`.
+    let mut gr: libc::group = unsafe { std::mem::zeroed() };
+    let mut res: *mut libc::group = std::ptr::null_mut();
+    let r = unsafe { libc::getgrgid_r(gid, &mut gr, buf.as_mut_ptr(), buf.len(), &mut res) };
+    if r != 0 || res.is_null() || gr.gr_name.is_null() {
+        return None;
+    }
+    // SAFETY: the name points into `buf`, NUL-terminated by the C library.
+    Some(
+        unsafe { CStr::from_ptr(gr.gr_name) }
+            .to_string_lossy()
+            .into_owned(),
+    )
 }
 
 /// The name (or home folder) of `uid` in the password database.
