@@ -158,9 +158,25 @@ pub fn install(vm: &mut Vm) {
         check(vm, "input", &a, 0, 1, &[])?;
         if let Some(&p) = a.pos.first() {
             let s = vm.str_string(p)?;
-            let _ = vm.stdout.write(&s);
+            write_to(vm, None, &s, false)?;
         }
         let _ = vm.stdout.flush();
+        // A script that replaced sys.stdin is read through its readline.
+        let k = vm.intern("stdin");
+        if let Some(stdin) = vm.sys_attr(k) {
+            if vm.std_stream_fd(stdin) != Some(0) {
+                let rk = vm.intern("readline");
+                let line = vm.call_method(stdin, rk, &[])?;
+                let Some(s) = vm.as_str(line).map(str::to_string) else {
+                    return Err(vm.type_error("object.readline() returned non-string"));
+                };
+                if s.is_empty() {
+                    return Err(vm.new_error(vm.t.eof_error, "EOF when reading a line"));
+                }
+                let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
+                return Ok(vm.new_str(s));
+            }
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) => Err(vm.new_error(vm.t.eof_error, "EOF when reading a line")),
@@ -344,7 +360,20 @@ pub fn isinstance(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
 fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
     match cls {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Class(_) => Ok(vm.is_subclass(c, r)),
+            Obj::Class(_) => {
+                // A metaclass's __subclasscheck__ decides (os.PathLike, ABCs).
+                let meta = vm.type_of(cls);
+                if meta != vm.t.type_ {
+                    let sk = vm.n.subclasscheck;
+                    if let Some(f) = vm.class_lookup(meta, sk) {
+                        if !vm.is_native(f) {
+                            let res = vm.call_bound(f, cls, &[Value::Obj(c)])?;
+                            return vm.truthy(res);
+                        }
+                    }
+                }
+                Ok(vm.is_subclass(c, r))
+            }
             Obj::Tuple(t) => {
                 let items = t.to_vec();
                 for x in items {

@@ -7,14 +7,20 @@
 
 pub mod asyncio;
 pub mod binascii;
+pub mod errno;
 pub mod gc;
 pub mod hashlib;
+pub mod io;
 pub mod json;
 pub mod math;
+pub mod posix;
 pub mod random;
 pub mod re;
 pub mod structmod;
+pub mod structseq;
+pub mod subprocess;
 pub mod sys;
+mod sys_streams;
 pub mod time;
 
 use std::rc::Rc;
@@ -39,6 +45,10 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("struct", structmod::make);
     vm.native_modules.insert("binascii", binascii::make);
     vm.native_modules.insert("_re", re::make);
+    vm.native_modules.insert("posix", posix::make);
+    vm.native_modules.insert("_io", io::make);
+    vm.native_modules.insert("_subprocess", subprocess::make);
+    vm.native_modules.insert("errno", errno::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).

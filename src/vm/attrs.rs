@@ -317,6 +317,7 @@ impl Vm {
                         "errno" if items.len() >= 2 => first,
                         "strerror" if items.len() >= 2 => items[1],
                         "filename" if items.len() >= 3 => items[2],
+                        "filename2" if items.len() >= 5 => items[4],
                         _ => Value::None,
                     })
                 } else {

@@ -438,17 +438,22 @@ impl Vm {
         let args = self.exc_args(v);
         let ose = self.t.os_error;
         if self.isinstance_class(v, ose)
-            && (2..=3).contains(&args.len())
+            && (2..=5).contains(&args.len())
             && matches!(args[0], Value::Int(_))
         {
             let errno = self.repr_string(args[0])?;
             let msg = self.str_string(args[1])?;
-            return Ok(match args.get(2) {
-                Some(&f) => {
+            return Ok(match (args.get(2), args.get(4)) {
+                (Some(&f), Some(&f2)) if !f2.is_none() => {
+                    let fr = self.repr_string(f)?;
+                    let fr2 = self.repr_string(f2)?;
+                    format!("[Errno {errno}] {msg}: {fr} -> {fr2}")
+                }
+                (Some(&f), _) if !f.is_none() => {
                     let fr = self.repr_string(f)?;
                     format!("[Errno {errno}] {msg}: {fr}")
                 }
-                None => format!("[Errno {errno}] {msg}"),
+                _ => format!("[Errno {errno}] {msg}"),
             });
         }
         let ke = self.t.key_error;

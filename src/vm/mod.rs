@@ -83,6 +83,14 @@ impl Output {
         }
         Ok(())
     }
+    /// Raw bytes (sys.stdout.buffer.write), in order with the text.
+    pub fn write_bytes(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 8192 || (self.line_buffered && b.contains(&b'\n')) {
+            self.flush()?;
+        }
+        Ok(())
+    }
     pub fn flush(&mut self) -> std::io::Result<()> {
         use std::io::Write;
         if self.buf.is_empty() {
