@@ -122,11 +122,11 @@ pub fn install(vm: &mut Vm) {
         let g = vm.fiber.frames.last().map(|f| f.globals);
         Ok(g.map(Value::Obj).unwrap_or(Value::None))
     });
-    add_fn(vm, "locals", |vm, _| locals(vm));
+    add_fn(vm, "locals", |vm, _| locals_of_caller(vm));
     add_fn(vm, "vars", |vm, a| {
         check(vm, "vars", &a, 0, 1, &[])?;
         match a.pos.first() {
-            None => locals(vm),
+            None => locals_of_caller(vm),
             Some(&o) => {
                 let dk = vm.n.dict;
                 match vm.getattr_opt(o, dk)? {
@@ -140,7 +140,7 @@ pub fn install(vm: &mut Vm) {
         check(vm, "dir", &a, 0, 1, &[])?;
         let mut names = match a.pos.first() {
             None => {
-                let l = locals(vm)?;
+                let l = locals_of_caller(vm)?;
                 match l {
                     Value::Obj(d) => vm.dict_ref(d).keys(),
                     _ => Vec::new(),
@@ -386,7 +386,8 @@ pub fn next_builtin(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn locals(vm: &mut Vm) -> PyResult<Value> {
+/// The caller's locals: its namespace dict, or a snapshot of a function's slots.
+pub fn locals_of_caller(vm: &mut Vm) -> PyResult<Value> {
     vm.locals_escapes += 1;
     let Some(frame) = vm.fiber.frames.last() else {
         return Ok(Value::None);

@@ -6,6 +6,7 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod exec;
 pub mod gc;
 pub mod math;
 pub mod sys;
@@ -29,6 +30,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
+    exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
         let _ = m;

@@ -117,7 +117,29 @@ impl Vm {
                     };
                     Some(Value::Obj(d))
                 }
-                "__annotations__" => Some(self.new_dict()),
+                "__annotations__" => {
+                    // Kept in the attribute dict (MakeFunction puts them
+                    // there); an empty dict is made and kept on first use.
+                    let d = match f.dict {
+                        Some(d) => d,
+                        None => {
+                            let d = self.heap.alloc(Obj::Dict(Box::default()));
+                            if let Obj::Function(f) = self.heap.get_mut(r) {
+                                f.dict = Some(d);
+                            }
+                            d
+                        }
+                    };
+                    let k = self.n.annotations;
+                    match self.dict_get_str(d, k) {
+                        Some(v) => Some(v),
+                        None => {
+                            let v = self.new_dict();
+                            self.dict_set_str(d, k, v);
+                            Some(v)
+                        }
+                    }
+                }
                 _ => None,
             },
             Obj::Native(nf) => match n {
@@ -301,6 +323,38 @@ impl Vm {
                         first
                     } else {
                         items.get(1).copied().unwrap_or(Value::None)
+                    })
+                } else if self.isinstance_class(obj, self.t.syntax_error)
+                    && matches!(
+                        n,
+                        "msg"
+                            | "filename"
+                            | "lineno"
+                            | "offset"
+                            | "text"
+                            | "end_lineno"
+                            | "end_offset"
+                            | "print_file_and_line"
+                    )
+                {
+                    // SyntaxError(msg, (filename, lineno, offset, text
+                    // [, end_lineno, end_offset])).
+                    let details = items.get(1).map(|d| self.tuple_items(*d));
+                    let at = |i: usize| {
+                        details
+                            .as_ref()
+                            .and_then(|d| d.get(i).copied())
+                            .unwrap_or(Value::None)
+                    };
+                    Some(match n {
+                        "msg" => first,
+                        "filename" => at(0),
+                        "lineno" => at(1),
+                        "offset" => at(2),
+                        "text" => at(3),
+                        "end_lineno" => at(4),
+                        "end_offset" => at(5),
+                        _ => Value::None,
                     })
                 } else if self.isinstance_class(obj, ie)
                     && (n == "name" || n == "path" || n == "msg")

@@ -201,7 +201,13 @@ impl Vm {
                 }
             }
             Obj::Cell(_) => Ok(format!("<cell at {}>", addr(r))),
-            Obj::Code(c) => Ok(format!("<code object {} at {}>", c.code.name, addr(r))),
+            Obj::Code(c) => Ok(format!(
+                "<code object {} at {}, file \"{}\", line {}>",
+                c.code.name,
+                addr(r),
+                c.code.filename,
+                c.code.firstlineno
+            )),
             Obj::Gen(g) => {
                 let word = match g.kind {
                     GenKind::Generator => "generator",

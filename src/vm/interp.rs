@@ -2106,9 +2106,11 @@ impl Vm {
         } else {
             Vec::new()
         };
-        if flags & make_fn::ANNOTATIONS != 0 {
-            self.pop();
-        }
+        let annotations = if flags & make_fn::ANNOTATIONS != 0 {
+            Some(self.pop())
+        } else {
+            None
+        };
         let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
             self.pop().as_obj()
         } else {
@@ -2139,6 +2141,17 @@ impl Vm {
             }
             None => Value::None,
         };
+        // Annotations live in the function's attribute dict, where
+        // `f.__annotations__` finds (and may replace) them.
+        let dict = match annotations {
+            Some(a) => {
+                let d = self.heap.alloc(Obj::Dict(Box::default()));
+                let k = self.n.annotations;
+                self.dict_set_str(d, k, a);
+                Some(d)
+            }
+            None => None,
+        };
         Ok(self.alloc(Obj::Function(Box::new(Function {
             code,
             globals,
@@ -2147,7 +2160,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: None,
+            dict,
             module,
             doc,
         }))))

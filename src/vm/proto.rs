@@ -473,6 +473,22 @@ impl Vm {
 
     /// Attribute access on a class object.
     fn class_getattr(&mut self, cls: ObjRef, name: Value) -> PyResult<Option<Value>> {
+        if name.is(self.n.annotations) {
+            // A class's own annotations, never a base's (CPython's
+            // type.__annotations__ getset), made empty on first use.
+            if let Obj::Class(c) = self.heap.get(cls) {
+                if !c.builtin {
+                    let d = c.dict;
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                    let v = self.new_dict();
+                    self.dict_set_str(d, name, v);
+                    self.invalidate_classes();
+                    return Ok(Some(v));
+                }
+            }
+        }
         let meta = self.type_of(Value::Obj(cls));
         let meta_attr = if meta != self.t.type_ {
             self.class_lookup(meta, name)
