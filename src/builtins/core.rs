@@ -146,7 +146,19 @@ pub fn install(vm: &mut Vm) {
                     _ => Vec::new(),
                 }
             }
-            Some(&o) => dir_names(vm, o)?,
+            Some(&o) => {
+                // A __dir__ written in weft (on the class, or on the
+                // metaclass for a class) decides; object's own is the default.
+                let dk = vm.intern("__dir__");
+                let t = vm.type_of(o);
+                match vm.class_lookup(t, dk) {
+                    Some(f) if !vm.is_native(f) => {
+                        let r = vm.call_bound(f, o, &[])?;
+                        vm.collect_iterable(r)?
+                    }
+                    _ => dir_names(vm, o)?,
+                }
+            }
         };
         let mut strs: Vec<String> = names.iter().map(|n| vm.str_of(*n).to_string()).collect();
         strs.sort();
@@ -333,18 +345,44 @@ pub fn isinstance(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
                     }
                     Ok(false)
                 }
-                _ => Err(vm
-                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+                // Other objects answer through their type's __instancecheck__
+                // (types.UnionType, typing's special forms).
+                _ => match check_hook(vm, cls, vm.n.instancecheck, v)? {
+                    Some(b) => Ok(b),
+                    None => Err(vm.type_error(
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    )),
+                },
             }
         }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
+/// `type(cls).<hook>(cls, v)` when that type defines the hook in weft.
+fn check_hook(vm: &mut Vm, cls: Value, hook: Value, v: Value) -> PyResult<Option<bool>> {
+    let meta = vm.type_of(cls);
+    match vm.class_lookup(meta, hook) {
+        Some(f) if !vm.is_native(f) => {
+            let res = vm.call_bound(f, cls, &[v])?;
+            vm.truthy(res).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
     match cls {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Class(_) => Ok(vm.is_subclass(c, r)),
+            Obj::Class(_) => {
+                if vm.type_of(cls) != vm.t.type_ {
+                    let sk = vm.intern("__subclasscheck__");
+                    if let Some(b) = check_hook(vm, cls, sk, Value::Obj(c))? {
+                        return Ok(b);
+                    }
+                }
+                Ok(vm.is_subclass(c, r))
+            }
             Obj::Tuple(t) => {
                 let items = t.to_vec();
                 for x in items {
@@ -354,9 +392,15 @@ fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
                 }
                 Ok(false)
             }
-            _ => Err(
-                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-            ),
+            _ => {
+                let sk = vm.intern("__subclasscheck__");
+                match check_hook(vm, cls, sk, Value::Obj(c))? {
+                    Some(b) => Ok(b),
+                    None => Err(vm.type_error(
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                    )),
+                }
+            }
         },
         _ => {
             Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))

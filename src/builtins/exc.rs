@@ -61,9 +61,10 @@ pub fn install(vm: &mut Vm) {
         let msg = vm.str(args[0])?;
         let msg = vm.str_of(msg).to_string();
         let d = vm.tuple_items(args[1]);
-        let file = d.first().and_then(|&f| vm.as_str(f)).map(|f| {
-            f.rsplit('/').next().unwrap_or(f).to_string()
-        });
+        let file = d
+            .first()
+            .and_then(|&f| vm.as_str(f))
+            .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
         let line = match d.get(1) {
             Some(Value::Int(i)) => Some(*i),
             _ => None,

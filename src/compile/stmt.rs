@@ -922,7 +922,11 @@ impl<'a> Compiler<'a> {
     /// text under `from __future__ import annotations`.
     fn annotation_value(&mut self, a: &'a Expr) -> Result<(), SyntaxError> {
         if self.future_annotations {
-            let text = annotation_text(&self.file.text, a.span);
+            // A string annotation shows as its repr (ast.unparse's quotes).
+            let text = match &a.kind {
+                ExprKind::Constant(ast::Constant::Str(s)) => crate::text::repr::str_repr(s),
+                _ => annotation_text(&self.file.text, a.span),
+            };
             self.load_const(Const::Str(text.into()));
             Ok(())
         } else {
@@ -1033,7 +1037,9 @@ impl<'a> Compiler<'a> {
 /// keeps it (CPython unparses the tree; the source text with its line
 /// breaks folded is the same for annotations written on one line).
 fn annotation_text(src: &str, span: Span) -> String {
-    let text = src.get(span.start as usize..span.end as usize).unwrap_or("");
+    let text = src
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
     if !text.contains('\n') {
         return text.to_string();
     }

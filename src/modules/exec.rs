@@ -82,11 +82,12 @@ pub fn compile_text(
     }
     let file = SourceFile::new(filename, text);
     let result = match mode {
-        "eval" => crate::syntax::parse_expr(text)
-            .and_then(|e| crate::compile::compile_expr(&e, &file)),
+        "eval" => {
+            crate::syntax::parse_expr(text).and_then(|e| crate::compile::compile_expr(&e, &file))
+        }
         _ => crate::syntax::parse(text).and_then(|m| {
             if mode == "single" && m.body.len() > 1 {
-                let span = m.body[1].span;
+                let span = m.body[0].span;
                 return Err(crate::diag::SyntaxError::syntax(
                     "multiple statements found while compiling a single statement",
                     span,
@@ -141,9 +142,7 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => 0,
         Some(v) => {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
     };
     if flags & PYCF_ONLY_AST != 0 {
@@ -281,10 +280,7 @@ impl Vm {
         locals: Option<ObjRef>,
     ) -> PyResult<Value> {
         if self.depth >= self.recursion_limit {
-            return Err(self.new_error(
-                self.t.recursion_error,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
         let base = self.fiber.stack.len();
         self.fiber

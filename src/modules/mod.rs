@@ -33,7 +33,19 @@ pub fn install(vm: &mut Vm) {
     exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
-        let _ = m;
+        add_fn(vm, m, "_getframe(depth=0, /)", |vm, a| {
+            let depth = match a.pos.first() {
+                Some(Value::Int(d)) if *d >= 0 => *d as usize,
+                Some(Value::Int(_)) | None => 0,
+                Some(&v) => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            vm.get_frame(depth)
+        });
     }
 }
 
@@ -76,9 +88,12 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
 }
 
 /// Add a native function to a module.
-pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFnPtr) {
+/// Add a native function to a module from its declaration
+/// (`"sleep(secs, /)"`, see `object::sig`).
+pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);
-    let v = vm.new_native(name, format!("{modname}.{name}"), f);
+    let name = Sig::parse(decl, false).name();
+    let v = vm.new_native(decl, format!("{modname}.{name}"), f);
     set_attr(vm, m, name, v);
 }
 

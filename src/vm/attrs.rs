@@ -118,26 +118,15 @@ impl Vm {
                     Some(Value::Obj(d))
                 }
                 "__annotations__" => {
-                    // Kept in the attribute dict (MakeFunction puts them
-                    // there); an empty dict is made and kept on first use.
-                    let d = match f.dict {
-                        Some(d) => d,
-                        None => {
-                            let d = self.heap.alloc(Obj::Dict(Box::default()));
-                            if let Obj::Function(f) = self.heap.get_mut(r) {
-                                f.dict = Some(d);
-                            }
-                            d
+                    // Made empty on first use and kept, as CPython does.
+                    if f.annotations.is_none() {
+                        let d = self.new_dict();
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.annotations = d;
                         }
-                    };
-                    let k = self.n.annotations;
-                    match self.dict_get_str(d, k) {
-                        Some(v) => Some(v),
-                        None => {
-                            let v = self.new_dict();
-                            self.dict_set_str(d, k, v);
-                            Some(v)
-                        }
+                        Some(d)
+                    } else {
+                        Some(f.annotations)
                     }
                 }
                 _ => None,
@@ -244,6 +233,14 @@ impl Vm {
             // starts at the outermost frame and tb_next goes inwards.
             Obj::Traceback(entries) => match n {
                 "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
+                "tb_frame" => match entries.last() {
+                    Some(e) => {
+                        let (code, line) = (e.code.clone(), e.line);
+                        Some(self.new_frame_object(code, line, None, None, Value::None))
+                    }
+                    None => Some(Value::None),
+                },
+                "tb_lasti" => Some(Value::Int(-1)),
                 "tb_next" => {
                     if entries.len() > 1 {
                         let inner = entries[..entries.len() - 1].to_vec();

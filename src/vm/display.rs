@@ -36,8 +36,9 @@ impl Vm {
         }
         let Value::Obj(r) = v else { unreachable!() };
         let cls = self.type_of(v);
-        // User-defined __repr__ wins for instances.
-        if matches!(self.heap.get(r), Obj::Instance(_)) {
+        // User-defined __repr__ wins for instances (and a metaclass's
+        // for classes).
+        if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
             let rk = self.n.repr;
             if let Some(f) = self.class_lookup(cls, rk) {
                 if !self.is_native(f) {
@@ -406,7 +407,10 @@ impl Vm {
     /// must be a str (or str subclass instance).
     fn user_str(&mut self, v: Value) -> PyResult<Option<Value>> {
         let Value::Obj(r) = v else { return Ok(None) };
-        if !matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
+        if !matches!(
+            self.heap.get(r),
+            Obj::Instance(_) | Obj::Native2(_) | Obj::Class(_)
+        ) {
             return Ok(None);
         }
         let cls = self.type_of(v);

@@ -2141,17 +2141,6 @@ impl Vm {
             }
             None => Value::None,
         };
-        // Annotations live in the function's attribute dict, where
-        // `f.__annotations__` finds (and may replace) them.
-        let dict = match annotations {
-            Some(a) => {
-                let d = self.heap.alloc(Obj::Dict(Box::default()));
-                let k = self.n.annotations;
-                self.dict_set_str(d, k, a);
-                Some(d)
-            }
-            None => None,
-        };
         Ok(self.alloc(Obj::Function(Box::new(Function {
             code,
             globals,
@@ -2160,9 +2149,10 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict,
+            dict: None,
             module,
             doc,
+            annotations: annotations.unwrap_or(Value::None),
         }))))
     }
 

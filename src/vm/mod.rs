@@ -12,6 +12,7 @@ pub mod caps;
 pub mod classes;
 pub mod coro;
 pub mod display;
+pub mod frameobj;
 pub mod interp;
 pub mod num;
 pub mod proto;

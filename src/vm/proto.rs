@@ -614,7 +614,7 @@ impl Vm {
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
         if let Value::Obj(r) = obj {
-            if matches!(self.heap.get(r), Obj::Instance(_)) {
+            if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
                 let sa = self.n.setattr;
                 if let Some(f) = self.has_custom(cls, sa) {
                     self.call_bound(f, obj, &[name, v])?;
@@ -710,9 +710,10 @@ impl Vm {
                         Err(self.type_error(format!("{ns} must be set to a string object")))
                     }
                     "__name__" | "__qualname__" | "__doc__" | "__module__" | "__defaults__"
-                    | "__kwdefaults__" => {
+                    | "__kwdefaults__" | "__annotations__" => {
                         if let Obj::Function(f) = self.heap.get_mut(r) {
                             match ns.as_str() {
+                                "__annotations__" => f.annotations = v,
                                 "__name__" => f.name = v,
                                 "__qualname__" => f.qualname = v,
                                 "__doc__" => f.doc = v,
@@ -880,7 +881,7 @@ impl Vm {
             }
         }
         if let Value::Obj(r) = obj {
-            if matches!(self.heap.get(r), Obj::Instance(_)) {
+            if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
                 let da = self.n.delattr;
                 if let Some(f) = self.has_custom(cls, da) {
                     self.call_bound(f, obj, &[name])?;
@@ -920,7 +921,8 @@ impl Vm {
                 Obj::ByteArray(b) => Ok(!b.is_empty()),
                 Obj::Range(..) => Ok(self.len(v)? != 0),
                 Obj::DictView(..) => Ok(self.len(v)? != 0),
-                Obj::Instance(_) | Obj::Native2(_) => {
+                // A class's metaclass may define __bool__ / __len__.
+                Obj::Instance(_) | Obj::Native2(_) | Obj::Class(_) => {
                     let bk = self.n.bool_;
                     if let Some(f) = self.lookup_special(v, bk) {
                         let r = self.call_bound(f, v, &[])?;
@@ -2148,14 +2150,21 @@ impl Vm {
                     return self.getitem(base, key);
                 }
                 Obj::Class(_) => {
+                    let gk = self.n.getitem;
+                    let meta = self.type_of(obj);
+                    if meta != self.t.type_ {
+                        if let Some(f) = self.class_lookup(meta, gk) {
+                            return self.call_bound(f, obj, &[key]);
+                        }
+                    }
                     let cg = self.n.class_getitem;
                     if let Some(f) = self.class_lookup(r, cg) {
                         let f = self.unwrap_method_kind(f);
                         return self.call(f, &[obj, key]);
                     }
-                    if self.heap_class_builtin(r) {
-                        // list[int] and friends: a generic alias; weft keeps the origin.
-                        return Ok(obj);
+                    if self.generic_builtin(r) {
+                        // list[int] and friends: types.GenericAlias.
+                        return self.generic_alias(obj, key);
                     }
                     let n = self.class_name(r);
                     return Err(self.type_error(format!("type '{n}' is not subscriptable")));
@@ -2170,8 +2179,12 @@ impl Vm {
         }
     }
 
-    fn heap_class_builtin(&self, r: ObjRef) -> bool {
-        matches!(self.heap.get(r), Obj::Class(c) if c.builtin)
+    /// Built-in classes that `cls[...]` makes a GenericAlias of: the
+    /// containers and `type`, and the classes of native modules.
+    fn generic_builtin(&self, r: ObjRef) -> bool {
+        let t = &self.t;
+        [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_].contains(&r)
+            || self.native_classes.values().any(|&c| c == r)
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
