@@ -132,13 +132,33 @@ pub fn float_to_bigint(f: f64) -> BigInt {
     }
 }
 
+/// The float nearest to `b` (ties to even, as CPython's `float(int)`), or
+/// None when it is too large for a float. The top 64 bits, with every
+/// lower bit folded into the last one ("round to odd"), convert to f64 with a
+/// single correct rounding; num-bigint's own to_f64 truncates instead.
 pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
-    let f = b.to_f64()?;
-    if f.is_infinite() {
-        None
+    let mag = b.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        mag.to_u64()? as f64
     } else {
-        Some(f)
+        let shift = bits - 64;
+        let top = (mag >> shift).to_u64()?;
+        let sticky = mag.trailing_zeros().is_some_and(|z| z < shift);
+        let m = (top | sticky as u64) as f64;
+        if shift > 1100 {
+            return None;
+        }
+        m * 2f64.powi(shift as i32)
+    };
+    if f.is_infinite() {
+        return None;
     }
+    Some(if b.sign() == num_bigint::Sign::Minus {
+        -f
+    } else {
+        f
+    })
 }
 
 impl Vm {
