@@ -160,7 +160,7 @@ impl Vm {
             }
             Obj::Class(c) => {
                 let q = self.str_of(c.qualname).to_string();
-                if c.builtin {
+                if c.builtin && !self.native_classes.values().any(|&n| n == r) {
                     return Ok(format!("<class '{q}'>"));
                 }
                 let modk = self.n.module;
@@ -326,7 +326,7 @@ impl Vm {
         }
     }
 
-    fn repr_guard_enter(&mut self, r: ObjRef) -> bool {
+    pub fn repr_guard_enter(&mut self, r: ObjRef) -> bool {
         if self.repr_stack.contains(&r) {
             return true;
         }
@@ -334,7 +334,7 @@ impl Vm {
         false
     }
 
-    fn repr_guard_exit(&mut self, r: ObjRef) {
+    pub fn repr_guard_exit(&mut self, r: ObjRef) {
         if let Some(p) = self.repr_stack.iter().rposition(|&x| x == r) {
             self.repr_stack.remove(p);
         }
