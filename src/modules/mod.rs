@@ -8,6 +8,8 @@
 pub mod asyncio;
 pub mod exec;
 pub mod gc;
+pub mod itertools;
+pub mod itertools_comb;
 pub mod math;
 pub mod operator;
 pub mod sys;
@@ -30,6 +32,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     exec::install(vm);
