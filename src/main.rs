@@ -209,6 +209,10 @@ fn run(args: Vec<String>) -> u8 {
             report_syntax(&e, &file);
             1
         }
+        Err(RunError::Internal { message, traceback }) => {
+            report_internal(&message, &traceback);
+            1
+        }
     }
 }
 
@@ -233,14 +237,48 @@ fn main() -> ExitCode {
     // any other thread exists, as mimalloc asks of option changes.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // Deep (but bounded) recursion through natives needs more than the
-    // default 8 MiB main stack; the reservation is virtual memory only.
-    let child = std::thread::Builder::new()
-        .name("weft-main".into())
-        .stack_size(1 << 30)
-        .spawn(move || run(args));
-    match child.map(|h| h.join()) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => ExitCode::from(101),
+    // A panic is a weft bug: the hook records where it happened (printed
+    // with the internal-error line) instead of Rust's default message;
+    // WEFT_BACKTRACE=1 shows the default report with a backtrace too.
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("WEFT_BACKTRACE").is_some() {
+            eprintln!("{info}\n{}", std::backtrace::Backtrace::force_capture());
+        }
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        PANIC_AT.with(|p| *p.borrow_mut() = at);
+    }));
+    // Stack depth is not a concern here: weft grows its stack where a script
+    // controls recursion (crate::stack), so the main thread's stack serves.
+    match std::panic::catch_unwind(|| run(args)) {
+        Ok(code) => ExitCode::from(code),
+        Err(payload) => {
+            // A panic outside the interpreter's own boundary (argument
+            // handling, the disassembler): still one clean line, exit 1.
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            report_internal(&msg, "");
+            ExitCode::from(1)
+        }
     }
+}
+
+thread_local! {
+    /// Where the last panic happened (set by the panic hook).
+    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The report for an internal error: the weft frames that were running, then
+/// one line naming the failure as a weft bug.
+fn report_internal(message: &str, traceback: &str) {
+    let at = PANIC_AT
+        .with(|p| p.borrow_mut().take())
+        .map(|l| format!(" at {l}"))
+        .unwrap_or_default();
+    eprint!("{traceback}");
+    eprintln!("weft: internal error: {message}{at} (this is a bug in weft; please report it)");
 }

@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
         self.enter_depth(e.span)?;
         let line = self.set_line(e.span);
-        let r = self.expr_inner(e);
+        let r = crate::stack::guard(|| self.expr_inner(e));
         self.restore_line(line);
         self.depth -= 1;
         r

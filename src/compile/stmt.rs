@@ -25,7 +25,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
         self.enter_depth(s.span)?;
         self.set_line(s.span);
-        let r = self.stmt_inner(s);
+        let r = crate::stack::guard(|| self.stmt_inner(s));
         self.depth -= 1;
         r
     }

@@ -169,7 +169,7 @@ impl Vm {
             ..Frame::new(rt, base, base, globals, None)
         });
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = crate::stack::guard(|| self.run_loop());
         self.native_depth -= 1;
         match r {
             Exit::Returned(v) => Ok(v),

@@ -699,9 +699,7 @@ impl Vm {
             Invoked::Value(v) => Ok(v),
             Invoked::Exit(Exit::Returned(v)) => Ok(v),
             Invoked::Exit(Exit::Raised(e)) => Err(e),
-            Invoked::Exit(Exit::Yielded(_)) => {
-                Err(self.runtime_error("unexpected yield in a nested call"))
-            }
+            Invoked::Exit(Exit::Yielded(_)) => Err(self.cannot_suspend_error()),
             Invoked::Frame => {
                 if self.fiber.frames.len() <= frames_before {
                     // A fiber switch in nested mode is handled by gen_method.
@@ -747,15 +745,25 @@ impl Vm {
             return Err(self.new_error(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = crate::stack::guard(|| self.run_loop());
         self.native_depth -= 1;
         match r {
             Exit::Returned(v) => Ok(v),
             Exit::Raised(e) => Err(e),
-            Exit::Yielded(_) => Err(self.runtime_error(
-                "await inside a nested call cannot suspend (called from a built-in)",
-            )),
+            Exit::Yielded(_) => Err(self.cannot_suspend_error()),
         }
+    }
+
+    /// A nested run (a built-in calling weft code from Rust: a sort key,
+    /// `__eq__` from a dict lookup, `__repr__` of a list item) cannot hand
+    /// its fiber to the event loop, so an `await` that must suspend there is
+    /// refused, like Lua's "attempt to yield across a C-call boundary".
+    pub(crate) fn cannot_suspend_error(&mut self) -> Value {
+        self.runtime_error(
+            "cannot suspend here: the await (or yield) runs inside a call made by a built-in \
+             function (a sort key, __eq__/__hash__ from a dict lookup, __repr__...), which \
+             cannot pause; await the value before passing it to the built-in",
+        )
     }
 
     /// Call `f` (found on a type) as a method of `obj`.

@@ -312,7 +312,7 @@ impl Vm {
     /// or raises.
     fn run_resumed(&mut self) -> Exit {
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = crate::stack::guard(|| self.run_loop());
         self.native_depth -= 1;
         r
     }

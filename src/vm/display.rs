@@ -20,7 +20,7 @@ impl Vm {
         // PyObject_Repr's recursion check: nested containers and __repr__
         // chains raise RecursionError instead of exhausting the Rust stack.
         self.enter_recursive_call(" while getting the repr of an object")?;
-        let r = self.repr_string_inner(v);
+        let r = crate::stack::guard(|| self.repr_string_inner(v));
         self.leave_recursive_call();
         r
     }

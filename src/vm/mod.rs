@@ -12,6 +12,7 @@ pub mod caps;
 pub mod classes;
 pub mod coro;
 pub mod display;
+pub mod internal;
 pub mod interp;
 pub mod num;
 pub mod proto;
@@ -46,6 +47,9 @@ pub struct Output {
     buf: Vec<u8>,
     pub line_buffered: bool,
     pub broken: bool,
+    /// Where flushed bytes go instead of the process's stdout (an
+    /// embedding host's writer, a test's capture).
+    sink: Option<Box<dyn std::io::Write>>,
 }
 
 impl Output {
@@ -55,7 +59,16 @@ impl Output {
             buf: Vec::with_capacity(8192),
             line_buffered: std::io::stdout().is_terminal(),
             broken: false,
+            sink: None,
         }
+    }
+
+    /// Send output to `w` instead of the process's stdout (block-buffered,
+    /// as to a pipe).
+    pub fn set_sink(&mut self, w: Box<dyn std::io::Write>) {
+        let _ = self.flush();
+        self.line_buffered = false;
+        self.sink = Some(w);
     }
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
@@ -69,13 +82,26 @@ impl Output {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut out = std::io::stdout().lock();
-        let r = out.write_all(&self.buf).and_then(|_| out.flush());
+        let r = match &mut self.sink {
+            Some(w) => w.write_all(&self.buf).and_then(|_| w.flush()),
+            None => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(&self.buf).and_then(|_| out.flush())
+            }
+        };
         self.buf.clear();
         if r.is_err() {
             self.broken = true;
         }
         r
+    }
+}
+
+/// What was printed is never lost, even when a Rust panic unwinds through
+/// the VM that owns the buffer.
+impl Drop for Output {
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 

@@ -1447,7 +1447,9 @@ impl Vm {
                     let items = t.to_vec();
                     let mut acc: u64 = 0x27D4EB2F165667C5;
                     for x in items {
-                        let h = self.hash(x)? as u64;
+                        // Nested tuples hash at any depth (CPython's limit
+                        // is its C stack).
+                        let h = crate::stack::guard(|| self.hash(x))? as u64;
                         acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F));
                         acc = acc.rotate_left(31);
                         acc = acc.wrapping_mul(0x9E3779B185EBCA87);
@@ -1580,7 +1582,7 @@ impl Vm {
         }
         // PyObject_RichCompare's recursion check (nested containers).
         self.enter_recursive_call(" in comparison")?;
-        let r = self.rich_compare_objects(a, b, kind);
+        let r = crate::stack::guard(|| self.rich_compare_objects(a, b, kind));
         self.leave_recursive_call();
         r
     }
