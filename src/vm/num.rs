@@ -141,6 +141,65 @@ pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
     }
 }
 
+/// a / b for a >= 0, b > 0, correctly rounded to the nearest float (None
+/// on overflow). The quotient is taken with 55-56 significant bits and a
+/// sticky last bit (round to odd), so the one rounding to 53 bits that
+/// follows is correct; below 2**-1021 the quotient is taken in units of
+/// 2**-1076 and rounded to the 2**-1074 grid by hand.
+fn big_ratio_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
+    if a.is_zero() {
+        return Some(0.0);
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > 1025 {
+        return None;
+    }
+    if diff < -1080 {
+        return Some(0.0);
+    }
+    // Quotients under 2**-1021 (diff <= -1022) land on the subnormal grid.
+    let sub = diff <= -1022;
+    let s = if sub { 1076 } else { 55 - diff };
+    let (q, r) = if s >= 0 {
+        (a << (s as usize)).div_rem(b)
+    } else {
+        a.div_rem(&(b << ((-s) as usize)))
+    };
+    let mut q = q.to_u64()?;
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let mut exp = -s;
+    let mut f = if sub {
+        // Subnormal (or the lowest normal binade): round q to a multiple
+        // of 4 units, half to even; the result is then exact.
+        let rem = q & 3;
+        q >>= 2;
+        if rem > 2 || (rem == 2 && q & 1 == 1) {
+            q += 1;
+        }
+        exp += 2;
+        q as f64
+    } else {
+        q as f64
+    };
+    // Scale by 2**exp in steps whose factors are normal floats.
+    while exp < -1000 {
+        f *= 2f64.powi(-1000);
+        exp += 1000;
+    }
+    while exp > 1000 {
+        f *= 2f64.powi(1000);
+        exp -= 1000;
+    }
+    f *= 2f64.powi(exp as i32);
+    if f.is_infinite() {
+        None
+    } else {
+        Some(f)
+    }
+}
+
 impl Vm {
     /// The number inside a value (int, bool, bigint, float).
     #[inline]
@@ -448,29 +507,19 @@ impl Vm {
         Ok(Some(self.new_bigint(r)))
     }
 
-    /// int / int, correctly rounded for big operands.
+    /// int / int, correctly rounded for big operands (CPython's
+    /// long_true_divide rounds once; converting both operands to floats
+    /// first would round three times).
     fn int_truediv(&mut self, a: &BigInt, b: &BigInt) -> PyResult<f64> {
         if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
             if x.unsigned_abs() < (1u64 << 53) && y.unsigned_abs() < (1u64 << 53) {
                 return Ok(x as f64 / y as f64);
             }
         }
-        match (bigint_to_f64(a), bigint_to_f64(b)) {
-            (Some(x), Some(y)) if x.abs() < 1e300 && y.abs() < 1e300 => Ok(x / y),
-            _ => {
-                // Scale to keep precision: q = a / b computed with big shifts.
-                let neg = a.is_negative() != b.is_negative();
-                let (a, b) = (a.abs(), b.abs());
-                let shift = (b.bits() as i64 - a.bits() as i64 + 64).max(0) as usize;
-                let q = (a << shift) / b;
-                let f = bigint_to_f64(&q).unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
-                if f.is_infinite() {
-                    return Err(
-                        self.overflow_error("integer division result too large for a float")
-                    );
-                }
-                Ok(if neg { -f } else { f })
-            }
+        let neg = a.is_negative() != b.is_negative();
+        match big_ratio_to_f64(&a.abs(), &b.abs()) {
+            Some(f) => Ok(if neg { -f } else { f }),
+            None => Err(self.overflow_error("integer division result too large for a float")),
         }
     }
 
