@@ -4,7 +4,7 @@
 //! (rendered as a miette report with a labelled span); run-time errors are
 //! Python exceptions owned by the VM. Only main.rs and repl.rs render reports.
 
-use crate::syntax::source::Span;
+use crate::source::Span;
 
 /// Which Python exception class a compile-time error maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Value};
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::Vm;
 
 /// Why a run failed.

@@ -161,7 +161,7 @@ fn run(args: Vec<String>) -> u8 {
         }
     };
     if let Source::Dis(_) = source {
-        let file = weft::syntax::source::SourceFile::new(name.clone(), text.clone());
+        let file = weft::source::SourceFile::new(name.clone(), text.clone());
         return match weft::syntax::parse(&text)
             .and_then(|m| weft::compile::compile(&m, &file, weft::compile::Mode::Module))
         {
@@ -216,7 +216,7 @@ fn run(args: Vec<String>) -> u8 {
     }
 }
 
-fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::SourceFile) {
+fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::source::SourceFile) {
     let line = file.line_of(e.span.start.min(file.text.len() as u32));
     eprintln!("  File \"{}\", line {}", file.name, line);
     let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);

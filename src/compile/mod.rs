@@ -22,8 +22,8 @@ use std::rc::Rc;
 use crate::bytecode::code::flags;
 use crate::bytecode::{CodeObject, Const, Op};
 use crate::diag::SyntaxError;
+use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{self, Expr, Name, Stmt};
-use crate::syntax::source::{SourceFile, Span};
 
 use scope::{mangle, NameScope, ScopeId, ScopeKind, SymbolTable};
 

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use crate::bytecode::{Const, Op};
 use crate::diag::SyntaxError;
+use crate::source::Span;
 use crate::syntax::ast::{
     self, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Name, Stmt, StmtKind, WithItem,
 };
-use crate::syntax::source::Span;
 
 use super::expr::binop_kind;
 use super::scope::node_key;

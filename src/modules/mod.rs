@@ -14,7 +14,7 @@ pub mod time;
 use std::rc::Rc;
 
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// Modules written in weft, embedded in the binary: (dotted name, is a

@@ -477,7 +477,9 @@ pub enum Obj {
     Range(i64, i64, i64),
     Slice(Box<[Value; 3]>),
     Function(Box<Function>),
-    Native(Box<NativeFn>),
+    /// A function written in Rust (a builtin, a type's method, a native
+    /// module's function), with its declared signature.
+    BuiltinFn(Box<NativeFn>),
     BoundMethod {
         recv: Value,
         func: Value,
@@ -502,7 +504,7 @@ pub enum Obj {
     /// `athrow`, `aclose`); awaiting it attaches the generator's frames.
     AGenOp(Box<AGenOp>),
     /// A Rust-side object owned by a native module (files, loop handles...).
-    Native2(Box<dyn NativeObj>),
+    NativeObj(Box<dyn NativeObj>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -590,7 +592,7 @@ impl Obj {
                 out.push(f.module);
                 out.push(f.doc);
             }
-            Obj::Native(n) => {
+            Obj::BuiltinFn(n) => {
                 if let Some(b) = n.bound {
                     out.push(b);
                 }
@@ -680,7 +682,7 @@ impl Obj {
                     AGenOpKind::Close => {}
                 }
             }
-            Obj::Native2(n) => n.trace(out),
+            Obj::NativeObj(n) => n.trace(out),
         }
     }
 }

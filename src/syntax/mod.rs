@@ -8,7 +8,6 @@
 pub mod actions;
 pub mod ast;
 pub mod lexer;
-pub mod source;
 pub mod token;
 
 lalrpop_util::lalrpop_mod!(
@@ -20,9 +19,9 @@ lalrpop_util::lalrpop_mod!(
 use lalrpop_util::ParseError;
 
 use crate::diag::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 use actions::Top;
 use lexer::{LexFail, Lexed, Mode, Spanned};
-use source::Span;
 use token::Tok;
 
 /// Parse a module.

@@ -120,7 +120,7 @@ impl Vm {
                 "__annotations__" => Some(self.new_dict()),
                 _ => None,
             },
-            Obj::Native(nf) => match n {
+            Obj::BuiltinFn(nf) => match n {
                 "__name__" => {
                     let s = nf.name;
                     Some(self.intern(s))

@@ -658,7 +658,7 @@ impl Vm {
             }
         }
         let hooked = match (iter, self.await_hook) {
-            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::Native2(_)) => {
+            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::NativeObj(_)) => {
                 hook(self, r, sent).map(|step| {
                     step.map(|s| match s {
                         super::AwaitStep::Yield(v) => Sent::Yielded(v),

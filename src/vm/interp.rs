@@ -740,7 +740,7 @@ impl Vm {
                         if direct {
                             let step = if n == 3 { self.peek(1) } else { Value::None };
                             let bounds = [self.peek(n), self.peek(n - 1), step];
-                            match crate::builtins::seq::seq_getslice(self, seq, bounds) {
+                            match super::items::seq_getslice(self, seq, bounds) {
                                 Ok(v) => {
                                     self.set_top(n + 1, v);
                                     ip += 1;

@@ -132,72 +132,33 @@ pub fn float_to_bigint(f: f64) -> BigInt {
     }
 }
 
+/// The float nearest to `b` (ties to even, as CPython's `float(int)`), or
+/// None when it is too large for a float. The top 64 bits, with every
+/// lower bit folded into the last one ("round to odd"), convert to f64 with a
+/// single correct rounding; num-bigint's own to_f64 truncates instead.
 pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
-    let f = b.to_f64()?;
-    if f.is_infinite() {
-        None
+    let mag = b.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        mag.to_u64()? as f64
     } else {
-        Some(f)
-    }
-}
-
-/// a / b for a >= 0, b > 0, correctly rounded to the nearest float (None
-/// on overflow). The quotient is taken with 55-56 significant bits and a
-/// sticky last bit (round to odd), so the one rounding to 53 bits that
-/// follows is correct; below 2**-1021 the quotient is taken in units of
-/// 2**-1076 and rounded to the 2**-1074 grid by hand.
-fn big_ratio_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
-    if a.is_zero() {
-        return Some(0.0);
-    }
-    let diff = a.bits() as i64 - b.bits() as i64;
-    if diff > 1025 {
+        let shift = bits - 64;
+        let top = (mag >> shift).to_u64()?;
+        let sticky = mag.trailing_zeros().is_some_and(|z| z < shift);
+        let m = (top | sticky as u64) as f64;
+        if shift > 1100 {
+            return None;
+        }
+        m * 2f64.powi(shift as i32)
+    };
+    if f.is_infinite() {
         return None;
     }
-    if diff < -1080 {
-        return Some(0.0);
-    }
-    // Quotients under 2**-1021 (diff <= -1022) land on the subnormal grid.
-    let sub = diff <= -1022;
-    let s = if sub { 1076 } else { 55 - diff };
-    let (q, r) = if s >= 0 {
-        (a << (s as usize)).div_rem(b)
+    Some(if b.sign() == num_bigint::Sign::Minus {
+        -f
     } else {
-        a.div_rem(&(b << ((-s) as usize)))
-    };
-    let mut q = q.to_u64()?;
-    if !r.is_zero() {
-        q |= 1;
-    }
-    let mut exp = -s;
-    let mut f = if sub {
-        // Subnormal (or the lowest normal binade): round q to a multiple
-        // of 4 units, half to even; the result is then exact.
-        let rem = q & 3;
-        q >>= 2;
-        if rem > 2 || (rem == 2 && q & 1 == 1) {
-            q += 1;
-        }
-        exp += 2;
-        q as f64
-    } else {
-        q as f64
-    };
-    // Scale by 2**exp in steps whose factors are normal floats.
-    while exp < -1000 {
-        f *= 2f64.powi(-1000);
-        exp += 1000;
-    }
-    while exp > 1000 {
-        f *= 2f64.powi(1000);
-        exp -= 1000;
-    }
-    f *= 2f64.powi(exp as i32);
-    if f.is_infinite() {
-        None
-    } else {
-        Some(f)
-    }
+        f
+    })
 }
 
 impl Vm {
@@ -507,20 +468,16 @@ impl Vm {
         Ok(Some(self.new_bigint(r)))
     }
 
-    /// int / int, correctly rounded for big operands (CPython's
-    /// long_true_divide rounds once; converting both operands to floats
-    /// first would round three times).
+    /// int / int, correctly rounded for big operands.
     fn int_truediv(&mut self, a: &BigInt, b: &BigInt) -> PyResult<f64> {
         if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+            // Both exact as floats: one IEEE division rounds correctly.
             if x.unsigned_abs() < (1u64 << 53) && y.unsigned_abs() < (1u64 << 53) {
                 return Ok(x as f64 / y as f64);
             }
         }
-        let neg = a.is_negative() != b.is_negative();
-        match big_ratio_to_f64(&a.abs(), &b.abs()) {
-            Some(f) => Ok(if neg { -f } else { f }),
-            None => Err(self.overflow_error("integer division result too large for a float")),
-        }
+        int_quotient_to_f64(a, b)
+            .ok_or_else(|| self.overflow_error("integer division result too large for a float"))
     }
 
     pub fn float_binop(&mut self, x: f64, y: f64, kind: BinOpKind) -> PyResult<Value> {
@@ -673,4 +630,64 @@ fn complex_pow(x: f64, y: f64) -> (f64, f64) {
     let r = x.abs().powf(y);
     let theta = std::f64::consts::PI * y;
     (r * theta.cos(), r * theta.sin())
+}
+
+/// `a / b` for ints, correctly rounded (half-even) as CPython's
+/// long_true_divide, or None when the quotient is too large for a float.
+/// The quotient is taken with 55 to 56 bits plus a sticky remainder, then
+/// rounded once to the precision the result has (53 bits, fewer for a
+/// subnormal result). `b` is not zero.
+pub fn int_quotient_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
+    use num_bigint::Sign;
+    let neg = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
+    let signed = |f: f64| if neg { -f } else { f };
+    if a.is_zero() {
+        return Some(signed(0.0));
+    }
+    let (n, d) = (a.magnitude(), b.magnitude());
+    // q = floor(n * 2^k / d) lies in [2^54, 2^56).
+    let k = 55 + d.bits() as i64 - n.bits() as i64;
+    let (q, r) = if k >= 0 {
+        (n << k as u64).div_rem(d)
+    } else {
+        n.div_rem(&(d << (-k) as u64))
+    };
+    let q = q.to_u64()?;
+    let sticky = !r.is_zero();
+    let qbits = 64 - q.leading_zeros() as i64;
+    // The result is in [2^lead, 2^(lead+1)); below 2^-1022 it is
+    // subnormal and keeps fewer bits.
+    let lead = qbits - 1 - k;
+    let precision = if lead >= -1022 { 53 } else { lead + 1075 };
+    if precision < 1 {
+        // Below half the smallest subnormal rounds to zero; above it (or
+        // exactly at 2^-1075 with a remainder) to the smallest subnormal.
+        let above_half = lead == -1075 && (q != 1u64 << (qbits - 1) || sticky);
+        return Some(signed(if above_half { f64::from_bits(1) } else { 0.0 }));
+    }
+    let drop = (qbits - precision) as u32;
+    let mut kept = q >> drop;
+    let rest = q & ((1u64 << drop) - 1);
+    let half = 1u64 << (drop - 1);
+    if rest > half || (rest == half && (sticky || kept & 1 == 1)) {
+        kept += 1;
+    }
+    let f = ldexp(kept as f64, drop as i64 - k);
+    if f.is_infinite() {
+        return None;
+    }
+    Some(signed(f))
+}
+
+/// `x * 2^e`, exact unless the result over- or underflows.
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
 }
