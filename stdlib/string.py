@@ -58,8 +58,9 @@ class _ChainKw:
 
 def _compile_pattern(cls):
     import re
-    if 'pattern' in cls.__dict__:
-        pat = cls.pattern
+    own = cls.__dict__.get('pattern')
+    if own is not None and not isinstance(own, _PatternAttr):
+        pat = own
     else:
         delim = re.escape(cls.delimiter)
         ident = cls.idpattern
@@ -101,9 +102,13 @@ class Template:
 
     def __init_subclass__(cls):
         super().__init_subclass__()
-        custom = False
-        for name in ('idpattern', 'braceidpattern', 'flags', 'pattern'):
-            if name in cls.__dict__:
+        # The scanner knows only the default identifier rules: anything
+        # else, here or inherited, is compiled with re.
+        custom = (cls.idpattern != _DEFAULT_IDPATTERN or
+                  cls.braceidpattern is not None or
+                  cls.flags != _RE_IGNORECASE)
+        for klass in cls.__mro__:
+            if klass is not Template and 'pattern' in klass.__dict__:
                 custom = True
         cls._uses_re = custom
         cls._compiled = None
