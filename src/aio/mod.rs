@@ -6,4 +6,7 @@
 pub mod await_step;
 pub mod eventloop;
 pub mod future;
+pub mod oserror;
 pub mod queue;
+pub mod reactor;
+pub mod socket;

@@ -6,8 +6,10 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod asyncio_io;
 pub mod gc;
 pub mod math;
+pub mod socket;
 pub mod sys;
 pub mod time;
 
@@ -28,6 +30,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
+    vm.native_modules.insert("_socket", socket::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
@@ -73,10 +76,13 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     }
 }
 
-/// Add a native function to a module.
-pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFnPtr) {
+/// Add a native function to a module, from its declaration
+/// (`"sleep(secs, /)"`, or a bare name for one that checks its own).
+pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);
-    let v = vm.new_native(name, format!("{modname}.{name}"), f);
+    let sig = crate::object::Sig::parse(decl, false);
+    let name = sig.name();
+    let v = vm.new_native_sig(sig, format!("{modname}.{name}"), f);
     set_attr(vm, m, name, v);
 }
 

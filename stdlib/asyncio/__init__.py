@@ -4,6 +4,8 @@
 # documented behaviour (callback order, cancellation rules), so programs print
 # in CPython's order.
 
+import sys
+
 import _asyncio
 from _asyncio import (Future, Task, Handle, TimerHandle, CancelledError,
                       InvalidStateError, new_event_loop, get_running_loop,
@@ -1256,3 +1258,27 @@ class LifoQueue(Queue):
 
 
 _QUEUE_KINDS = {Queue: 0, LifoQueue: 1, PriorityQueue: 2}
+
+
+_warned = set()
+
+
+def _warn_once(message):
+    # CPython logs these through the asyncio logger (a warning on stderr).
+    if message not in _warned:
+        _warned.add(message)
+        print(message, file=sys.stderr)
+
+
+# ---- I/O: sockets, streams, subprocesses (submodules) --------------------
+
+from asyncio.protocols import (BaseProtocol, Protocol, BufferedProtocol,
+                               DatagramProtocol, SubprocessProtocol)
+from asyncio.transports import (BaseTransport, ReadTransport, WriteTransport,
+                                Transport, DatagramTransport,
+                                SubprocessTransport)
+from asyncio.selector_events import Server
+from asyncio.streams import (StreamReader, StreamWriter, StreamReaderProtocol,
+                             open_connection, start_server,
+                             open_unix_connection, start_unix_server)
+from asyncio.subprocess import create_subprocess_exec, create_subprocess_shell
