@@ -5,6 +5,7 @@
 
 pub mod await_step;
 pub mod eventloop;
+pub mod fibers;
 pub mod future;
 pub mod oserror;
 pub mod queue;

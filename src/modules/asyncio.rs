@@ -119,6 +119,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         task: Some(TaskData {
             coro,
             must_cancel: false,
+            preempted: false,
             fut_waiter: None,
             name,
             number,
@@ -242,7 +243,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         check(vm, "_mark_thread_job", &a, 1, 1, &[])?;
         if let Some(g) = vm.gen_of(a.pos[0]) {
             if let Obj::Gen(x) = vm.heap.get_mut(g) {
-                x.thread_job = true;
+                if !x.thread_job {
+                    x.thread_job = true;
+                    crate::aio::fibers::job_started(vm);
+                }
             }
         }
         Ok(a.pos[0])

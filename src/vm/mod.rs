@@ -13,6 +13,7 @@ pub mod classes;
 pub mod coro;
 pub mod display;
 pub mod interp;
+pub mod interrupt;
 pub mod num;
 pub mod proto;
 pub mod types;
@@ -191,6 +192,16 @@ pub struct Vm {
     pub clock_offset: f64,
     /// What the script may reach outside the VM (none until granted).
     pub caps: Caps,
+    /// The interrupt word tested at the dispatch loop's safepoints (see
+    /// `interrupt`).
+    pub interrupt: interrupt::InterruptWord,
+    /// Runs the Python handlers of signals that arrived (signal module).
+    pub signal_hook: Option<interrupt::SignalHook>,
+    /// The thread-job generator `preempt` just parked (taken by its task).
+    pub(crate) preempted: Option<ObjRef>,
+    /// `native_depth` of the task step running a thread-job fiber: only
+    /// there (not inside a nested native run) may the fiber be preempted.
+    pub preempt_depth: usize,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -248,6 +259,10 @@ impl Vm {
             virtual_time: false,
             clock_offset: 0.0,
             caps: Caps::none(),
+            interrupt: interrupt::InterruptWord::default(),
+            signal_hook: None,
+            preempted: None,
+            preempt_depth: usize::MAX,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
