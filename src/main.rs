@@ -179,6 +179,8 @@ fn run(args: Vec<String>) -> u8 {
     // The CLI grants the script everything, as python does.
     interp.vm.caps = weft::vm::Caps::all();
     interp.vm.virtual_time = opts.virtual_time;
+    // Ctrl-C raises KeyboardInterrupt, as in python.
+    weft::modules::signal::install_sigint(&mut interp.vm);
     let script = match &source {
         Source::File(p) => p.clone(),
         Source::Code(_) => "-c".into(),
@@ -201,8 +203,18 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { text, .. }) => {
+        Err(RunError::Exception { text, type_name }) => {
             eprint!("{text}");
+            if type_name == "KeyboardInterrupt" {
+                // As CPython: die of SIGINT, so the parent sees the signal
+                // (a shell reports 130).
+                // SAFETY: resetting SIGINT to its default and raising it.
+                unsafe {
+                    libc::signal(libc::SIGINT, libc::SIG_DFL);
+                    libc::raise(libc::SIGINT);
+                }
+                return 130;
+            }
             1
         }
         Err(RunError::Syntax(e, file)) => {

@@ -352,6 +352,12 @@ pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
         None => return Ok(()),
     };
     let found = wait(vm, l, has_ready || stopping, next_when)?;
+    if vm.interrupt.pending() {
+        // A signal interrupted the poll: its Python handler runs now.
+        if let crate::vm::interrupt::Interrupted::Raise(e) = vm.on_interrupt(false) {
+            return Err(e);
+        }
+    }
     for job in found.jobs {
         job(vm);
     }

@@ -9,6 +9,7 @@ pub mod asyncio;
 pub mod asyncio_io;
 pub mod gc;
 pub mod math;
+pub mod signal;
 pub mod socket;
 pub mod sys;
 pub mod time;
@@ -31,6 +32,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.native_modules.insert("_socket", socket::make);
+    vm.native_modules.insert("signal", signal::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
