@@ -191,6 +191,22 @@ pub fn install(vm: &mut Vm, m: Value) {
         }
         Ok(Value::None)
     });
+    // Threads are fibers: a blocking wait inside a thread-job fiber
+    // suspends only that fiber until `fut` is done (its result is the
+    // call's result).
+    add_fn(vm, m, "_in_thread_job()", |vm, _| {
+        // This native is itself called inline, so ask about the caller.
+        Ok(Value::Bool(vm.in_thread_job()))
+    });
+    add_fn(vm, m, "_block_on(fut, /)", |vm, a| {
+        if !vm.in_thread_job() {
+            return Err(vm.runtime_error(
+                "a blocking wait here would stop the event loop (only weft threads may block)",
+            ));
+        }
+        vm.pending_await = Some(a.pos[0]);
+        Ok(Value::None)
+    });
     add_fn(vm, m, "_set_nonblocking(fd, /)", |vm, a| {
         let fd = fd_arg(vm, a.pos[0])?;
         set_nonblocking(fd);
