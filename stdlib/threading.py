@@ -186,9 +186,8 @@ async def _run_thread(thread):
 
 def _excepthook(thread, exc):
     import sys
-    import traceback
     print(f"Exception in thread {thread.name}:", file=sys.stderr)
-    traceback.print_exception(type(exc), exc, exc.__traceback__)
+    print(_asyncio._format_exception(exc), end="", file=sys.stderr)
 
 
 class _MainThread(Thread):

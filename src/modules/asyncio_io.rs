@@ -204,8 +204,18 @@ pub fn install(vm: &mut Vm, m: Value) {
                 "a blocking wait here would stop the event loop (only weft threads may block)",
             ));
         }
+        // As `await fut` would: the task step sees a blocking future.
+        match crate::aio::future::fut_ref(vm, a.pos[0]) {
+            Some(f) => crate::aio::future::fut_mut(vm, f).blocking = true,
+            None => return Err(vm.type_error("_block_on() needs an asyncio Future")),
+        }
         vm.pending_await = Some(a.pos[0]);
         Ok(Value::None)
+    });
+    add_fn(vm, m, "_format_exception(exc, /)", |vm, a| {
+        // The traceback text an uncaught exception prints.
+        let text = vm.format_exception(a.pos[0]);
+        Ok(vm.new_str(text))
     });
     add_fn(vm, m, "_set_nonblocking(fd, /)", |vm, a| {
         let fd = fd_arg(vm, a.pos[0])?;

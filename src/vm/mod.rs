@@ -662,6 +662,9 @@ impl Vm {
     pub fn in_thread_job(&self) -> bool {
         self.native_inline
             && !self.running_loop.is_none()
+            // Not inside a nested run (a `with` block's __enter__, a sort
+            // key...): that run cannot suspend.
+            && self.native_depth == self.preempt_depth
             && self
                 .fiber
                 .owner
