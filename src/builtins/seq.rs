@@ -631,7 +631,7 @@ pub fn seq_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             let lo = lo.max(0) as usize;
             let on_slice = |i: usize| {
                 i >= lo
-                    && (i - lo) % step.unsigned_abs() as usize == 0
+                    && (i - lo).is_multiple_of(step.unsigned_abs() as usize)
                     && (i - lo) / step.unsigned_abs() as usize <= count.saturating_sub(1)
             };
             match vm.heap.get_mut(r) {
