@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Value};
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::Vm;
 
 /// Why a run failed.
@@ -15,6 +15,10 @@ pub enum RunError {
     Exception { text: String, type_name: String },
     /// `sys.exit(code)`.
     Exit(i32),
+    /// An internal invariant failed (a Rust panic inside the VM): what it
+    /// said, and the weft frames that were running. The interpreter was
+    /// reset and can run code again.
+    Internal { message: String, traceback: String },
 }
 
 /// An interpreter instance: one VM, one `__main__` module.
@@ -74,16 +78,35 @@ impl Interpreter {
     pub fn run_source(&mut self, name: &str, text: &str) -> Result<(), RunError> {
         let file = SourceFile::new(name, text);
         self.vm.sources.insert(Rc::from(name), file.clone());
-        let code = crate::syntax::parse(text)
-            .and_then(|m| crate::compile::compile(&m, &file, crate::compile::Mode::Module))
+        let code = self
+            .guarded(|_| {
+                crate::syntax::parse(text)
+                    .and_then(|m| crate::compile::compile(&m, &file, crate::compile::Mode::Module))
+            })?
             .map_err(|e| RunError::Syntax(e, file.clone()))?;
         let fk = self.vm.n.file;
         let fv = self.vm.new_str(name);
         self.vm.dict_set_str(self.main, fk, fv);
-        let r = self.vm.run_module_code(&code, self.main);
-        match r {
+        let main = self.main;
+        match self.guarded(|vm| vm.run_module_code(&code, main))? {
             Ok(_) => Ok(()),
             Err(e) => Err(self.exception_to_error(e)),
+        }
+    }
+
+    /// Run `f` on the VM, turning a Rust panic inside it into
+    /// `RunError::Internal` (the host never sees the unwind) and resetting
+    /// the VM so it stays usable.
+    pub fn guarded<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> Result<R, RunError> {
+        let vm = &mut self.vm;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(vm))) {
+            Ok(r) => Ok(r),
+            Err(payload) => {
+                let message = panic_message(&*payload);
+                let traceback = self.vm.stack_summary();
+                self.vm.reset_after_panic();
+                Err(RunError::Internal { message, traceback })
+            }
         }
     }
 
@@ -119,5 +142,17 @@ impl Interpreter {
     /// Flush buffered stdout; false if the pipe is closed.
     pub fn flush(&mut self) -> bool {
         self.vm.stdout.flush().is_ok()
+    }
+}
+
+/// The text a panic was raised with (`panic!("...")` gives a `&str` or a
+/// `String`; anything else is described generically).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a Rust panic with a non-text payload".to_string()
     }
 }

@@ -8,9 +8,9 @@ use weft::bytecode::disasm::disassemble;
 use weft::bytecode::{CodeObject, Const, Op};
 use weft::compile::{compile, stack, Mode};
 use weft::diag::SyntaxKind;
+use weft::source::{SourceFile, Span};
 use weft::syntax::ast;
 use weft::syntax::parse;
-use weft::syntax::source::{SourceFile, Span};
 
 fn compile_src(src: &str, mode: Mode) -> Result<Rc<CodeObject>, weft::diag::SyntaxError> {
     let file = SourceFile::new("t.py", src);
@@ -121,8 +121,14 @@ fn py_files(dir: &Path) -> Vec<std::path::PathBuf> {
 fn conformance_corpus_compiles() {
     let mut failures = Vec::new();
     let mut n = 0;
-    for sub in ["core", "asyncio"] {
-        for p in py_files(&Path::new("/work/shared/conformance").join(sub)) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let own = root.join("tests/conformance");
+    let shared = root.join("../shared/conformance");
+    for sub in ["core", "core_extra", "asyncio", "asyncio_extra"] {
+        assert!(own.join(sub).is_dir(), "tests/conformance/{sub} is missing");
+        let mut files = py_files(&own.join(sub));
+        files.extend(py_files(&shared.join(sub)));
+        for p in files {
             let src = std::fs::read_to_string(&p).unwrap();
             let file = SourceFile::new(p.display().to_string(), src.as_str());
             let m = match parse(&src) {
@@ -412,16 +418,6 @@ fn deep_nesting_is_a_recursion_error() {
         })
         .unwrap();
     h.join().unwrap();
-}
-
-/// `WEFT_DIS=file.py cargo test --test compile dis_file -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn dis_file() {
-    let path = std::env::var("WEFT_DIS").expect("WEFT_DIS");
-    let src = std::fs::read_to_string(path).unwrap();
-    let c = compile_src(&src, Mode::Module).unwrap();
-    println!("{}", disassemble(&c));
 }
 
 #[test]

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod common;
 
 struct Case {
     /// `folder/name`, the key used by the expected-failures list
@@ -88,7 +90,7 @@ fn collect(root: &Path, out: &mut Vec<Case>, seen: &mut BTreeSet<(String, Vec<u8
 fn run_case(bin: &Path, case: &Case) -> Result<(), String> {
     let expected = std::fs::read(&case.out).map_err(|e| e.to_string())?;
     let dir = case.py.parent().unwrap();
-    let mut child = Command::new(bin)
+    let child = Command::new(bin)
         .args(&case.flags)
         .arg(case.py.file_name().unwrap())
         .current_dir(dir)
@@ -98,24 +100,11 @@ fn run_case(bin: &Path, case: &Case) -> Result<(), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let start = Instant::now();
-    let limit = Duration::from_secs(60);
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) => {
-                if start.elapsed() > limit {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return Err("timed out after 60 s".into());
-                }
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(e) => return Err(e.to_string()),
-        }
+    let output = common::finish_bytes(child, Duration::from_secs(60));
+    if output.timed_out {
+        return Err("timed out after 60 s".into());
     }
-    let output = child.wait_with_output().map_err(|e| e.to_string())?;
-    let code = output.status.code();
+    let code = output.code;
     if output.stdout == expected && code == Some(0) {
         return Ok(());
     }

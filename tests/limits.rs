@@ -708,10 +708,16 @@ print(len(junk))
 y = []
 for i in range(10000):
     y = [y]
-print(len(str(y[0][0][0])) > 0 if False else "built")
+try:
+    print(len(str(y)))
+except RecursionError as e:
+    print("str:", e)
+del y
+print("dropped")
 "###,
         r###"200000
-built
+str: maximum recursion depth exceeded while getting the repr of an object
+dropped
 "###,
     );
 }

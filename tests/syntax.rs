@@ -4,10 +4,21 @@
 use weft::diag::SyntaxKind;
 use weft::syntax::{self, ast::*};
 
-fn corpus(dir: &str) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
+/// Every case of a conformance folder parses: the crate's own copy (which
+/// must exist) and ../shared's when that is present.
+fn corpus(folder: &str) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let own = root.join("tests/conformance").join(folder);
+    assert!(own.is_dir(), "{} is missing", own.display());
+    for dir in [own, root.join("../shared/conformance").join(folder)] {
+        if dir.is_dir() {
+            corpus_dir(&dir);
+        }
+    }
+}
+
+fn corpus_dir(dir: &std::path::Path) {
+    let rd = std::fs::read_dir(dir).unwrap();
     let mut failures = Vec::new();
     let mut n = 0;
     for entry in rd.flatten() {
@@ -34,47 +45,17 @@ fn corpus(dir: &str) {
 
 #[test]
 fn corpus_core() {
-    corpus("/work/shared/conformance/core");
+    corpus("core");
 }
 
 #[test]
 fn corpus_asyncio() {
-    corpus("/work/shared/conformance/asyncio");
+    corpus("asyncio");
 }
 
 // ---- a compact s-expression printer ------------------------------------------
 
-thread_local! {
-    /// Neutral constant formatting for the CPython differential test.
-    static NEUTRAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 fn c(k: &Constant) -> String {
-    if NEUTRAL.with(|n| n.get()) {
-        match k {
-            Constant::Str(s) => {
-                return format!(
-                    "s'{}'",
-                    s.chars()
-                        .map(|ch| format!("{:x}", ch as u32))
-                        .collect::<Vec<_>>()
-                        .join(".")
-                )
-            }
-            Constant::Float(f) => return format!("f{:x}", f.to_bits()),
-            Constant::Imaginary(f) => return format!("j{:x}", f.to_bits()),
-            Constant::Bytes(b) => {
-                return format!(
-                    "b'{}'",
-                    b.iter()
-                        .map(|x| format!("{x:x}"))
-                        .collect::<Vec<_>>()
-                        .join(".")
-                )
-            }
-            _ => {}
-        }
-    }
     match k {
         Constant::None => "None".into(),
         Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -1141,89 +1122,4 @@ fn drop_million_deep_binop() {
         );
     }
     drop(y);
-}
-
-/// `WEFT_PARSE_DIR=/usr/lib/python3.11 cargo test --test syntax -- --ignored`:
-/// every file CPython accepts must parse.
-#[test]
-#[ignore]
-fn parse_dir_from_env() {
-    let Ok(root) = std::env::var("WEFT_PARSE_DIR") else {
-        return;
-    };
-    let mut stack = vec![std::path::PathBuf::from(root)];
-    let mut failures = Vec::new();
-    let mut n = 0;
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in rd.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().and_then(|e| e.to_str()) == Some("py") {
-                let Ok(text) = std::fs::read_to_string(&p) else {
-                    continue;
-                };
-                n += 1;
-                if let Err(e) = syntax::parse(&text) {
-                    let at = (e.span.start as usize).min(text.len());
-                    let line = text[..at].matches('\n').count() + 1;
-                    failures.push(format!("{}:{line}: {e}", p.display()));
-                }
-            }
-        }
-    }
-    println!("{n} files, {} failures", failures.len());
-    for f in &failures {
-        println!("{f}");
-    }
-}
-
-/// `WEFT_SX_DIR=dir WEFT_SX_OUT=out cargo test --test syntax dump_sx -- --ignored`:
-/// write each file's s-expression dump for comparison with CPython's AST.
-#[test]
-#[ignore]
-fn dump_sx() {
-    let (Ok(root), Ok(out)) = (std::env::var("WEFT_SX_LIST"), std::env::var("WEFT_SX_OUT")) else {
-        return;
-    };
-    NEUTRAL.with(|n| n.set(true));
-    let list = std::fs::read_to_string(root).unwrap();
-    let mut result = String::new();
-    for path in list.lines() {
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let dump = match syntax::parse(&text) {
-            Ok(m) => m.body.iter().map(s).collect::<Vec<_>>().join("\n"),
-            Err(e) => format!("ERROR {e}"),
-        };
-        result += &format!("=== {path}\n{dump}\n");
-    }
-    std::fs::write(out, result).unwrap();
-}
-
-/// `WEFT_ERR_FILE=f cargo test --test syntax dump_errors -- --ignored --nocapture`:
-/// snippets separated by lines of `#----`, each printed with its error.
-#[test]
-#[ignore]
-fn dump_errors() {
-    let Ok(path) = std::env::var("WEFT_ERR_FILE") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    for snippet in text.split("#----\n") {
-        match syntax::parse(snippet) {
-            Ok(_) => println!("OK"),
-            Err(e) => {
-                let line = snippet[..(e.span.start as usize).min(snippet.len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
-                println!("{}: {} @{line}", e.kind.class_name(), e.msg)
-            }
-        }
-    }
 }

@@ -62,7 +62,7 @@ impl NativeObj for SocketObj {
 pub fn sock_ref(vm: &Vm, v: Value) -> Option<&SocketObj> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<SocketObj>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<SocketObj>(),
             _ => None,
         },
         _ => None,
@@ -72,7 +72,7 @@ pub fn sock_ref(vm: &Vm, v: Value) -> Option<&SocketObj> {
 pub fn sock_mut(vm: &mut Vm, v: Value) -> Option<&mut SocketObj> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<SocketObj>(),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<SocketObj>(),
             _ => None,
         },
         _ => None,
@@ -87,7 +87,7 @@ pub fn new_socket(
     kind: i32,
     proto: i32,
 ) -> Value {
-    vm.alloc(Obj::Native2(Box::new(SocketObj {
+    vm.alloc(Obj::NativeObj(Box::new(SocketObj {
         class,
         sock: Some(sock),
         family,

@@ -105,7 +105,7 @@ pub fn install(vm: &mut Vm) {
         vm.iter(a.pos[0])
     });
     // next() on a generator switches fibers inside the dispatch loop.
-    let next = vm.alloc(Obj::Native(Box::new(NativeFn {
+    let next = vm.alloc(Obj::BuiltinFn(Box::new(NativeFn {
         name: "next",
         qualname: "next".into(),
         func: |vm, a| next_builtin(vm, a.pos),
@@ -286,7 +286,7 @@ pub fn write_to(vm: &mut Vm, file: Option<Value>, s: &str, flush: bool) -> PyRes
 pub fn callable(vm: &Vm, v: Value) -> bool {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
+            Obj::Function(_) | Obj::BuiltinFn(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
             _ => vm.lookup_special(v, vm.n.call).is_some(),
         },
         _ => false,

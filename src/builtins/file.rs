@@ -358,7 +358,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
 fn file_ref(vm: &Vm, v: Value) -> Option<&FileObj> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<FileObj>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<FileObj>(),
             _ => None,
         },
         _ => None,
@@ -368,7 +368,7 @@ fn file_ref(vm: &Vm, v: Value) -> Option<&FileObj> {
 fn file_mut(vm: &mut Vm, v: Value) -> Option<&mut FileObj> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<FileObj>(),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<FileObj>(),
             _ => None,
         },
         _ => None,
@@ -609,7 +609,7 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         errors,
         universal,
     };
-    Ok(vm.alloc(Obj::Native2(Box::new(fo))))
+    Ok(vm.alloc(Obj::NativeObj(Box::new(fo))))
 }
 
 fn flush(vm: &mut Vm, f: Value) -> PyResult<()> {

@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Name, Pattern, PatternKind, Stmt, StmtKind};
-use crate::syntax::source::Span;
 
 pub type ScopeId = usize;
 
@@ -323,7 +323,7 @@ impl Builder {
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
         self.guard(s.span)?;
-        let r = self.stmt_inner(s);
+        let r = crate::stack::guard(|| self.stmt_inner(s));
         self.depth -= 1;
         r
     }
@@ -664,7 +664,7 @@ impl Builder {
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
         self.guard(e.span)?;
-        let r = self.expr_inner(e);
+        let r = crate::stack::guard(|| self.expr_inner(e));
         self.depth -= 1;
         r
     }

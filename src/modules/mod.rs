@@ -17,7 +17,7 @@ pub mod time;
 use std::rc::Rc;
 
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// Modules written in weft, embedded in the binary: (dotted name, is a
@@ -177,7 +177,7 @@ impl Vm {
             ..Frame::new(rt, base, base, globals, None)
         });
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = crate::stack::guard(|| self.run_loop());
         self.native_depth -= 1;
         match r {
             Exit::Returned(v) => Ok(v),

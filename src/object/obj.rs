@@ -297,6 +297,10 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// AttributeError's and NameError's `name`, and AttributeError's `obj`:
+    /// what the traceback's "Did you mean" looks at.
+    pub name: Value,
+    pub obj: Value,
 }
 
 impl ExcData {
@@ -307,6 +311,8 @@ impl ExcData {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            name: Value::None,
+            obj: Value::None,
         }
     }
 }
@@ -450,6 +456,8 @@ pub enum IterState {
 pub struct TbEntry {
     pub code: Rc<CodeRt>,
     pub line: u32,
+    /// The instruction that failed (its source range gives the carets).
+    pub ip: u32,
 }
 
 impl TbEntry {
@@ -477,7 +485,9 @@ pub enum Obj {
     Range(i64, i64, i64),
     Slice(Box<[Value; 3]>),
     Function(Box<Function>),
-    Native(Box<NativeFn>),
+    /// A function written in Rust (a builtin, a type's method, a native
+    /// module's function), with its declared signature.
+    BuiltinFn(Box<NativeFn>),
     BoundMethod {
         recv: Value,
         func: Value,
@@ -502,7 +512,7 @@ pub enum Obj {
     /// `athrow`, `aclose`); awaiting it attaches the generator's frames.
     AGenOp(Box<AGenOp>),
     /// A Rust-side object owned by a native module (files, loop handles...).
-    Native2(Box<dyn NativeObj>),
+    NativeObj(Box<dyn NativeObj>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -590,7 +600,7 @@ impl Obj {
                 out.push(f.module);
                 out.push(f.doc);
             }
-            Obj::Native(n) => {
+            Obj::BuiltinFn(n) => {
                 if let Some(b) = n.bound {
                     out.push(b);
                 }
@@ -622,6 +632,8 @@ impl Obj {
                     out.push(e.traceback);
                     out.push(e.cause);
                     out.push(e.context);
+                    out.push(e.name);
+                    out.push(e.obj);
                 }
                 out.push(i.base);
             }
@@ -680,7 +692,7 @@ impl Obj {
                     AGenOpKind::Close => {}
                 }
             }
-            Obj::Native2(n) => n.trace(out),
+            Obj::NativeObj(n) => n.trace(out),
         }
     }
 }

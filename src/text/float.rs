@@ -11,9 +11,18 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     if digits.len() < 15 {
         return (digits, decpt);
     }
-    // Rust breaks ties between equally short candidates upwards; CPython takes
-    // the correctly rounded (half-even) one, which also round-trips.
-    sig_digits(x, digits.len())
+    // Among equally short candidates that read back as `x`, CPython's dtoa
+    // takes the one nearest the exact value; Rust may take another. The
+    // correctly rounded digits are that one when they read back as `x`
+    // (they may not at a power of two, where the float's interval is
+    // lopsided: then Rust's digits are the only shortest candidate).
+    let (near, near_pt) = sig_digits(x, digits.len());
+    let back = format!("0.{near}e{near_pt}").parse::<f64>();
+    if back == Ok(x.abs()) {
+        (near, near_pt)
+    } else {
+        (digits, decpt)
+    }
 }
 
 /// `n >= 1` significant digits of `|x|` (finite), correctly rounded half-even,

@@ -247,7 +247,7 @@ impl Vm {
         }
         self.switch_in(g, send, mode, throw.is_none());
         if let Some(e) = throw {
-            return Ok(self.unwind(e, false));
+            return Ok(self.unwind(e, true));
         }
         Ok(None)
     }
@@ -301,7 +301,7 @@ impl Vm {
         }
         self.switch_in(g, send, ResumeMode::Native, throw.is_none());
         if let Some(e) = throw {
-            if let Some(exit) = self.unwind(e, false) {
+            if let Some(exit) = self.unwind(e, true) {
                 return exit;
             }
         }
@@ -326,7 +326,7 @@ impl Vm {
     /// or raises.
     fn run_resumed(&mut self) -> Exit {
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = crate::stack::guard(|| self.run_loop());
         self.native_depth -= 1;
         r
     }
@@ -617,7 +617,7 @@ impl Vm {
             self.fiber.frames.push(f);
         }
         if let Some(e) = throw {
-            return Ok(self.unwind(e, false));
+            return Ok(self.unwind(e, true));
         }
         if state != GenState::Created {
             self.push(sent);
@@ -672,7 +672,7 @@ impl Vm {
             }
         }
         let hooked = match (iter, self.await_hook) {
-            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::Native2(_)) => {
+            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::NativeObj(_)) => {
                 hook(self, r, sent).map(|step| {
                     step.map(|s| match s {
                         super::AwaitStep::Yield(v) => Sent::Yielded(v),

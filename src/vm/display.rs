@@ -20,7 +20,7 @@ impl Vm {
         // PyObject_Repr's recursion check: nested containers and __repr__
         // chains raise RecursionError instead of exhausting the Rust stack.
         self.enter_recursive_call(" while getting the repr of an object")?;
-        let r = self.repr_string_inner(v);
+        let r = crate::stack::guard(|| self.repr_string_inner(v));
         self.leave_recursive_call();
         r
     }
@@ -124,7 +124,7 @@ impl Vm {
                 self.str_of(f.qualname),
                 addr(r)
             )),
-            Obj::Native(n) => Ok(match n.bound {
+            Obj::BuiltinFn(n) => Ok(match n.bound {
                 Some(b) if !b.is_none() => {
                     let tn = self.type_name(b);
                     format!(
@@ -141,7 +141,7 @@ impl Vm {
                 let fname = match func {
                     Value::Obj(fr) => match self.heap.get(fr) {
                         Obj::Function(f) => self.str_of(f.qualname).to_string(),
-                        Obj::Native(n) => n.qualname.clone(),
+                        Obj::BuiltinFn(n) => n.qualname.clone(),
                         _ => "?".into(),
                     },
                     _ => "?".into(),
@@ -263,7 +263,7 @@ impl Vm {
             Obj::Super { .. } => Ok("<super object>".into()),
             Obj::Traceback(_) => Ok(format!("<traceback object at {}>", addr(r))),
             Obj::AGenOp(_) => Ok(format!("<async_generator_asend object at {}>", addr(r))),
-            Obj::Native2(_) => {
+            Obj::NativeObj(_) => {
                 let rk = self.n.repr;
                 if let Some(f) = self.class_lookup(cls, rk) {
                     if !self.is_object_repr(f) {
@@ -400,7 +400,7 @@ impl Vm {
     /// must be a str (or str subclass instance).
     fn user_str(&mut self, v: Value) -> PyResult<Option<Value>> {
         let Value::Obj(r) = v else { return Ok(None) };
-        if !matches!(self.heap.get(r), Obj::Instance(_) | Obj::Native2(_)) {
+        if !matches!(self.heap.get(r), Obj::Instance(_) | Obj::NativeObj(_)) {
             return Ok(None);
         }
         let cls = self.type_of(v);

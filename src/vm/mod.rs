@@ -9,13 +9,20 @@
 pub mod attrs;
 pub mod call;
 pub mod caps;
+mod carets;
 pub mod classes;
+pub mod compare;
 pub mod coro;
 pub mod display;
+pub mod internal;
 pub mod interp;
 pub mod interrupt;
+pub mod items;
+pub mod iterate;
+pub mod lookup;
+pub mod matching;
 pub mod num;
-pub mod proto;
+mod suggest;
 pub mod types;
 pub mod unwind;
 
@@ -26,7 +33,7 @@ use num_bigint::BigInt;
 
 use crate::bytecode::{CodeObject, Const};
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 
 pub use caps::{Cap, Caps};
 pub use types::{Names, Types};
@@ -47,6 +54,9 @@ pub struct Output {
     buf: Vec<u8>,
     pub line_buffered: bool,
     pub broken: bool,
+    /// Where flushed bytes go instead of the process's stdout (an
+    /// embedding host's writer, a test's capture).
+    sink: Option<Box<dyn std::io::Write>>,
 }
 
 impl Output {
@@ -56,7 +66,16 @@ impl Output {
             buf: Vec::with_capacity(8192),
             line_buffered: std::io::stdout().is_terminal(),
             broken: false,
+            sink: None,
         }
+    }
+
+    /// Send output to `w` instead of the process's stdout (block-buffered,
+    /// as to a pipe).
+    pub fn set_sink(&mut self, w: Box<dyn std::io::Write>) {
+        let _ = self.flush();
+        self.line_buffered = false;
+        self.sink = Some(w);
     }
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
@@ -70,13 +89,26 @@ impl Output {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut out = std::io::stdout().lock();
-        let r = out.write_all(&self.buf).and_then(|_| out.flush());
+        let r = match &mut self.sink {
+            Some(w) => w.write_all(&self.buf).and_then(|_| w.flush()),
+            None => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(&self.buf).and_then(|_| out.flush())
+            }
+        };
         self.buf.clear();
         if r.is_err() {
             self.broken = true;
         }
         r
+    }
+}
+
+/// What was printed is never lost, even when a Rust panic unwinds through
+/// the VM that owns the buffer.
+impl Drop for Output {
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
@@ -167,7 +199,7 @@ pub struct Vm {
     pub sleep_hook: Value,
     /// The class attribute cache (see `class_lookup`) and its version,
     /// bumped whenever a class namespace changes or the collector runs.
-    pub attr_cache: Box<[std::cell::Cell<proto::AttrCacheEntry>]>,
+    pub attr_cache: Box<[std::cell::Cell<lookup::AttrCacheEntry>]>,
     pub class_version: std::cell::Cell<u32>,
     /// Bumped whenever native code reads a frame's locals (locals(), vars(),
     /// dir(), super()): it ends in-place str ownership (see LoadFastInplace).
@@ -245,8 +277,8 @@ impl Vm {
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
             locals_escapes: 0,
-            attr_cache: (0..proto::ATTR_CACHE_SIZE)
-                .map(|_| std::cell::Cell::new(proto::AttrCacheEntry::default()))
+            attr_cache: (0..lookup::ATTR_CACHE_SIZE)
+                .map(|_| std::cell::Cell::new(lookup::AttrCacheEntry::default()))
                 .collect(),
             class_version: std::cell::Cell::new(1),
             native_inline: false,
@@ -376,7 +408,7 @@ impl Vm {
         qualname: impl Into<String>,
         func: NativeFnPtr,
     ) -> Value {
-        self.alloc(Obj::Native(Box::new(NativeFn {
+        self.alloc(Obj::BuiltinFn(Box::new(NativeFn {
             name: sig.name(),
             qualname: qualname.into(),
             func,

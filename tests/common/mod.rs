@@ -18,7 +18,27 @@ pub struct Run {
 }
 
 /// Wait for `child` (stdout/stderr piped) until `timeout`, then kill it.
-pub fn finish(mut child: Child, timeout: Duration) -> Run {
+pub fn finish(child: Child, timeout: Duration) -> Run {
+    let r = finish_bytes(child, timeout);
+    Run {
+        code: r.code,
+        stdout: String::from_utf8_lossy(&r.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&r.stderr).into_owned(),
+        timed_out: r.timed_out,
+    }
+}
+
+/// What a finished child wrote, as bytes.
+pub struct RunBytes {
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub timed_out: bool,
+}
+
+/// `finish`, keeping the output as bytes. Both pipes are read while the
+/// child runs, so it never blocks on a full pipe.
+pub fn finish_bytes(mut child: Child, timeout: Duration) -> RunBytes {
     let mut out = child.stdout.take();
     let mut err = child.stderr.take();
     let t_out = std::thread::spawn(move || {
@@ -48,10 +68,10 @@ pub fn finish(mut child: Child, timeout: Duration) -> Run {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    Run {
+    RunBytes {
         code: if timed_out { None } else { status.code() },
-        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
+        stdout: t_out.join().unwrap(),
+        stderr: t_err.join().unwrap(),
         timed_out,
     }
 }
