@@ -293,7 +293,20 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { .. }) => 1,
+        // The traceback was printed before the atexit handlers ran.
+        Err(RunError::Exception { type_name, .. }) => {
+            if type_name == "KeyboardInterrupt" {
+                // As CPython: die of SIGINT, so the parent sees the signal
+                // (a shell reports 130).
+                // SAFETY: resetting SIGINT to its default and raising it.
+                unsafe {
+                    libc::signal(libc::SIGINT, libc::SIG_DFL);
+                    libc::raise(libc::SIGINT);
+                }
+                return 130;
+            }
+            1
+        }
         Err(RunError::Syntax(e, file)) => {
             report_syntax(&e, &file);
             1
@@ -310,6 +323,8 @@ fn new_interpreter(opts: &Options) -> Interpreter {
     // The CLI grants the script everything, as python does.
     interp.vm.caps = weft::vm::Caps::all();
     interp.vm.virtual_time = opts.virtual_time;
+    // Ctrl-C raises KeyboardInterrupt, as in python.
+    weft::modules::signal::install_sigint(&mut interp.vm);
     if opts.unbuffered {
         interp.vm.stdout.line_buffered = true;
     }

@@ -6,6 +6,7 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod asyncio_io;
 pub mod binascii;
 pub mod errno;
 pub mod exec;
@@ -20,6 +21,8 @@ pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod re;
+pub mod signal;
+pub mod socket;
 pub mod structmod;
 pub mod structseq;
 pub mod subprocess;
@@ -56,6 +59,8 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("operator", operator::make);
     vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
+    vm.native_modules.insert("_socket", socket::make);
+    vm.native_modules.insert("signal", signal::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).

@@ -308,6 +308,20 @@ impl Vm {
         self.run_resumed()
     }
 
+    /// Resume a thread-job coroutine that `preempt` parked at a safepoint:
+    /// like `resume_native` with nothing sent (nothing is pushed: the
+    /// fiber stopped between instructions, not at a yield).
+    pub fn resume_preempted(&mut self, g: ObjRef) -> Exit {
+        if let Err(e) = self.check_resumable(g) {
+            return Exit::Raised(e);
+        }
+        if self.gen(g).state != GenState::Suspended {
+            return Exit::Raised(self.runtime_error("resuming a fiber that was not preempted"));
+        }
+        self.switch_in(g, Value::None, ResumeMode::Native, false);
+        self.run_resumed()
+    }
+
     /// Run the fiber `resume_native` switched in until it yields, returns
     /// or raises.
     fn run_resumed(&mut self) -> Exit {

@@ -784,19 +784,41 @@ pub fn seq_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         if let Obj::Slice(s) = vm.heap.get(k) {
             let s = **s;
             let (start, _stop, step, count) = slice_bounds(vm, s, len)?;
-            let mut idx: Vec<usize> = (0..count)
-                .map(|k| (start + step * k as i64) as usize)
-                .collect();
-            idx.sort_unstable();
+            // One pass, not one remove() per item (`del buf[:n]` on a
+            // 4.5 MB bytearray took 12 s): a contiguous range drains, a
+            // stepped slice keeps the items off its positions.
+            let (lo, contiguous) = if step < 0 {
+                (start + step * (count as i64 - 1), step == -1)
+            } else {
+                (start, step == 1)
+            };
+            let lo = lo.max(0) as usize;
+            let stride = step.unsigned_abs() as usize;
+            let on_slice =
+                |i: usize| i >= lo && (i - lo).is_multiple_of(stride) && (i - lo) / stride < count;
             match vm.heap.get_mut(r) {
-                Obj::List(l) => {
-                    for &i in idx.iter().rev() {
-                        l.remove(i);
+                Obj::List(l) if count > 0 => {
+                    if contiguous {
+                        l.drain(lo..lo + count);
+                    } else {
+                        let mut i = 0;
+                        l.retain(|_| {
+                            let keep = !on_slice(i);
+                            i += 1;
+                            keep
+                        });
                     }
                 }
-                Obj::ByteArray(l) => {
-                    for &i in idx.iter().rev() {
-                        l.remove(i);
+                Obj::ByteArray(l) if count > 0 => {
+                    if contiguous {
+                        l.drain(lo..lo + count);
+                    } else {
+                        let mut i = 0;
+                        l.retain(|_| {
+                            let keep = !on_slice(i);
+                            i += 1;
+                            keep
+                        });
                     }
                 }
                 _ => {}

@@ -17,6 +17,7 @@ pub mod display;
 pub mod frameobj;
 pub mod internal;
 pub mod interp;
+pub mod interrupt;
 pub mod items;
 pub mod iterate;
 pub mod lookup;
@@ -232,6 +233,16 @@ pub struct Vm {
     pub clock_offset: f64,
     /// What the script may reach outside the VM (none until granted).
     pub caps: Caps,
+    /// The interrupt word tested at the dispatch loop's safepoints (see
+    /// `interrupt`).
+    pub interrupt: interrupt::InterruptWord,
+    /// Runs the Python handlers of signals that arrived (signal module).
+    pub signal_hook: Option<interrupt::SignalHook>,
+    /// The thread-job generator `preempt` just parked (taken by its task).
+    pub(crate) preempted: Option<ObjRef>,
+    /// `native_depth` of the task step running a thread-job fiber: only
+    /// there (not inside a nested native run) may the fiber be preempted.
+    pub preempt_depth: usize,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -289,6 +300,10 @@ impl Vm {
             virtual_time: false,
             clock_offset: 0.0,
             caps: Caps::none(),
+            interrupt: interrupt::InterruptWord::default(),
+            signal_hook: None,
+            preempted: None,
+            preempt_depth: usize::MAX,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
@@ -688,6 +703,9 @@ impl Vm {
     pub fn in_thread_job(&self) -> bool {
         self.native_inline
             && !self.running_loop.is_none()
+            // Not inside a nested run (a `with` block's __enter__, a sort
+            // key...): that run cannot suspend.
+            && self.native_depth == self.preempt_depth
             && self
                 .fiber
                 .owner
