@@ -855,14 +855,27 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// terminals are read as data arrives, so a readline() on a child's
 /// stdout returns once that line is there, not at the end of the stream.
 fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> {
-    let mut chunk = vec![0u8; 65536];
+    let mut chunk = Vec::new();
     loop {
         let fo = file_mut(vm, f).expect("file");
         if fo.eof || enough(fo, size, line) {
             return Ok(());
         }
+        let all = size.is_none() && !line;
         let r = match fo.file.as_mut() {
-            Some(h) => h.read(&mut chunk),
+            // read() without a size wants everything: one read to the end.
+            Some(h) if all => {
+                chunk.clear();
+                h.read_to_end(&mut chunk)
+            }
+            Some(h) => {
+                // Allocated on the first read only: most readline() calls
+                // are answered from the buffer.
+                if chunk.len() < 65536 {
+                    chunk.resize(65536, 0);
+                }
+                h.read(&mut chunk)
+            }
             None => Ok(0),
         };
         let n = match r {
@@ -871,7 +884,8 @@ fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> 
             Err(e) => return Err(io_error(vm, &e, None)),
         };
         let fo = file_mut(vm, f).expect("file");
-        if n == 0 {
+        if n == 0 || all {
+            // read_to_end stops only at the end.
             fo.eof = true;
         }
         if fo.binary {
@@ -882,7 +896,11 @@ fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> 
             fo.rbuf.extend_from_slice(&chunk[..n]);
             continue;
         }
-        fo.raw.extend_from_slice(&chunk[..n]);
+        if fo.raw.is_empty() && all {
+            fo.raw = std::mem::take(&mut chunk);
+        } else {
+            fo.raw.extend_from_slice(&chunk[..n]);
+        }
         let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
         // The other encodings open() knows (ascii, latin-1) take one byte
         // per character, so any cut is a character boundary.
@@ -899,7 +917,11 @@ fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> 
         if fo.universal && !fo.eof && take > 0 && fo.raw[take - 1] == b'\r' {
             take -= 1;
         }
-        let bytes: Vec<u8> = fo.raw.drain(..take).collect();
+        let bytes: Vec<u8> = if take == fo.raw.len() {
+            std::mem::take(&mut fo.raw)
+        } else {
+            fo.raw.drain(..take).collect()
+        };
         let s = text::bytes::decode(&bytes, &enc, &errs).map_err(|e| vm.text_error(e))?;
         let fo = file_mut(vm, f).expect("file");
         let s = if fo.universal && s.contains('\r') {
@@ -914,7 +936,11 @@ fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> 
             fo.tbuf.drain(..fo.tpos);
             fo.tpos = 0;
         }
-        fo.tbuf.push_str(&s);
+        if fo.tbuf.is_empty() {
+            fo.tbuf = s;
+        } else {
+            fo.tbuf.push_str(&s);
+        }
         fo.tbytes += take;
     }
 }
