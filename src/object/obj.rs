@@ -297,6 +297,10 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// AttributeError's and NameError's `name`, and AttributeError's `obj`:
+    /// what the traceback's "Did you mean" looks at.
+    pub name: Value,
+    pub obj: Value,
 }
 
 impl ExcData {
@@ -307,6 +311,8 @@ impl ExcData {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            name: Value::None,
+            obj: Value::None,
         }
     }
 }
@@ -450,6 +456,8 @@ pub enum IterState {
 pub struct TbEntry {
     pub code: Rc<CodeRt>,
     pub line: u32,
+    /// The instruction that failed (its source range gives the carets).
+    pub ip: u32,
 }
 
 impl TbEntry {
@@ -624,6 +632,8 @@ impl Obj {
                     out.push(e.traceback);
                     out.push(e.cause);
                     out.push(e.context);
+                    out.push(e.name);
+                    out.push(e.obj);
                 }
                 out.push(i.base);
             }

@@ -281,6 +281,10 @@ impl Vm {
             "__cause__" => Some(cause),
             "__context__" => Some(ctx),
             "__suppress_context__" => Some(Value::Bool(sup)),
+            "name" | "obj" if self.is_name_or_attr_error(obj) => {
+                let d = self.exc_data(obj).expect("checked above");
+                Some(if n == "name" { d.name } else { d.obj })
+            }
             _ => {
                 let items = self.tuple_items(args);
                 let first = items.first().copied().unwrap_or(Value::None);

@@ -1994,7 +1994,9 @@ impl Vm {
 
     pub(crate) fn name_error(&mut self, name: Value) -> Value {
         let n = self.str_of(name).to_string();
-        self.new_error(self.t.name_error, format!("name '{n}' is not defined"))
+        let e = self.new_error(self.t.name_error, format!("name '{n}' is not defined"));
+        self.set_exc_name(e, name, Value::None);
+        e
     }
 
     /// Get a str key from a locals mapping (a dict, or any mapping via __getitem__).

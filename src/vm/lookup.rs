@@ -291,7 +291,9 @@ impl Vm {
             },
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
-        self.new_error(self.t.attribute_error, msg)
+        let e = self.new_error(self.t.attribute_error, msg);
+        self.set_exc_name(e, name, obj);
+        e
     }
 
     /// object.__getattribute__: descriptors, instance dict, class attributes.

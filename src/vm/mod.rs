@@ -9,6 +9,7 @@
 pub mod attrs;
 pub mod call;
 pub mod caps;
+mod carets;
 pub mod classes;
 pub mod compare;
 pub mod coro;
@@ -20,6 +21,7 @@ pub mod iterate;
 pub mod lookup;
 pub mod matching;
 pub mod num;
+mod suggest;
 pub mod types;
 pub mod unwind;
 
