@@ -8,11 +8,15 @@
 pub mod asyncio;
 pub mod binascii;
 pub mod errno;
+pub mod exec;
 pub mod gc;
 pub mod hashlib;
 pub mod io;
+pub mod itertools;
+pub mod itertools_comb;
 pub mod json;
 pub mod math;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod re;
@@ -39,21 +43,36 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
-    vm.native_modules.insert("posix", posix::make);
-    vm.native_modules.insert("_io", io::make);
-    vm.native_modules.insert("_subprocess", subprocess::make);
-    vm.native_modules.insert("errno", errno::make);
     vm.native_modules.insert("_random", random::make);
     vm.native_modules.insert("hashlib", hashlib::make);
     vm.native_modules.insert("_json", json::make);
     vm.native_modules.insert("struct", structmod::make);
     vm.native_modules.insert("binascii", binascii::make);
     vm.native_modules.insert("_re", re::make);
+    vm.native_modules.insert("posix", posix::make);
+    vm.native_modules.insert("_io", io::make);
+    vm.native_modules.insert("_subprocess", subprocess::make);
+    vm.native_modules.insert("errno", errno::make);
+    vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
+    exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
-        let _ = m;
+        add_fn(vm, m, "_getframe(depth=0, /)", |vm, a| {
+            let depth = match a.pos.first() {
+                Some(Value::Int(d)) if *d >= 0 => *d as usize,
+                Some(Value::Int(_)) | None => 0,
+                Some(&v) => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            vm.get_frame(depth)
+        });
     }
 }
 
@@ -96,7 +115,6 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
 }
 
 /// Add a native function to a module from its declaration
-/// (`"sleep(secs, /)"`, or a bare name for one that checks its own).
 /// (`"sleep(secs, /)"`; a bare name declares nothing).
 pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);

@@ -14,6 +14,7 @@ pub mod classes;
 pub mod compare;
 pub mod coro;
 pub mod display;
+pub mod frameobj;
 pub mod internal;
 pub mod interp;
 pub mod items;
