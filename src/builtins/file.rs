@@ -30,6 +30,12 @@ struct FileObj {
     tbuf: String,
     tpos: usize,
     tbytes: usize,
+    /// Bytes read from the OS and not decoded yet (an incomplete UTF-8
+    /// sequence, or a '\r' held back until the next byte shows whether
+    /// it starts "\r\n").
+    raw: Vec<u8>,
+    /// The OS reported the end of the file (reset by seek and write).
+    eof: bool,
     wbuf: Vec<u8>,
     closed: bool,
     encoding: String,
@@ -63,6 +69,34 @@ impl Drop for FileObj {
             let _ = f.write_all(&self.wbuf);
         }
         release(self);
+    }
+}
+
+impl FileObj {
+    /// Bytes read from the OS that the reader has not consumed (the
+    /// logical position is the OS position minus these).
+    fn pending(&self) -> usize {
+        if self.binary {
+            return self.rbuf.len() - self.rpos;
+        }
+        let text = if self.tpos < self.tbuf.len() {
+            // Newline translation aside, text is UTF-8 bytes of the file.
+            self.tbytes.saturating_sub(self.tbuf[..self.tpos].len())
+        } else {
+            0
+        };
+        text + self.raw.len()
+    }
+
+    /// Forget what was read ahead (after a seek, write or truncate).
+    fn reset_read(&mut self) {
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.tbuf.clear();
+        self.tpos = 0;
+        self.tbytes = 0;
+        self.raw.clear();
+        self.eof = false;
     }
 }
 
@@ -195,17 +229,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         check_open(vm, f)?;
         flush(vm, f)?;
         let fo = file_mut(vm, f).expect("file");
-        let pending = if fo.binary {
-            fo.rbuf.len() - fo.rpos
-        } else {
-            let rest = &fo.tbuf[fo.tpos..];
-            if rest.is_empty() {
-                0
-            } else {
-                // Bytes not consumed yet (newline translation aside).
-                fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len())
-            }
-        };
+        let pending = fo.pending();
         let pos = match fo.file.as_mut().map(|f| f.stream_position()) {
             Some(Ok(p)) => p,
             _ => 0,
@@ -250,8 +274,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
                 SeekFrom::Start(off as u64)
             }
             1 => {
-                let pending = (fo.rbuf.len() - fo.rpos) as i64
-                    + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+                let pending = fo.pending() as i64;
                 SeekFrom::Current(off - pending)
             }
             2 => SeekFrom::End(off),
@@ -262,11 +285,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
             }
         };
         let fo = file_mut(vm, f).expect("file");
-        fo.rbuf.clear();
-        fo.rpos = 0;
-        fo.tbuf.clear();
-        fo.tpos = 0;
-        fo.tbytes = 0;
+        fo.reset_read();
         let r = fo.file.as_mut().map(|h| h.seek(target));
         match r {
             Some(Ok(p)) => Ok(Value::Int(p as i64)),
@@ -339,8 +358,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         };
         let fo = file_mut(vm, f).expect("file");
         // The logical position: unread buffered input does not count.
-        let pending = (fo.rbuf.len() - fo.rpos) as i64
-            + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+        let pending = fo.pending() as i64;
         let r = fo.file.as_mut().map(|h| -> std::io::Result<u64> {
             let here = h.stream_position()? as i64 - pending;
             let size = size.unwrap_or(here.max(0) as u64);
@@ -348,11 +366,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
             h.seek(SeekFrom::Start(here.max(0) as u64))?;
             Ok(size)
         });
-        fo.rbuf.clear();
-        fo.rpos = 0;
-        fo.tbuf.clear();
-        fo.tpos = 0;
-        fo.tbytes = 0;
+        fo.reset_read();
         match r {
             Some(Ok(n)) => Ok(Value::Int(n as i64)),
             Some(Err(e)) => Err(io_error(vm, &e, None)),
@@ -635,6 +649,8 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         tbuf: String::new(),
         tpos: 0,
         tbytes: 0,
+        raw: Vec::new(),
+        eof: false,
         wbuf: Vec::new(),
         closed: false,
         encoding,
@@ -735,6 +751,8 @@ fn open_fd(
         tbuf: String::new(),
         tpos: 0,
         tbytes: 0,
+        raw: Vec::new(),
+        eof: false,
         wbuf: Vec::new(),
         closed: false,
         encoding,
@@ -818,23 +836,124 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     // Drop read-ahead so the write lands at the logical position.
     let fo = file_mut(vm, f).expect("file");
-    let pending = (fo.rbuf.len() - fo.rpos) as i64
-        + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+    let pending = fo.pending() as i64;
     if pending > 0 {
         if let Some(h) = fo.file.as_mut() {
             let _ = h.seek(SeekFrom::Current(-pending));
         }
     }
-    fo.rbuf.clear();
-    fo.rpos = 0;
-    fo.tbuf.clear();
-    fo.tpos = 0;
-    fo.tbytes = 0;
+    fo.reset_read();
     fo.wbuf.extend_from_slice(&bytes);
     if fo.wbuf.len() >= 8192 {
         flush(vm, f)?;
     }
     Ok(Value::Int(count as i64))
+}
+
+/// Read from the OS until the buffer holds what read/readline needs: a
+/// line, `size` bytes or characters, or (neither) everything. Pipes and
+/// terminals are read as data arrives, so a readline() on a child's
+/// stdout returns once that line is there, not at the end of the stream.
+fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> {
+    let mut chunk = Vec::new();
+    loop {
+        let fo = file_mut(vm, f).expect("file");
+        if fo.eof || enough(fo, size, line) {
+            return Ok(());
+        }
+        let all = size.is_none() && !line;
+        let r = match fo.file.as_mut() {
+            // read() without a size wants everything: one read to the end.
+            Some(h) if all => {
+                chunk.clear();
+                h.read_to_end(&mut chunk)
+            }
+            Some(h) => {
+                // Allocated on the first read only: most readline() calls
+                // are answered from the buffer.
+                if chunk.len() < 65536 {
+                    chunk.resize(65536, 0);
+                }
+                h.read(&mut chunk)
+            }
+            None => Ok(0),
+        };
+        let n = match r {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(vm, &e, None)),
+        };
+        let fo = file_mut(vm, f).expect("file");
+        if n == 0 || all {
+            // read_to_end stops only at the end.
+            fo.eof = true;
+        }
+        if fo.binary {
+            if fo.rpos > 0 {
+                fo.rbuf.drain(..fo.rpos);
+                fo.rpos = 0;
+            }
+            fo.rbuf.extend_from_slice(&chunk[..n]);
+            continue;
+        }
+        if fo.raw.is_empty() && all {
+            fo.raw = std::mem::take(&mut chunk);
+        } else {
+            fo.raw.extend_from_slice(&chunk[..n]);
+        }
+        let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
+        // The other encodings open() knows (ascii, latin-1) take one byte
+        // per character, so any cut is a character boundary.
+        let utf8 = matches!(text::bytes::normalize_encoding(&enc), Ok("utf-8"));
+        let mut take = fo.raw.len();
+        if utf8 && !fo.eof {
+            if let Err(e) = std::str::from_utf8(&fo.raw) {
+                if e.error_len().is_none() {
+                    // An incomplete sequence at the end waits for its rest.
+                    take = e.valid_up_to();
+                }
+            }
+        }
+        if fo.universal && !fo.eof && take > 0 && fo.raw[take - 1] == b'\r' {
+            take -= 1;
+        }
+        let bytes: Vec<u8> = if take == fo.raw.len() {
+            std::mem::take(&mut fo.raw)
+        } else {
+            fo.raw.drain(..take).collect()
+        };
+        let s = text::bytes::decode(&bytes, &enc, &errs).map_err(|e| vm.text_error(e))?;
+        let fo = file_mut(vm, f).expect("file");
+        let s = if fo.universal && s.contains('\r') {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            s
+        };
+        if fo.tpos > 0 {
+            // Keep tell()'s arithmetic: drop the consumed text and its bytes.
+            let used = fo.tbuf[..fo.tpos].len();
+            fo.tbytes = fo.tbytes.saturating_sub(used);
+            fo.tbuf.drain(..fo.tpos);
+            fo.tpos = 0;
+        }
+        if fo.tbuf.is_empty() {
+            fo.tbuf = s;
+        } else {
+            fo.tbuf.push_str(&s);
+        }
+        fo.tbytes += take;
+    }
+}
+
+/// Whether the buffered input already answers the read.
+fn enough(fo: &FileObj, size: Option<usize>, line: bool) -> bool {
+    if fo.binary {
+        let rest = &fo.rbuf[fo.rpos..];
+        return (line && rest.contains(&b'\n')) || size.is_some_and(|n| rest.len() >= n);
+    }
+    let rest = &fo.tbuf[fo.tpos..];
+    (line && rest.contains('\n'))
+        || size.is_some_and(|n| rest.len() >= n.saturating_mul(4) || rest.chars().count() >= n)
 }
 
 /// read(size) / readline(size) for both modes.
@@ -849,40 +968,7 @@ fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Valu
         return Err(vm.new_error(c, "not readable"));
     }
     flush(vm, f)?;
-    let fo = file_mut(vm, f).expect("file");
-    // Fill the buffer with the rest of the file when it runs out.
-    let exhausted = if fo.binary {
-        fo.rpos >= fo.rbuf.len()
-    } else {
-        fo.tpos >= fo.tbuf.len()
-    };
-    if exhausted {
-        let mut data = Vec::new();
-        let r = fo.file.as_mut().map(|h| h.read_to_end(&mut data));
-        if let Some(Err(e)) = r {
-            return Err(io_error(vm, &e, None));
-        }
-        let fo = file_mut(vm, f).expect("file");
-        if fo.binary {
-            fo.rbuf = data;
-            fo.rpos = 0;
-        } else {
-            let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
-            let n = data.len();
-            let s = match text::bytes::decode(&data, &enc, &errs) {
-                Ok(s) => s,
-                Err(e) => return Err(vm.text_error(e)),
-            };
-            let fo = file_mut(vm, f).expect("file");
-            fo.tbuf = if fo.universal && s.contains('\r') {
-                s.replace("\r\n", "\n").replace('\r', "\n")
-            } else {
-                s
-            };
-            fo.tpos = 0;
-            fo.tbytes = n;
-        }
-    }
+    fill(vm, f, size, line)?;
     let fo = file_mut(vm, f).expect("file");
     if fo.binary {
         let rest = &fo.rbuf[fo.rpos..];

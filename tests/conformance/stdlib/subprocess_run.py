@@ -37,7 +37,7 @@ try:
 except subprocess.TimeoutExpired as e:
     print("TimeoutExpired", e.cmd, str(e).startswith("Command '['sleep', '5']' timed out after 0."))
 try:
-    subprocess.run(["sh", "-c", "echo partial; sleep 5"], capture_output=True, timeout=0.5)
+    subprocess.run(["sh", "-c", "echo partial; sleep 30"], capture_output=True, timeout=3)
 except subprocess.TimeoutExpired as e:
     print("TimeoutExpired", e.output, e.stdout)
 try:
