@@ -184,6 +184,8 @@ pub struct Vm {
     pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
     /// Extra roots registered by native modules (e.g. the event loop).
     pub extra_roots: Vec<Value>,
+    /// Files named by coroutines' origins (index + 1; see `Origin`).
+    pub origin_files: Vec<Rc<str>>,
     /// Nesting of native -> VM calls (the dispatch loop's Rust recursion).
     pub native_depth: usize,
     pub main_globals: Option<ObjRef>,
@@ -277,6 +279,7 @@ impl Vm {
             path: Vec::new(),
             native_modules: HashMap::new(),
             extra_roots: Vec::new(),
+            origin_files: Vec::new(),
             native_depth: 0,
             main_globals: None,
             repr_stack: Vec::new(),
@@ -677,8 +680,8 @@ impl Vm {
         if !self.heap.never_awaited.is_empty() {
             let names = std::mem::take(&mut self.heap.never_awaited);
             let _ = self.stdout.flush();
-            for n in names {
-                eprintln!("sys:1: RuntimeWarning: coroutine '{n}' was never awaited");
+            for (n, origin) in names {
+                self.warn_never_awaited(&n, origin);
             }
         }
     }
