@@ -6,8 +6,11 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod collections;
 pub mod exec;
+pub mod functools;
 pub mod gc;
+pub mod heapq;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod math;
@@ -32,6 +35,10 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("_functools", functools::make);
+    vm.native_modules.insert("_collections", collections::make);
+    vm.native_modules.insert("_heapq", heapq::make_heapq);
+    vm.native_modules.insert("_bisect", heapq::make_bisect);
     vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);

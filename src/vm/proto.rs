@@ -442,7 +442,8 @@ impl Vm {
                 }
                 self.call(fget, &[obj])
             }
-            Obj::Instance(_) => {
+            // Descriptors written in weft or natively (lru_cache wrappers).
+            Obj::Instance(_) | Obj::Native2(_) => {
                 let gk = self.n.get;
                 match self.lookup_special(d, gk) {
                     Some(g) => self.call_bound(g, d, &[obj, Value::Obj(cls)]),
@@ -506,7 +507,7 @@ impl Vm {
                         func: f,
                     })))
                 }
-                Obj::Instance(_) => {
+                Obj::Instance(_) | Obj::Native2(_) => {
                     let gk = self.n.get;
                     match self.lookup_special(v, gk) {
                         Some(g) => self
