@@ -230,7 +230,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                 return Err(vm.new_error(vm.t.index_error, "deque mutated during remove()."));
             }
         }
-        Err(vm.value_error("deque.remove(x): x not in deque"))
+        let r = vm.repr_string(a.pos[1])?;
+        Err(vm.value_error(format!("{r} is not in deque")))
     });
     add_method(vm, c, "__len__()", |vm, a| {
         Ok(Value::Int(dq(vm, a.pos[0])?.items.len() as i64))

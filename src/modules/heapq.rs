@@ -17,7 +17,7 @@ use super::{add_fn, new_module};
 pub fn make_heapq(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "_heapq");
     add_fn(vm, m, "heappush(heap, item, /)", |vm, a| {
-        let h = heap_list(vm, a.pos[0])?;
+        let h = heap_list(vm, a.pos[0], "heappush")?;
         list_mut(vm, h).push(a.pos[1]);
         let n = list_len(vm, h);
         sift_down(vm, h, 0, n - 1, false)?;
@@ -40,7 +40,7 @@ pub fn make_heapq(vm: &mut Vm) -> PyResult<Value> {
         replace(vm, a.pos[0], a.pos[1], true)
     });
     add_fn(vm, m, "heappushpop(heap, item, /)", |vm, a| {
-        let h = heap_list(vm, a.pos[0])?;
+        let h = heap_list(vm, a.pos[0], "heappushpop")?;
         let item = a.pos[1];
         let Some(top) = list_get(vm, h, 0) else {
             return Ok(item);
@@ -62,10 +62,13 @@ pub fn make_heapq(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-fn heap_list(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+fn heap_list(vm: &mut Vm, v: Value, func: &str) -> PyResult<ObjRef> {
     match v {
         Value::Obj(r) if matches!(vm.heap.get(r), Obj::List(_)) => Ok(r),
-        _ => Err(vm.type_error("heap argument must be a list")),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{func}() argument 1 must be list, not {tn}")))
+        }
     }
 }
 
@@ -178,7 +181,7 @@ fn sift_up(vm: &mut Vm, h: ObjRef, mut pos: usize, max: bool) -> PyResult<()> {
 }
 
 fn pop(vm: &mut Vm, heap: Value, max: bool) -> PyResult<Value> {
-    let h = heap_list(vm, heap)?;
+    let h = heap_list(vm, heap, if max { "_heappop_max" } else { "heappop" })?;
     let Some(last) = list_mut(vm, h).pop() else {
         return Err(vm.new_error(vm.t.index_error, "index out of range"));
     };
@@ -193,7 +196,7 @@ fn pop(vm: &mut Vm, heap: Value, max: bool) -> PyResult<Value> {
 }
 
 fn heapify(vm: &mut Vm, heap: Value, max: bool) -> PyResult<Value> {
-    let h = heap_list(vm, heap)?;
+    let h = heap_list(vm, heap, if max { "_heapify_max" } else { "heapify" })?;
     let n = list_len(vm, h);
     for i in (0..n / 2).rev() {
         if list_len(vm, h) != n {
@@ -205,7 +208,15 @@ fn heapify(vm: &mut Vm, heap: Value, max: bool) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, heap: Value, item: Value, max: bool) -> PyResult<Value> {
-    let h = heap_list(vm, heap)?;
+    let h = heap_list(
+        vm,
+        heap,
+        if max {
+            "_heapreplace_max"
+        } else {
+            "heapreplace"
+        },
+    )?;
     if list_len(vm, h) == 0 {
         return Err(vm.new_error(vm.t.index_error, "index out of range"));
     }

@@ -350,6 +350,14 @@ impl Vm {
                 if let Some(g) = self.class_lookup(cls, gk) {
                     return self.call_bound(g, obj, &[name]);
                 }
+                // A module's own __getattr__ (PEP 562).
+                if let Value::Obj(r) = obj {
+                    if let Obj::Module(m) = self.heap.get(r) {
+                        if let Some(g) = self.dict_get_str(m.dict, gk) {
+                            return self.call(g, &[name]);
+                        }
+                    }
+                }
                 Err(self.attribute_error(obj, name))
             }
         }
