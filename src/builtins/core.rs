@@ -105,7 +105,7 @@ pub fn install(vm: &mut Vm) {
         vm.iter(a.pos[0])
     });
     // next() on a generator switches fibers inside the dispatch loop.
-    let next = vm.alloc(Obj::Native(Box::new(NativeFn {
+    let next = vm.alloc(Obj::BuiltinFn(Box::new(NativeFn {
         name: "next",
         qualname: "next".into(),
         func: |vm, a| next_builtin(vm, a.pos),
@@ -170,9 +170,25 @@ pub fn install(vm: &mut Vm) {
         check(vm, "input", &a, 0, 1, &[])?;
         if let Some(&p) = a.pos.first() {
             let s = vm.str_string(p)?;
-            let _ = vm.stdout.write(&s);
+            write_to(vm, None, &s, false)?;
         }
         let _ = vm.stdout.flush();
+        // A script that replaced sys.stdin is read through its readline.
+        let k = vm.intern("stdin");
+        if let Some(stdin) = vm.sys_attr(k) {
+            if vm.std_stream_fd(stdin) != Some(0) {
+                let rk = vm.intern("readline");
+                let line = vm.call_method(stdin, rk, &[])?;
+                let Some(s) = vm.as_str(line).map(str::to_string) else {
+                    return Err(vm.type_error("object.readline() returned non-string"));
+                };
+                if s.is_empty() {
+                    return Err(vm.new_error(vm.t.eof_error, "EOF when reading a line"));
+                }
+                let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
+                return Ok(vm.new_str(s));
+            }
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) => Err(vm.new_error(vm.t.eof_error, "EOF when reading a line")),
@@ -298,7 +314,7 @@ pub fn write_to(vm: &mut Vm, file: Option<Value>, s: &str, flush: bool) -> PyRes
 pub fn callable(vm: &Vm, v: Value) -> bool {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
+            Obj::Function(_) | Obj::BuiltinFn(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
             _ => vm.lookup_special(v, vm.n.call).is_some(),
         },
         _ => false,
@@ -376,7 +392,7 @@ fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
         Value::Obj(r) => match vm.heap.get(r) {
             Obj::Class(_) => {
                 if vm.type_of(cls) != vm.t.type_ {
-                    let sk = vm.intern("__subclasscheck__");
+                    let sk = vm.n.subclasscheck;
                     if let Some(b) = check_hook(vm, cls, sk, Value::Obj(c))? {
                         return Ok(b);
                     }

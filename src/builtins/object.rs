@@ -29,7 +29,7 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, o, "__hash__()", |vm, a| {
         let h = match a.pos[0] {
-            Value::Obj(r) => crate::vm::proto::identity_hash(r),
+            Value::Obj(r) => crate::vm::compare::identity_hash(r),
             v => vm.hash(v)?,
         };
         Ok(Value::Int(h))

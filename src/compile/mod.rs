@@ -19,11 +19,11 @@ mod stmt;
 
 use std::rc::Rc;
 
-use crate::bytecode::code::flags;
+use crate::bytecode::code::{flags, Anchor, Loc};
 use crate::bytecode::{CodeObject, Const, Op};
 use crate::diag::SyntaxError;
+use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{self, Expr, Name, Stmt};
-use crate::syntax::source::{SourceFile, Span};
 
 use scope::{mangle, NameScope, ScopeId, ScopeKind, SymbolTable};
 
@@ -177,6 +177,16 @@ pub(crate) struct Unit<'a> {
     pub labels: Vec<u32>,
     pub fblocks: Vec<FBlock<'a>>,
     pub line: u32,
+    /// The source range the next instructions belong to (the innermost
+    /// statement or expression being compiled, as CPython's SET_LOC).
+    pub loc: Span,
+}
+
+/// A unit's saved line and range, restored after a nested node.
+#[derive(Clone, Copy)]
+pub(crate) struct SavedLoc {
+    line: u32,
+    loc: Span,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -295,6 +305,7 @@ impl<'a> Compiler<'a> {
             labels: Vec::new(),
             fblocks: Vec::new(),
             line,
+            loc: span,
         });
     }
 
@@ -333,18 +344,87 @@ impl<'a> Compiler<'a> {
     pub(crate) fn emit(&mut self, op: Op) {
         let u = self.unit();
         let line = u.line;
+        let loc = Loc {
+            start: u.loc.start,
+            end: u.loc.end,
+        };
         u.code.ops.push(op);
         u.code.lines.push(line);
+        u.code.locs.push(loc);
     }
 
-    pub(crate) fn set_line(&mut self, span: Span) -> u32 {
+    /// The following instructions belong to `span` (its first line and its
+    /// range); returns what to restore after it.
+    pub(crate) fn set_line(&mut self, span: Span) -> SavedLoc {
         let line = self.file.line_of(span.start);
         let u = self.unit();
-        std::mem::replace(&mut u.line, line)
+        let old = SavedLoc {
+            line: u.line,
+            loc: u.loc,
+        };
+        u.line = line;
+        u.loc = span;
+        old
     }
 
-    pub(crate) fn restore_line(&mut self, line: u32) {
-        self.unit().line = line;
+    pub(crate) fn restore_line(&mut self, saved: SavedLoc) {
+        let u = self.unit();
+        u.line = saved.line;
+        u.loc = saved.loc;
+    }
+
+    /// Record the operator anchor of the instruction just emitted: the
+    /// first non-blank character after `left_end` (two if the operator is
+    /// two characters), as CPython 3.11's traceback finds a BinOp's.
+    pub(crate) fn anchor_binop(&mut self, left_end: u32, right_start: u32) {
+        let text = self.file.text.as_bytes();
+        let mut i = left_end as usize;
+        let stop = (right_start as usize).min(text.len());
+        while i < stop {
+            let c = text[i];
+            if c == b' ' || c == b'\t' || c == b'\x0c' || c == b'\n' || c == b'\r' || c == b'\\' {
+                i += 1;
+                continue;
+            }
+            let mut right = i + 1;
+            if right < stop && !matches!(text[right], b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') {
+                right += 1;
+            }
+            // A ')' closing the left operand is not the operator.
+            if c == b')' {
+                i += 1;
+                continue;
+            }
+            self.push_anchor(i as u32, right as u32);
+            return;
+        }
+    }
+
+    /// Record a subscript's anchor for the instruction just emitted: from
+    /// the `[` after the value to the `]` after the index, inclusive.
+    pub(crate) fn anchor_subscr(&mut self, value_end: u32, slice_end: u32, end: u32) {
+        let text = self.file.text.as_bytes();
+        let end = (end as usize).min(text.len());
+        let mut l = value_end as usize;
+        while l < end && text[l] != b'[' {
+            l += 1;
+        }
+        // CPython starts one past the index's end (so `a[b[i]]` finds no
+        // second `]` and runs to the end of the range).
+        let mut r = slice_end as usize + 1;
+        while r < end && text[r] != b']' {
+            r += 1;
+        }
+        if r < end {
+            r += 1;
+        }
+        self.push_anchor(l as u32, r as u32);
+    }
+
+    fn push_anchor(&mut self, left: u32, right: u32) {
+        let code = &mut self.unit().code;
+        let ip = code.ops.len().saturating_sub(1) as u32;
+        code.anchors.push(Anchor { ip, left, right });
     }
 
     pub(crate) fn new_label(&mut self) -> Label {

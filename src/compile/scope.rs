@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Name, Pattern, PatternKind, Stmt, StmtKind};
-use crate::syntax::source::Span;
 
 pub type ScopeId = usize;
 

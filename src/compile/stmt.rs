@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use crate::bytecode::{Const, Op};
 use crate::diag::SyntaxError;
+use crate::source::Span;
 use crate::syntax::ast::{
     self, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Name, Stmt, StmtKind, WithItem,
 };
-use crate::syntax::source::Span;
 
 use super::expr::binop_kind;
 use super::scope::{node_key, ScopeKind};
@@ -244,6 +244,7 @@ impl<'a> Compiler<'a> {
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.emit(Op::StoreSubscr);
+                self.anchor_subscr(value.span.end, slice.span.end, t.span.end);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let stars: Vec<usize> = items
@@ -330,7 +331,11 @@ impl<'a> Compiler<'a> {
         let k = binop_kind(op);
         match &target.kind {
             ExprKind::Name(n) => {
+                // The name's loads and stores are the target's range; the
+                // operation is the statement's.
+                let saved = self.set_line(target.span);
                 self.name_op(n, NameCtx::Load);
+                self.restore_line(saved);
                 if op == ast::BinOp::Add {
                     // `x += y` on a fast local may append in place (str).
                     let u = self.unit();
@@ -342,28 +347,40 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(value)?;
                 self.emit(Op::InplaceOp(k));
+                let saved = self.set_line(target.span);
                 self.name_op(n, NameCtx::Store);
+                self.restore_line(saved);
             }
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Op::DupTop);
                 let a = self.mangle(attr);
                 let i = self.name_index(&a);
+                let saved = self.set_line(target.span);
                 self.emit(Op::LoadAttr(i));
+                self.restore_line(saved);
                 self.expr(value)?;
                 self.emit(Op::InplaceOp(k));
                 self.emit(Op::RotTwo);
+                let saved = self.set_line(target.span);
                 self.emit(Op::StoreAttr(i));
+                self.restore_line(saved);
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Op::DupTop2);
+                let saved = self.set_line(target.span);
                 self.emit(Op::BinarySubscr);
+                self.anchor_subscr(obj.span.end, slice.span.end, target.span.end);
+                self.restore_line(saved);
                 self.expr(value)?;
                 self.emit(Op::InplaceOp(k));
                 self.emit(Op::RotThree);
+                let saved = self.set_line(target.span);
                 self.emit(Op::StoreSubscr);
+                self.anchor_subscr(obj.span.end, slice.span.end, target.span.end);
+                self.restore_line(saved);
             }
             _ => {
                 return Err(SyntaxError::syntax(

@@ -72,7 +72,7 @@ impl NativeObj for DequeIter {
 }
 
 fn dq(vm: &mut Vm, v: Value) -> PyResult<&mut Deque> {
-    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Native2(n) if n.as_any().is::<Deque>()));
+    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::NativeObj(n) if n.as_any().is::<Deque>()));
     if !ok {
         let tn = vm.type_name(v);
         return Err(vm.type_error(format!(
@@ -83,7 +83,7 @@ fn dq(vm: &mut Vm, v: Value) -> PyResult<&mut Deque> {
         unreachable!("checked")
     };
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => match n.as_any_mut().downcast_mut::<Deque>() {
+        Obj::NativeObj(n) => match n.as_any_mut().downcast_mut::<Deque>() {
             Some(d) => Ok(d),
             None => unreachable!("checked"),
         },
@@ -92,7 +92,7 @@ fn dq(vm: &mut Vm, v: Value) -> PyResult<&mut Deque> {
 }
 
 fn is_deque(vm: &Vm, v: Value) -> bool {
-    matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Native2(n) if n.as_any().is::<Deque>()))
+    matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::NativeObj(n) if n.as_any().is::<Deque>()))
 }
 
 pub fn make(vm: &mut Vm) -> PyResult<Value> {
@@ -111,7 +111,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         add_method(vm, cls, "__length_hint__()", |vm, a| {
             let (d, idx) = match a.pos[0] {
                 Value::Obj(r) => match vm.heap.get(r) {
-                    Obj::Native2(n) => match n.as_any().downcast_ref::<DequeIter>() {
+                    Obj::NativeObj(n) => match n.as_any().downcast_ref::<DequeIter>() {
                         Some(i) => (i.deque, i.idx),
                         None => return Ok(Value::Int(0)),
                     },
@@ -127,7 +127,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let Value::Obj(class) = a.pos[0] else {
             return Err(vm.type_error("deque.__new__ needs a class"));
         };
-        Ok(vm.alloc(Obj::Native2(Box::new(Deque {
+        Ok(vm.alloc(Obj::NativeObj(Box::new(Deque {
             class,
             items: VecDeque::new(),
             maxlen: None,
@@ -471,7 +471,7 @@ fn copy(vm: &mut Vm, me: Value) -> PyResult<Value> {
         vm.temp_roots.pop();
         return r;
     }
-    Ok(vm.alloc(Obj::Native2(Box::new(Deque {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(Deque {
         class,
         items,
         maxlen,
@@ -548,7 +548,7 @@ fn new_iter(vm: &mut Vm, me: Value, reversed: bool) -> PyResult<Value> {
         "_collections._deque_iterator"
     };
     let class = vm.native_class(name, None);
-    Ok(vm.alloc(Obj::Native2(Box::new(DequeIter {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(DequeIter {
         class,
         deque: me,
         idx: 0,
@@ -560,7 +560,7 @@ fn new_iter(vm: &mut Vm, me: Value, reversed: bool) -> PyResult<Value> {
 fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (deque, idx, state, reversed) = match a.pos[0] {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => match n.as_any().downcast_ref::<DequeIter>() {
+            Obj::NativeObj(n) => match n.as_any().downcast_ref::<DequeIter>() {
                 Some(i) => (i.deque, i.idx, i.state, i.reversed),
                 None => return Err(vm.type_error("expected a deque iterator")),
             },
@@ -582,7 +582,7 @@ fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
         d.items[idx]
     };
     if let Value::Obj(r) = a.pos[0] {
-        if let Obj::Native2(n) = vm.heap.get_mut(r) {
+        if let Obj::NativeObj(n) = vm.heap.get_mut(r) {
             if let Some(i) = n.as_any_mut().downcast_mut::<DequeIter>() {
                 i.idx += 1;
             }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::builtins::add_fn;
 use crate::compile::Mode;
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// `compile()`'s flag asking for an AST (weft has no `ast` module).

@@ -156,7 +156,7 @@ impl NativeObj for Partial {
 fn partial_ref(vm: &Vm, v: Value) -> Option<&Partial> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<Partial>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<Partial>(),
             _ => None,
         },
         _ => None,
@@ -190,7 +190,7 @@ fn partial_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             None => kw.push((k, v)),
         }
     }
-    Ok(vm.alloc(Obj::Native2(Box::new(Partial {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(Partial {
         class,
         func,
         args,
@@ -351,7 +351,7 @@ impl NativeObj for Lru {
 fn lru_mut(vm: &mut Vm, v: Value) -> Option<&mut Lru> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<Lru>(),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<Lru>(),
             _ => None,
         },
         _ => None,
@@ -375,7 +375,7 @@ fn lru_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let typed = vm.truthy(a.pos[3])?;
     let cache = vm.heap.alloc(Obj::Dict(Box::default()));
     let kwd_mark = vm.new_instance(vm.t.object);
-    Ok(vm.alloc(Obj::Native2(Box::new(Lru {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(Lru {
         class,
         func,
         maxsize,

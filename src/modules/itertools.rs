@@ -182,7 +182,7 @@ impl NativeObj for Tool {
 pub fn state(vm: &mut Vm, v: Value) -> Option<&mut State> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<Tool>().map(|t| &mut t.state),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<Tool>().map(|t| &mut t.state),
             _ => None,
         },
         _ => None,
@@ -193,7 +193,7 @@ fn new_tool(vm: &mut Vm, cls: Value, state: State) -> PyResult<Value> {
     let Value::Obj(class) = cls else {
         return Err(vm.type_error("__new__ needs a class"));
     };
-    Ok(vm.alloc(Obj::Native2(Box::new(Tool { class, state }))))
+    Ok(vm.alloc(Obj::NativeObj(Box::new(Tool { class, state }))))
 }
 
 /// The classes, by their full names (`native_class` keys).

@@ -289,7 +289,7 @@ fn others(vm: &mut Vm, m: Value) {
         };
         let lk = vm.n.len;
         if vm.lookup_special(obj, lk).is_some()
-            || matches!(obj, Value::Obj(r) if !matches!(vm.heap.get(r), Obj::Instance(_) | Obj::Native2(_) | Obj::Iter(_) | Obj::Gen(_)))
+            || matches!(obj, Value::Obj(r) if !matches!(vm.heap.get(r), Obj::Instance(_) | Obj::NativeObj(_) | Obj::Iter(_) | Obj::Gen(_)))
         {
             if let Ok(n) = vm.len(obj) {
                 return Ok(Value::Int(n as i64));
@@ -398,7 +398,7 @@ impl NativeObj for Getter {
 fn getter(vm: &Vm, v: Value) -> Option<&Getter> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<Getter>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<Getter>(),
             _ => None,
         },
         _ => None,
@@ -476,7 +476,7 @@ fn new_getter(
     let Value::Obj(class) = cls else {
         return Err(vm.type_error("__new__ needs a class"));
     };
-    Ok(vm.alloc(Obj::Native2(Box::new(Getter {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(Getter {
         class,
         kind,
         items,

@@ -131,7 +131,7 @@ impl Vm {
                 }
                 _ => None,
             },
-            Obj::Native(nf) => match n {
+            Obj::BuiltinFn(nf) => match n {
                 "__name__" => {
                     let s = nf.name;
                     Some(self.intern(s))
@@ -300,6 +300,10 @@ impl Vm {
             "__cause__" => Some(cause),
             "__context__" => Some(ctx),
             "__suppress_context__" => Some(Value::Bool(sup)),
+            "name" | "obj" if self.is_name_or_attr_error(obj) => {
+                let d = self.exc_data(obj).expect("checked above");
+                Some(if n == "name" { d.name } else { d.obj })
+            }
             _ => {
                 let items = self.tuple_items(args);
                 let first = items.first().copied().unwrap_or(Value::None);
@@ -364,6 +368,7 @@ impl Vm {
                         "errno" if items.len() >= 2 => first,
                         "strerror" if items.len() >= 2 => items[1],
                         "filename" if items.len() >= 3 => items[2],
+                        "filename2" if items.len() >= 5 => items[4],
                         _ => Value::None,
                     })
                 } else {

@@ -65,7 +65,7 @@ impl Vm {
                     }
                     // A plain native: the callee and arguments stay on the
                     // stack, rooted, while it runs (no temp_roots copies).
-                    Obj::Native(n) if n.kind == NativeKind::Plain && n.bound.is_none() => {
+                    Obj::BuiltinFn(n) if n.kind == NativeKind::Plain && n.bound.is_none() => {
                         let func = n.func;
                         let nargs = self.fiber.stack.len() - at - 1;
                         if !n.sig.accepts(nargs) {
@@ -108,7 +108,7 @@ impl Vm {
                         let r = if r == self.t.str {
                             self.str(x)
                         } else if r == self.t.int {
-                            crate::builtins::num::int_from_value(self, x)
+                            crate::builtins::int::int_from_value(self, x)
                         } else {
                             Ok(Value::Obj(self.type_of(x)))
                         };
@@ -133,7 +133,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn native_arg_error(&mut self, r: ObjRef, npos: usize, kw: &[(Value, Value)]) -> Value {
-        let Obj::Native(n) = self.heap.get(r) else {
+        let Obj::BuiltinFn(n) = self.heap.get(r) else {
             return Value::None;
         };
         let names = kw.iter().map(|(k, _)| self.as_str(*k).unwrap_or(""));
@@ -372,7 +372,7 @@ impl Vm {
         };
         match self.heap.get(r) {
             Obj::Function(_) => self.invoke_function(r, args, kw),
-            Obj::Native(n) => {
+            Obj::BuiltinFn(n) => {
                 let (func, kind, bound) = (n.func, n.kind, n.bound);
                 if kind != NativeKind::Plain {
                     return self.gen_method(kind, args, nested);
@@ -920,7 +920,7 @@ impl Vm {
         if meta != self.t.type_ && !from_type_call {
             let callk = self.n.call;
             if let Some(f) = self.class_lookup(meta, callk) {
-                if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::Native(_))) {
+                if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::BuiltinFn(_))) {
                     let mut all: ArgVec = SmallVec::new();
                     all.push(Value::Obj(cls));
                     all.extend_from_slice(args);
@@ -978,7 +978,7 @@ impl Vm {
                         other => Ok(other),
                     };
                 }
-                Obj::Native(_) if init.is(self.object_fns.init) => {
+                Obj::BuiltinFn(_) if init.is(self.object_fns.init) => {
                     if new_is_object && (!args.is_empty() || !kw.is_empty()) {
                         let name = self.class_name(cls);
                         return Err(self.type_error(format!("{name}() takes no arguments")));
@@ -1158,7 +1158,7 @@ impl Vm {
             if let Some(f) = self.dict_get_str(d, isk) {
                 let f = self.unwrap_method_kind(f);
                 if let Value::Obj(r) = f {
-                    if matches!(self.heap.get(r), Obj::Native(_)) {
+                    if matches!(self.heap.get(r), Obj::BuiltinFn(_)) {
                         if !kw.is_empty() {
                             let name = self.class_name(c);
                             return Err(self.type_error(format!(
