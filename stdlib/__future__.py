@@ -34,6 +34,8 @@ CO_FUTURE_ANNOTATIONS = 0x1000000
 
 
 class _Feature:
+    # (release it became optional in, release it becomes mandatory in or
+    # None, the compile() flag that turns it on)
 
     def __init__(self, optionalRelease, mandatoryRelease, compiler_flag):
         self.optional = optionalRelease
@@ -41,15 +43,16 @@ class _Feature:
         self.compiler_flag = compiler_flag
 
     def getOptionalRelease(self):
-        """Return first release in which this feature was recognized."""
+        """The release the feature could first be imported in."""
         return self.optional
 
     def getMandatoryRelease(self):
-        """Return release in which this feature will become mandatory."""
+        """The release the feature is (or will be) always on in, or None."""
         return self.mandatory
 
     def __repr__(self):
-        return "_Feature" + repr((self.optional, self.mandatory, self.compiler_flag))
+        fields = (self.optional, self.mandatory, self.compiler_flag)
+        return f"_Feature{fields!r}"
 
 
 nested_scopes = _Feature((2, 1, 0, "beta", 1), (2, 2, 0, "alpha", 0), CO_NESTED)

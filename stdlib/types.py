@@ -1,4 +1,5 @@
-"""Define names for built-in types that aren't directly accessible as a builtin.
+"""Names for the built-in types that are not builtins themselves, and
+helpers for making classes dynamically.
 
 weft note: several kinds of CPython descriptors (wrapper_descriptor,
 method_descriptor, getset_descriptor, member_descriptor, method-wrapper,
@@ -162,11 +163,9 @@ class SimpleNamespace:
 
 SimpleNamespace(**kwargs)"""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        for k, v in dict(mapping_or_iterable).items():
-            if not isinstance(k, str):
-                raise TypeError(f"keywords must be strings, not '{type(k).__name__}'")
-            setattr(self, k, v)
+    def __init__(self, /, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
         for k, v in kwargs.items():
             setattr(self, k, v)
 
@@ -196,17 +195,17 @@ _repr_running = {}
 
 
 class DynamicClassAttribute:
-    """Route attribute access on a class to __getattr__.
-
-    This is a descriptor, used to define attributes that act differently when
-    accessed through an instance and through a class.
-    """
+    """A property that class access routes to the metaclass's
+    __getattr__: read through an instance it calls fget, read through the
+    class it raises AttributeError (so the class's own attribute of that
+    name, if the metaclass provides one, is found instead). enum uses it
+    for a member's `name` and `value`."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         self.fget = fget
         self.fset = fset
         self.fdel = fdel
-        self.__doc__ = doc or (fget.__doc__ if fget is not None else None)
+        self.__doc__ = doc if doc is not None else getattr(fget, "__doc__", None)
         self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, "__isabstractmethod__", False))
 
@@ -215,7 +214,7 @@ class DynamicClassAttribute:
             if self.__isabstractmethod__:
                 return self
             raise AttributeError()
-        elif self.fget is None:
+        if self.fget is None:
             raise AttributeError("unreadable attribute")
         return self.fget(instance)
 
@@ -229,89 +228,77 @@ class DynamicClassAttribute:
             raise AttributeError("can't delete attribute")
         self.fdel(instance)
 
+    def _copy_with(self, fget, fset, fdel):
+        doc = self.__doc__
+        if self.overwrite_doc and fget is not self.fget:
+            doc = fget.__doc__ or doc
+        new = type(self)(fget, fset, fdel, doc)
+        new.overwrite_doc = self.overwrite_doc
+        return new
+
     def getter(self, fget):
-        fdoc = fget.__doc__ if self.overwrite_doc else None
-        result = type(self)(fget, self.fset, self.fdel, fdoc or self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        return self._copy_with(fget, self.fset, self.fdel)
 
     def setter(self, fset):
-        result = type(self)(self.fget, fset, self.fdel, self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        return self._copy_with(self.fget, fset, self.fdel)
 
     def deleter(self, fdel):
-        result = type(self)(self.fget, self.fset, fdel, self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        return self._copy_with(self.fget, self.fset, fdel)
 
 
 def resolve_bases(bases):
-    """Resolve MRO entries dynamically as specified by PEP 560."""
-    new_bases = list(bases)
-    updated = False
-    shift = 0
-    for i, base in enumerate(bases):
-        if isinstance(base, type):
-            continue
-        if not hasattr(base, "__mro_entries__"):
-            continue
-        new_base = base.__mro_entries__(bases)
-        updated = True
-        if not isinstance(new_base, tuple):
-            raise TypeError("__mro_entries__ must return a tuple")
-        new_bases[i + shift:i + shift + 1] = new_base
-        shift += len(new_base) - 1
-    if not updated:
-        return bases
-    return tuple(new_bases)
-
-
-def _calculate_meta(meta, bases):
-    winner = meta
+    """The bases with each non-class that has __mro_entries__ replaced by
+    what it returns (PEP 560); the same tuple when nothing changes."""
+    out = []
+    changed = False
     for base in bases:
-        base_meta = type(base)
-        if issubclass(winner, base_meta):
+        entries = None if isinstance(base, type) else getattr(base, "__mro_entries__", None)
+        if entries is None:
+            out.append(base)
             continue
-        if issubclass(base_meta, winner):
-            winner = base_meta
+        replacement = entries(bases)
+        if not isinstance(replacement, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        out.extend(replacement)
+        changed = True
+    return tuple(out) if changed else bases
+
+
+def _most_derived_meta(meta, bases):
+    for base in bases:
+        other = type(base)
+        if issubclass(meta, other):
+            continue
+        if issubclass(other, meta):
+            meta = other
             continue
         raise TypeError("metaclass conflict: the metaclass of a derived class must be "
                         "a (non-strict) subclass of the metaclasses of all its bases")
-    return winner
+    return meta
 
 
 def prepare_class(name, bases=(), kwds=None):
-    """Call the __prepare__ method of the appropriate metaclass.
-
-    Returns (metaclass, namespace, kwds) as a 3-tuple
-    """
-    if kwds is None:
-        kwds = {}
-    else:
-        kwds = dict(kwds)
-    if "metaclass" in kwds:
-        meta = kwds.pop("metaclass")
-    else:
-        meta = type(bases[0]) if bases else type
+    """The metaclass a class statement would use, the namespace its
+    __prepare__ returns, and the keywords left for it: (meta, ns, kwds)."""
+    kwds = {} if kwds is None else dict(kwds)
+    meta = kwds.pop("metaclass", type(bases[0]) if bases else type)
     if isinstance(meta, type):
-        meta = _calculate_meta(meta, bases)
-    if hasattr(meta, "__prepare__"):
-        ns = meta.__prepare__(name, bases, **kwds)
-    else:
-        ns = {}
+        meta = _most_derived_meta(meta, bases)
+    prepare = getattr(meta, "__prepare__", None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
     return meta, ns, kwds
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Create a class object dynamically using the appropriate metaclass."""
-    resolved_bases = resolve_bases(bases)
-    meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
+    """Create a class as a class statement would: exec_body(ns) fills the
+    namespace."""
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
     if exec_body is not None:
         exec_body(ns)
-    if resolved_bases is not bases:
+    if resolved is not bases:
         ns["__orig_bases__"] = bases
-    return meta(name, resolved_bases, ns, **kwds)
+    return meta(name, resolved, ns, **kwds)
 
 
 def coroutine(func):

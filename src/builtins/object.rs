@@ -265,7 +265,13 @@ fn type_new_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
         4 => {
             let meta = a.pos[0];
             let cls = vm.type_new(meta, a.pos[1], a.pos[2], a.pos[3])?;
-            Ok(cls)
+            // type.__new__ runs the parent's __init_subclass__ with the
+            // class keywords (the class statement's custom-metaclass path
+            // reaches it only here).
+            vm.temp_roots.push(cls);
+            let r = vm.init_subclass(cls, a.kw);
+            vm.temp_roots.pop();
+            r.map(|_| cls)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

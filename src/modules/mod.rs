@@ -8,10 +8,13 @@
 pub mod asyncio;
 pub mod asyncio_io;
 pub mod binascii;
+pub mod collections;
 pub mod errno;
 pub mod exec;
+pub mod functools;
 pub mod gc;
 pub mod hashlib;
+pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
@@ -57,6 +60,10 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("_subprocess", subprocess::make);
     vm.native_modules.insert("errno", errno::make);
     vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("_functools", functools::make);
+    vm.native_modules.insert("_collections", collections::make);
+    vm.native_modules.insert("_heapq", heapq::make_heapq);
+    vm.native_modules.insert("_bisect", heapq::make_bisect);
     vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.native_modules.insert("_socket", socket::make);

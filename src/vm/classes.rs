@@ -193,12 +193,14 @@ impl Vm {
         let mut orig = None;
         for &b in bases {
             let is_class = matches!(b, Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)));
+            // Looked up on the object itself, as CPython's update_bases
+            // does (a function may carry __mro_entries__ as an attribute).
             if !is_class {
-                if let Some(f) = self.lookup_special(b, mek) {
+                if let Some(f) = self.getattr_opt(b, mek)? {
                     let t = *orig.get_or_insert_with(|| self.new_tuple(bases.to_vec()));
-                    self.temp_roots.push(t);
-                    let r = self.call_bound(f, b, &[t]);
-                    self.temp_roots.pop();
+                    self.temp_roots.extend([t, f]);
+                    let r = self.call(f, &[t]);
+                    self.temp_roots.truncate(self.temp_roots.len() - 2);
                     let r = r?;
                     if !matches!(r, Value::Obj(x) if matches!(self.heap.get(x), Obj::Tuple(_))) {
                         return Err(self.type_error("__mro_entries__ must return a tuple"));

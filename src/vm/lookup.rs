@@ -262,6 +262,14 @@ impl Vm {
                 if let Some(g) = self.class_lookup(cls, gk) {
                     return self.call_bound(g, obj, &[name]);
                 }
+                // A module's own __getattr__ (PEP 562).
+                if let Value::Obj(r) = obj {
+                    if let Obj::Module(m) = self.heap.get(r) {
+                        if let Some(g) = self.dict_get_str(m.dict, gk) {
+                            return self.call(g, &[name]);
+                        }
+                    }
+                }
                 Err(self.attribute_error(obj, name))
             }
         }
@@ -356,7 +364,8 @@ impl Vm {
                 }
                 self.call(fget, &[obj])
             }
-            Obj::Instance(_) => {
+            // Descriptors written in weft or natively (lru_cache wrappers).
+            Obj::Instance(_) | Obj::NativeObj(_) => {
                 let gk = self.n.get;
                 match self.lookup_special(d, gk) {
                     Some(g) => self.call_bound(g, d, &[obj, Value::Obj(cls)]),
@@ -420,7 +429,7 @@ impl Vm {
                         func: f,
                     })))
                 }
-                Obj::Instance(_) => {
+                Obj::Instance(_) | Obj::NativeObj(_) => {
                     let gk = self.n.get;
                     match self.lookup_special(v, gk) {
                         Some(g) => self
