@@ -273,6 +273,15 @@ fn run(args: Vec<String>) -> u8 {
         repl_opts.quiet = true;
         return weft::repl::run(interp, &repl_opts) as u8;
     }
+    // CPython prints an uncaught exception's traceback, then runs the
+    // atexit handlers, then flushes stdout.
+    if let Err(RunError::Exception { text, .. }) = &result {
+        let _ = interp.vm.stdout.flush();
+        eprint!("{text}");
+    }
+    if !matches!(result, Err(RunError::Internal { .. })) {
+        interp.run_atexit();
+    }
     let flushed = interp.flush();
     interp.finish();
     match result {
@@ -284,10 +293,7 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { text, .. }) => {
-            eprint!("{text}");
-            1
-        }
+        Err(RunError::Exception { .. }) => 1,
         Err(RunError::Syntax(e, file)) => {
             report_syntax(&e, &file);
             1

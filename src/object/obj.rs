@@ -219,6 +219,8 @@ pub struct Function {
     pub dict: Option<ObjRef>,
     pub module: Value,
     pub doc: Value,
+    /// `__annotations__`: a dict, or None until first asked for.
+    pub annotations: Value,
 }
 
 /// Call arguments given to a native: positional values and keyword pairs
@@ -599,6 +601,7 @@ impl Obj {
                 }
                 out.push(f.module);
                 out.push(f.doc);
+                out.push(f.annotations);
             }
             Obj::BuiltinFn(n) => {
                 if let Some(b) = n.bound {

@@ -2108,9 +2108,11 @@ impl Vm {
         } else {
             Vec::new()
         };
-        if flags & make_fn::ANNOTATIONS != 0 {
-            self.pop();
-        }
+        let annotations = if flags & make_fn::ANNOTATIONS != 0 {
+            Some(self.pop())
+        } else {
+            None
+        };
         let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
             self.pop().as_obj()
         } else {
@@ -2152,6 +2154,7 @@ impl Vm {
             dict: None,
             module,
             doc,
+            annotations: annotations.unwrap_or(Value::None),
         }))))
     }
 

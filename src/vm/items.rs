@@ -334,14 +334,21 @@ impl Vm {
                     return self.getitem(base, key);
                 }
                 Obj::Class(_) => {
+                    let gk = self.n.getitem;
+                    let meta = self.type_of(obj);
+                    if meta != self.t.type_ {
+                        if let Some(f) = self.class_lookup(meta, gk) {
+                            return self.call_bound(f, obj, &[key]);
+                        }
+                    }
                     let cg = self.n.class_getitem;
                     if let Some(f) = self.class_lookup(r, cg) {
                         let f = self.unwrap_method_kind(f);
                         return self.call(f, &[obj, key]);
                     }
-                    if self.heap_class_builtin(r) {
-                        // list[int] and friends: a generic alias; weft keeps the origin.
-                        return Ok(obj);
+                    if self.generic_builtin(r) {
+                        // list[int] and friends: types.GenericAlias.
+                        return self.generic_alias(obj, key);
                     }
                     let n = self.class_name(r);
                     return Err(self.type_error(format!("type '{n}' is not subscriptable")));
@@ -356,8 +363,12 @@ impl Vm {
         }
     }
 
-    fn heap_class_builtin(&self, r: ObjRef) -> bool {
-        matches!(self.heap.get(r), Obj::Class(c) if c.builtin)
+    /// Built-in classes that `cls[...]` makes a GenericAlias of: the
+    /// containers and `type`, and the classes of native modules.
+    fn generic_builtin(&self, r: ObjRef) -> bool {
+        let t = &self.t;
+        [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_].contains(&r)
+            || self.native_classes.values().any(|&c| c == r)
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {

@@ -14,6 +14,7 @@ pub mod classes;
 pub mod compare;
 pub mod coro;
 pub mod display;
+pub mod frameobj;
 pub mod internal;
 pub mod interp;
 pub mod items;
@@ -79,6 +80,14 @@ impl Output {
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    /// Raw bytes (sys.stdout.buffer.write), in order with the text.
+    pub fn write_bytes(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 8192 || (self.line_buffered && b.contains(&b'\n')) {
             self.flush()?;
         }
         Ok(())
