@@ -242,31 +242,43 @@ class reader:
             field = float(field)
         self._fields.append(field)
 
-    def _fast_line(self, line):
-        """The row of a line with no quote or escape character, or None when
-        the state machine must read it."""
-        q = self._quote
-        e = self._esc
-        if (q is not None and q in line) or (e is not None and e in line):
-            return None
-        body = line.rstrip('\r\n')
-        if '\r' in body or '\n' in body:
-            return None
-        if not body:
-            return []
-        fields = body.split(self._delim)
-        if len(body) > _field_limit:
-            for f in fields:
-                if len(f) > _field_limit:
-                    raise Error("field larger than field limit (%d)" %
-                                _field_limit)
-        if self._numeric:
-            fields = [float(f) if f else f for f in fields]
-        return fields
-
     def __next__(self):
+        line = next(self._input)
+        if not isinstance(line, str):
+            raise Error("iterator should return strings, not %s (the "
+                        "file should be opened in text mode)" %
+                        type(line).__name__)
+        self.line_num += 1
+        if self._simple:
+            # The common line: no quote or escape character and no line
+            # break inside it, so splitting at the delimiter is the answer.
+            q = self._quote
+            e = self._esc
+            if (q is None or q not in line) and (e is None or e not in line):
+                body = line.rstrip('\r\n')
+                if '\r' not in body and '\n' not in body:
+                    if not body:
+                        return []
+                    fields = body.split(self._delim)
+                    if len(body) > _field_limit:
+                        for f in fields:
+                            if len(f) > _field_limit:
+                                raise Error("field larger than field limit "
+                                            "(%d)" % _field_limit)
+                    if self._numeric:
+                        fields = [float(f) if f else f for f in fields]
+                    return fields
+        return self._read_record(line)
+
+    def _read_record(self, line):
+        """The state machine over this line and as many more as the record
+        needs."""
         self._reset()
         while True:
+            self._feed(line)
+            self._end_line()
+            if self._state == _START_RECORD:
+                break
             try:
                 line = next(self._input)
             except StopIteration:
@@ -281,14 +293,6 @@ class reader:
                             "file should be opened in text mode)" %
                             type(line).__name__)
             self.line_num += 1
-            if self._state == _START_RECORD and self._simple:
-                row = self._fast_line(line)
-                if row is not None:
-                    return row
-            self._feed(line)
-            self._end_line()
-            if self._state == _START_RECORD:
-                break
         fields = self._fields
         self._fields = []
         return fields

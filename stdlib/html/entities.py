@@ -3,635 +3,692 @@ from the WHATWG HTML5 named character reference list; do not edit)."""
 
 __all__ = ['html5', 'name2codepoint', 'codepoint2name', 'entitydefs']
 
-# HTML 4 entity names and their code points.
-name2codepoint = {
-    'AElig': 0x00c6, 'Aacute': 0x00c1, 'Acirc': 0x00c2, 'Agrave': 0x00c0, 'Alpha': 0x0391,
-    'Aring': 0x00c5, 'Atilde': 0x00c3, 'Auml': 0x00c4, 'Beta': 0x0392, 'Ccedil': 0x00c7,
-    'Chi': 0x03a7, 'Dagger': 0x2021, 'Delta': 0x0394, 'ETH': 0x00d0, 'Eacute': 0x00c9,
-    'Ecirc': 0x00ca, 'Egrave': 0x00c8, 'Epsilon': 0x0395, 'Eta': 0x0397, 'Euml': 0x00cb,
-    'Gamma': 0x0393, 'Iacute': 0x00cd, 'Icirc': 0x00ce, 'Igrave': 0x00cc, 'Iota': 0x0399,
-    'Iuml': 0x00cf, 'Kappa': 0x039a, 'Lambda': 0x039b, 'Mu': 0x039c, 'Ntilde': 0x00d1,
-    'Nu': 0x039d, 'OElig': 0x0152, 'Oacute': 0x00d3, 'Ocirc': 0x00d4, 'Ograve': 0x00d2,
-    'Omega': 0x03a9, 'Omicron': 0x039f, 'Oslash': 0x00d8, 'Otilde': 0x00d5, 'Ouml': 0x00d6,
-    'Phi': 0x03a6, 'Pi': 0x03a0, 'Prime': 0x2033, 'Psi': 0x03a8, 'Rho': 0x03a1, 'Scaron': 0x0160,
-    'Sigma': 0x03a3, 'THORN': 0x00de, 'Tau': 0x03a4, 'Theta': 0x0398, 'Uacute': 0x00da,
-    'Ucirc': 0x00db, 'Ugrave': 0x00d9, 'Upsilon': 0x03a5, 'Uuml': 0x00dc, 'Xi': 0x039e,
-    'Yacute': 0x00dd, 'Yuml': 0x0178, 'Zeta': 0x0396, 'aacute': 0x00e1, 'acirc': 0x00e2,
-    'acute': 0x00b4, 'aelig': 0x00e6, 'agrave': 0x00e0, 'alefsym': 0x2135, 'alpha': 0x03b1,
-    'amp': 0x0026, 'and': 0x2227, 'ang': 0x2220, 'aring': 0x00e5, 'asymp': 0x2248,
-    'atilde': 0x00e3, 'auml': 0x00e4, 'bdquo': 0x201e, 'beta': 0x03b2, 'brvbar': 0x00a6,
-    'bull': 0x2022, 'cap': 0x2229, 'ccedil': 0x00e7, 'cedil': 0x00b8, 'cent': 0x00a2,
-    'chi': 0x03c7, 'circ': 0x02c6, 'clubs': 0x2663, 'cong': 0x2245, 'copy': 0x00a9,
-    'crarr': 0x21b5, 'cup': 0x222a, 'curren': 0x00a4, 'dArr': 0x21d3, 'dagger': 0x2020,
-    'darr': 0x2193, 'deg': 0x00b0, 'delta': 0x03b4, 'diams': 0x2666, 'divide': 0x00f7,
-    'eacute': 0x00e9, 'ecirc': 0x00ea, 'egrave': 0x00e8, 'empty': 0x2205, 'emsp': 0x2003,
-    'ensp': 0x2002, 'epsilon': 0x03b5, 'equiv': 0x2261, 'eta': 0x03b7, 'eth': 0x00f0,
-    'euml': 0x00eb, 'euro': 0x20ac, 'exist': 0x2203, 'fnof': 0x0192, 'forall': 0x2200,
-    'frac12': 0x00bd, 'frac14': 0x00bc, 'frac34': 0x00be, 'frasl': 0x2044, 'gamma': 0x03b3,
-    'ge': 0x2265, 'gt': 0x003e, 'hArr': 0x21d4, 'harr': 0x2194, 'hearts': 0x2665, 'hellip': 0x2026,
-    'iacute': 0x00ed, 'icirc': 0x00ee, 'iexcl': 0x00a1, 'igrave': 0x00ec, 'image': 0x2111,
-    'infin': 0x221e, 'int': 0x222b, 'iota': 0x03b9, 'iquest': 0x00bf, 'isin': 0x2208,
-    'iuml': 0x00ef, 'kappa': 0x03ba, 'lArr': 0x21d0, 'lambda': 0x03bb, 'lang': 0x2329,
-    'laquo': 0x00ab, 'larr': 0x2190, 'lceil': 0x2308, 'ldquo': 0x201c, 'le': 0x2264,
-    'lfloor': 0x230a, 'lowast': 0x2217, 'loz': 0x25ca, 'lrm': 0x200e, 'lsaquo': 0x2039,
-    'lsquo': 0x2018, 'lt': 0x003c, 'macr': 0x00af, 'mdash': 0x2014, 'micro': 0x00b5,
-    'middot': 0x00b7, 'minus': 0x2212, 'mu': 0x03bc, 'nabla': 0x2207, 'nbsp': 0x00a0,
-    'ndash': 0x2013, 'ne': 0x2260, 'ni': 0x220b, 'not': 0x00ac, 'notin': 0x2209, 'nsub': 0x2284,
-    'ntilde': 0x00f1, 'nu': 0x03bd, 'oacute': 0x00f3, 'ocirc': 0x00f4, 'oelig': 0x0153,
-    'ograve': 0x00f2, 'oline': 0x203e, 'omega': 0x03c9, 'omicron': 0x03bf, 'oplus': 0x2295,
-    'or': 0x2228, 'ordf': 0x00aa, 'ordm': 0x00ba, 'oslash': 0x00f8, 'otilde': 0x00f5,
-    'otimes': 0x2297, 'ouml': 0x00f6, 'para': 0x00b6, 'part': 0x2202, 'permil': 0x2030,
-    'perp': 0x22a5, 'phi': 0x03c6, 'pi': 0x03c0, 'piv': 0x03d6, 'plusmn': 0x00b1, 'pound': 0x00a3,
-    'prime': 0x2032, 'prod': 0x220f, 'prop': 0x221d, 'psi': 0x03c8, 'quot': 0x0022, 'rArr': 0x21d2,
-    'radic': 0x221a, 'rang': 0x232a, 'raquo': 0x00bb, 'rarr': 0x2192, 'rceil': 0x2309,
-    'rdquo': 0x201d, 'real': 0x211c, 'reg': 0x00ae, 'rfloor': 0x230b, 'rho': 0x03c1, 'rlm': 0x200f,
-    'rsaquo': 0x203a, 'rsquo': 0x2019, 'sbquo': 0x201a, 'scaron': 0x0161, 'sdot': 0x22c5,
-    'sect': 0x00a7, 'shy': 0x00ad, 'sigma': 0x03c3, 'sigmaf': 0x03c2, 'sim': 0x223c,
-    'spades': 0x2660, 'sub': 0x2282, 'sube': 0x2286, 'sum': 0x2211, 'sup': 0x2283, 'sup1': 0x00b9,
-    'sup2': 0x00b2, 'sup3': 0x00b3, 'supe': 0x2287, 'szlig': 0x00df, 'tau': 0x03c4,
-    'there4': 0x2234, 'theta': 0x03b8, 'thetasym': 0x03d1, 'thinsp': 0x2009, 'thorn': 0x00fe,
-    'tilde': 0x02dc, 'times': 0x00d7, 'trade': 0x2122, 'uArr': 0x21d1, 'uacute': 0x00fa,
-    'uarr': 0x2191, 'ucirc': 0x00fb, 'ugrave': 0x00f9, 'uml': 0x00a8, 'upsih': 0x03d2,
-    'upsilon': 0x03c5, 'uuml': 0x00fc, 'weierp': 0x2118, 'xi': 0x03be, 'yacute': 0x00fd,
-    'yen': 0x00a5, 'yuml': 0x00ff, 'zeta': 0x03b6, 'zwj': 0x200d, 'zwnj': 0x200c,
-}
+_N2C = (
+    'AElig c6 Aacute c1 Acirc c2 Agrave c0 Alpha 391 Aring c5 Atilde c3 Auml c4 Beta 392 '
+    'Ccedil c7 Chi 3a7 Dagger 2021 Delta 394 ETH d0 Eacute c9 Ecirc ca Egrave c8 '
+    'Epsilon 395 Eta 397 Euml cb Gamma 393 Iacute cd Icirc ce Igrave cc Iota 399 Iuml cf '
+    'Kappa 39a Lambda 39b Mu 39c Ntilde d1 Nu 39d OElig 152 Oacute d3 Ocirc d4 Ograve d2 '
+    'Omega 3a9 Omicron 39f Oslash d8 Otilde d5 Ouml d6 Phi 3a6 Pi 3a0 Prime 2033 Psi 3a8 '
+    'Rho 3a1 Scaron 160 Sigma 3a3 THORN de Tau 3a4 Theta 398 Uacute da Ucirc db Ugrave d9 '
+    'Upsilon 3a5 Uuml dc Xi 39e Yacute dd Yuml 178 Zeta 396 aacute e1 acirc e2 acute b4 '
+    'aelig e6 agrave e0 alefsym 2135 alpha 3b1 amp 26 and 2227 ang 2220 aring e5 '
+    'asymp 2248 atilde e3 auml e4 bdquo 201e beta 3b2 brvbar a6 bull 2022 cap 2229 '
+    'ccedil e7 cedil b8 cent a2 chi 3c7 circ 2c6 clubs 2663 cong 2245 copy a9 crarr 21b5 '
+    'cup 222a curren a4 dArr 21d3 dagger 2020 darr 2193 deg b0 delta 3b4 diams 2666 '
+    'divide f7 eacute e9 ecirc ea egrave e8 empty 2205 emsp 2003 ensp 2002 epsilon 3b5 '
+    'equiv 2261 eta 3b7 eth f0 euml eb euro 20ac exist 2203 fnof 192 forall 2200 frac12 bd '
+    'frac14 bc frac34 be frasl 2044 gamma 3b3 ge 2265 gt 3e hArr 21d4 harr 2194 '
+    'hearts 2665 hellip 2026 iacute ed icirc ee iexcl a1 igrave ec image 2111 infin 221e '
+    'int 222b iota 3b9 iquest bf isin 2208 iuml ef kappa 3ba lArr 21d0 lambda 3bb '
+    'lang 2329 laquo ab larr 2190 lceil 2308 ldquo 201c le 2264 lfloor 230a lowast 2217 '
+    'loz 25ca lrm 200e lsaquo 2039 lsquo 2018 lt 3c macr af mdash 2014 micro b5 middot b7 '
+    'minus 2212 mu 3bc nabla 2207 nbsp a0 ndash 2013 ne 2260 ni 220b not ac notin 2209 '
+    'nsub 2284 ntilde f1 nu 3bd oacute f3 ocirc f4 oelig 153 ograve f2 oline 203e '
+    'omega 3c9 omicron 3bf oplus 2295 or 2228 ordf aa ordm ba oslash f8 otilde f5 '
+    'otimes 2297 ouml f6 para b6 part 2202 permil 2030 perp 22a5 phi 3c6 pi 3c0 piv 3d6 '
+    'plusmn b1 pound a3 prime 2032 prod 220f prop 221d psi 3c8 quot 22 rArr 21d2 '
+    'radic 221a rang 232a raquo bb rarr 2192 rceil 2309 rdquo 201d real 211c reg ae '
+    'rfloor 230b rho 3c1 rlm 200f rsaquo 203a rsquo 2019 sbquo 201a scaron 161 sdot 22c5 '
+    'sect a7 shy ad sigma 3c3 sigmaf 3c2 sim 223c spades 2660 sub 2282 sube 2286 sum 2211 '
+    'sup 2283 sup1 b9 sup2 b2 sup3 b3 supe 2287 szlig df tau 3c4 there4 2234 theta 3b8 '
+    'thetasym 3d1 thinsp 2009 thorn fe tilde 2dc times d7 trade 2122 uArr 21d1 uacute fa '
+    'uarr 2191 ucirc fb ugrave f9 uml a8 upsih 3d2 upsilon 3c5 uuml fc weierp 2118 xi 3be '
+    'yacute fd yen a5 yuml ff zeta 3b6 zwj 200d zwnj 200c '
+)
 
+# HTML 4 entity names and their code points.
+name2codepoint = {}
 codepoint2name = {}
 entitydefs = {}
-for _name, _cp in name2codepoint.items():
-    codepoint2name[_cp] = _name
-    entitydefs[_name] = chr(_cp)
-del _name, _cp
+_parts = _N2C.split()
+for _i in range(0, len(_parts), 2):
+    _cp = int(_parts[_i + 1], 16)
+    name2codepoint[_parts[_i]] = _cp
+    codepoint2name[_cp] = _parts[_i]
+    entitydefs[_parts[_i]] = chr(_cp)
+
+
+_H5 = (
+    'Aacute\x01\xc1\x00aacute\x01\xe1\x00Aacute;\x01\xc1\x00aacute;\x01\xe1\x00'
+    'Abreve;\x01\u0102\x00abreve;\x01\u0103\x00ac;\x01\u223e\x00acd;\x01\u223f\x00'
+    'acE;\x01\u223e\u0333\x00Acirc\x01\xc2\x00acirc\x01\xe2\x00Acirc;\x01\xc2\x00'
+    'acirc;\x01\xe2\x00acute\x01\xb4\x00acute;\x01\xb4\x00Acy;\x01\u0410\x00'
+    'acy;\x01\u0430\x00AElig\x01\xc6\x00aelig\x01\xe6\x00AElig;\x01\xc6\x00'
+    'aelig;\x01\xe6\x00af;\x01\u2061\x00Afr;\x01\U0001d504\x00afr;\x01\U0001d51e\x00'
+    'Agrave\x01\xc0\x00agrave\x01\xe0\x00Agrave;\x01\xc0\x00agrave;\x01\xe0\x00'
+    'alefsym;\x01\u2135\x00aleph;\x01\u2135\x00Alpha;\x01\u0391\x00alpha;\x01\u03b1\x00'
+    'Amacr;\x01\u0100\x00amacr;\x01\u0101\x00amalg;\x01\u2a3f\x00AMP\x01&\x00amp\x01&\x00'
+    'AMP;\x01&\x00amp;\x01&\x00And;\x01\u2a53\x00and;\x01\u2227\x00andand;\x01\u2a55\x00'
+    'andd;\x01\u2a5c\x00andslope;\x01\u2a58\x00andv;\x01\u2a5a\x00ang;\x01\u2220\x00'
+    'ange;\x01\u29a4\x00angle;\x01\u2220\x00angmsd;\x01\u2221\x00angmsdaa;\x01\u29a8\x00'
+    'angmsdab;\x01\u29a9\x00angmsdac;\x01\u29aa\x00angmsdad;\x01\u29ab\x00'
+    'angmsdae;\x01\u29ac\x00angmsdaf;\x01\u29ad\x00angmsdag;\x01\u29ae\x00'
+    'angmsdah;\x01\u29af\x00angrt;\x01\u221f\x00angrtvb;\x01\u22be\x00'
+    'angrtvbd;\x01\u299d\x00angsph;\x01\u2222\x00angst;\x01\xc5\x00angzarr;\x01\u237c\x00'
+    'Aogon;\x01\u0104\x00aogon;\x01\u0105\x00Aopf;\x01\U0001d538\x00aopf;\x01\U0001d552\x00'
+    'ap;\x01\u2248\x00apacir;\x01\u2a6f\x00apE;\x01\u2a70\x00ape;\x01\u224a\x00'
+    "apid;\x01\u224b\x00apos;\x01'\x00ApplyFunction;\x01\u2061\x00approx;\x01\u2248\x00"
+    'approxeq;\x01\u224a\x00Aring\x01\xc5\x00aring\x01\xe5\x00Aring;\x01\xc5\x00'
+    'aring;\x01\xe5\x00Ascr;\x01\U0001d49c\x00ascr;\x01\U0001d4b6\x00Assign;\x01\u2254\x00'
+    'ast;\x01*\x00asymp;\x01\u2248\x00asympeq;\x01\u224d\x00Atilde\x01\xc3\x00'
+    'atilde\x01\xe3\x00Atilde;\x01\xc3\x00atilde;\x01\xe3\x00Auml\x01\xc4\x00'
+    'auml\x01\xe4\x00Auml;\x01\xc4\x00auml;\x01\xe4\x00awconint;\x01\u2233\x00'
+    'awint;\x01\u2a11\x00backcong;\x01\u224c\x00backepsilon;\x01\u03f6\x00'
+    'backprime;\x01\u2035\x00backsim;\x01\u223d\x00backsimeq;\x01\u22cd\x00'
+    'Backslash;\x01\u2216\x00Barv;\x01\u2ae7\x00barvee;\x01\u22bd\x00Barwed;\x01\u2306\x00'
+    'barwed;\x01\u2305\x00barwedge;\x01\u2305\x00bbrk;\x01\u23b5\x00bbrktbrk;\x01\u23b6\x00'
+    'bcong;\x01\u224c\x00Bcy;\x01\u0411\x00bcy;\x01\u0431\x00bdquo;\x01\u201e\x00'
+    'becaus;\x01\u2235\x00Because;\x01\u2235\x00because;\x01\u2235\x00'
+    'bemptyv;\x01\u29b0\x00bepsi;\x01\u03f6\x00bernou;\x01\u212c\x00'
+    'Bernoullis;\x01\u212c\x00Beta;\x01\u0392\x00beta;\x01\u03b2\x00beth;\x01\u2136\x00'
+    'between;\x01\u226c\x00Bfr;\x01\U0001d505\x00bfr;\x01\U0001d51f\x00'
+    'bigcap;\x01\u22c2\x00bigcirc;\x01\u25ef\x00bigcup;\x01\u22c3\x00bigodot;\x01\u2a00\x00'
+    'bigoplus;\x01\u2a01\x00bigotimes;\x01\u2a02\x00bigsqcup;\x01\u2a06\x00'
+    'bigstar;\x01\u2605\x00bigtriangledown;\x01\u25bd\x00bigtriangleup;\x01\u25b3\x00'
+    'biguplus;\x01\u2a04\x00bigvee;\x01\u22c1\x00bigwedge;\x01\u22c0\x00'
+    'bkarow;\x01\u290d\x00blacklozenge;\x01\u29eb\x00blacksquare;\x01\u25aa\x00'
+    'blacktriangle;\x01\u25b4\x00blacktriangledown;\x01\u25be\x00'
+    'blacktriangleleft;\x01\u25c2\x00blacktriangleright;\x01\u25b8\x00blank;\x01\u2423\x00'
+    'blk12;\x01\u2592\x00blk14;\x01\u2591\x00blk34;\x01\u2593\x00block;\x01\u2588\x00'
+    'bne;\x01=\u20e5\x00bnequiv;\x01\u2261\u20e5\x00bNot;\x01\u2aed\x00bnot;\x01\u2310\x00'
+    'Bopf;\x01\U0001d539\x00bopf;\x01\U0001d553\x00bot;\x01\u22a5\x00bottom;\x01\u22a5\x00'
+    'bowtie;\x01\u22c8\x00boxbox;\x01\u29c9\x00boxDL;\x01\u2557\x00boxDl;\x01\u2556\x00'
+    'boxdL;\x01\u2555\x00boxdl;\x01\u2510\x00boxDR;\x01\u2554\x00boxDr;\x01\u2553\x00'
+    'boxdR;\x01\u2552\x00boxdr;\x01\u250c\x00boxH;\x01\u2550\x00boxh;\x01\u2500\x00'
+    'boxHD;\x01\u2566\x00boxHd;\x01\u2564\x00boxhD;\x01\u2565\x00boxhd;\x01\u252c\x00'
+    'boxHU;\x01\u2569\x00boxHu;\x01\u2567\x00boxhU;\x01\u2568\x00boxhu;\x01\u2534\x00'
+    'boxminus;\x01\u229f\x00boxplus;\x01\u229e\x00boxtimes;\x01\u22a0\x00'
+    'boxUL;\x01\u255d\x00boxUl;\x01\u255c\x00boxuL;\x01\u255b\x00boxul;\x01\u2518\x00'
+    'boxUR;\x01\u255a\x00boxUr;\x01\u2559\x00boxuR;\x01\u2558\x00boxur;\x01\u2514\x00'
+    'boxV;\x01\u2551\x00boxv;\x01\u2502\x00boxVH;\x01\u256c\x00boxVh;\x01\u256b\x00'
+    'boxvH;\x01\u256a\x00boxvh;\x01\u253c\x00boxVL;\x01\u2563\x00boxVl;\x01\u2562\x00'
+    'boxvL;\x01\u2561\x00boxvl;\x01\u2524\x00boxVR;\x01\u2560\x00boxVr;\x01\u255f\x00'
+    'boxvR;\x01\u255e\x00boxvr;\x01\u251c\x00bprime;\x01\u2035\x00Breve;\x01\u02d8\x00'
+    'breve;\x01\u02d8\x00brvbar\x01\xa6\x00brvbar;\x01\xa6\x00Bscr;\x01\u212c\x00'
+    'bscr;\x01\U0001d4b7\x00bsemi;\x01\u204f\x00bsim;\x01\u223d\x00bsime;\x01\u22cd\x00'
+    'bsol;\x01\\\x00bsolb;\x01\u29c5\x00bsolhsub;\x01\u27c8\x00bull;\x01\u2022\x00'
+    'bullet;\x01\u2022\x00bump;\x01\u224e\x00bumpE;\x01\u2aae\x00bumpe;\x01\u224f\x00'
+    'Bumpeq;\x01\u224e\x00bumpeq;\x01\u224f\x00Cacute;\x01\u0106\x00cacute;\x01\u0107\x00'
+    'Cap;\x01\u22d2\x00cap;\x01\u2229\x00capand;\x01\u2a44\x00capbrcup;\x01\u2a49\x00'
+    'capcap;\x01\u2a4b\x00capcup;\x01\u2a47\x00capdot;\x01\u2a40\x00'
+    'CapitalDifferentialD;\x01\u2145\x00caps;\x01\u2229\ufe00\x00caret;\x01\u2041\x00'
+    'caron;\x01\u02c7\x00Cayleys;\x01\u212d\x00ccaps;\x01\u2a4d\x00Ccaron;\x01\u010c\x00'
+    'ccaron;\x01\u010d\x00Ccedil\x01\xc7\x00ccedil\x01\xe7\x00Ccedil;\x01\xc7\x00'
+    'ccedil;\x01\xe7\x00Ccirc;\x01\u0108\x00ccirc;\x01\u0109\x00Cconint;\x01\u2230\x00'
+    'ccups;\x01\u2a4c\x00ccupssm;\x01\u2a50\x00Cdot;\x01\u010a\x00cdot;\x01\u010b\x00'
+    'cedil\x01\xb8\x00cedil;\x01\xb8\x00Cedilla;\x01\xb8\x00cemptyv;\x01\u29b2\x00'
+    'cent\x01\xa2\x00cent;\x01\xa2\x00CenterDot;\x01\xb7\x00centerdot;\x01\xb7\x00'
+    'Cfr;\x01\u212d\x00cfr;\x01\U0001d520\x00CHcy;\x01\u0427\x00chcy;\x01\u0447\x00'
+    'check;\x01\u2713\x00checkmark;\x01\u2713\x00Chi;\x01\u03a7\x00chi;\x01\u03c7\x00'
+    'cir;\x01\u25cb\x00circ;\x01\u02c6\x00circeq;\x01\u2257\x00'
+    'circlearrowleft;\x01\u21ba\x00circlearrowright;\x01\u21bb\x00circledast;\x01\u229b\x00'
+    'circledcirc;\x01\u229a\x00circleddash;\x01\u229d\x00CircleDot;\x01\u2299\x00'
+    'circledR;\x01\xae\x00circledS;\x01\u24c8\x00CircleMinus;\x01\u2296\x00'
+    'CirclePlus;\x01\u2295\x00CircleTimes;\x01\u2297\x00cirE;\x01\u29c3\x00'
+    'cire;\x01\u2257\x00cirfnint;\x01\u2a10\x00cirmid;\x01\u2aef\x00cirscir;\x01\u29c2\x00'
+    'ClockwiseContourIntegral;\x01\u2232\x00CloseCurlyDoubleQuote;\x01\u201d\x00'
+    'CloseCurlyQuote;\x01\u2019\x00clubs;\x01\u2663\x00clubsuit;\x01\u2663\x00'
+    'Colon;\x01\u2237\x00colon;\x01:\x00Colone;\x01\u2a74\x00colone;\x01\u2254\x00'
+    'coloneq;\x01\u2254\x00comma;\x01,\x00commat;\x01@\x00comp;\x01\u2201\x00'
+    'compfn;\x01\u2218\x00complement;\x01\u2201\x00complexes;\x01\u2102\x00'
+    'cong;\x01\u2245\x00congdot;\x01\u2a6d\x00Congruent;\x01\u2261\x00Conint;\x01\u222f\x00'
+    'conint;\x01\u222e\x00ContourIntegral;\x01\u222e\x00Copf;\x01\u2102\x00'
+    'copf;\x01\U0001d554\x00coprod;\x01\u2210\x00Coproduct;\x01\u2210\x00COPY\x01\xa9\x00'
+    'copy\x01\xa9\x00COPY;\x01\xa9\x00copy;\x01\xa9\x00copysr;\x01\u2117\x00'
+    'CounterClockwiseContourIntegral;\x01\u2233\x00crarr;\x01\u21b5\x00Cross;\x01\u2a2f\x00'
+    'cross;\x01\u2717\x00Cscr;\x01\U0001d49e\x00cscr;\x01\U0001d4b8\x00csub;\x01\u2acf\x00'
+    'csube;\x01\u2ad1\x00csup;\x01\u2ad0\x00csupe;\x01\u2ad2\x00ctdot;\x01\u22ef\x00'
+    'cudarrl;\x01\u2938\x00cudarrr;\x01\u2935\x00cuepr;\x01\u22de\x00cuesc;\x01\u22df\x00'
+    'cularr;\x01\u21b6\x00cularrp;\x01\u293d\x00Cup;\x01\u22d3\x00cup;\x01\u222a\x00'
+    'cupbrcap;\x01\u2a48\x00CupCap;\x01\u224d\x00cupcap;\x01\u2a46\x00cupcup;\x01\u2a4a\x00'
+    'cupdot;\x01\u228d\x00cupor;\x01\u2a45\x00cups;\x01\u222a\ufe00\x00'
+    'curarr;\x01\u21b7\x00curarrm;\x01\u293c\x00curlyeqprec;\x01\u22de\x00'
+    'curlyeqsucc;\x01\u22df\x00curlyvee;\x01\u22ce\x00curlywedge;\x01\u22cf\x00'
+    'curren\x01\xa4\x00curren;\x01\xa4\x00curvearrowleft;\x01\u21b6\x00'
+    'curvearrowright;\x01\u21b7\x00cuvee;\x01\u22ce\x00cuwed;\x01\u22cf\x00'
+    'cwconint;\x01\u2232\x00cwint;\x01\u2231\x00cylcty;\x01\u232d\x00Dagger;\x01\u2021\x00'
+    'dagger;\x01\u2020\x00daleth;\x01\u2138\x00Darr;\x01\u21a1\x00dArr;\x01\u21d3\x00'
+    'darr;\x01\u2193\x00dash;\x01\u2010\x00Dashv;\x01\u2ae4\x00dashv;\x01\u22a3\x00'
+    'dbkarow;\x01\u290f\x00dblac;\x01\u02dd\x00Dcaron;\x01\u010e\x00dcaron;\x01\u010f\x00'
+    'Dcy;\x01\u0414\x00dcy;\x01\u0434\x00DD;\x01\u2145\x00dd;\x01\u2146\x00'
+    'ddagger;\x01\u2021\x00ddarr;\x01\u21ca\x00DDotrahd;\x01\u2911\x00'
+    'ddotseq;\x01\u2a77\x00deg\x01\xb0\x00deg;\x01\xb0\x00Del;\x01\u2207\x00'
+    'Delta;\x01\u0394\x00delta;\x01\u03b4\x00demptyv;\x01\u29b1\x00dfisht;\x01\u297f\x00'
+    'Dfr;\x01\U0001d507\x00dfr;\x01\U0001d521\x00dHar;\x01\u2965\x00dharl;\x01\u21c3\x00'
+    'dharr;\x01\u21c2\x00DiacriticalAcute;\x01\xb4\x00DiacriticalDot;\x01\u02d9\x00'
+    'DiacriticalDoubleAcute;\x01\u02dd\x00DiacriticalGrave;\x01`\x00'
+    'DiacriticalTilde;\x01\u02dc\x00diam;\x01\u22c4\x00Diamond;\x01\u22c4\x00'
+    'diamond;\x01\u22c4\x00diamondsuit;\x01\u2666\x00diams;\x01\u2666\x00die;\x01\xa8\x00'
+    'DifferentialD;\x01\u2146\x00digamma;\x01\u03dd\x00disin;\x01\u22f2\x00div;\x01\xf7\x00'
+    'divide\x01\xf7\x00divide;\x01\xf7\x00divideontimes;\x01\u22c7\x00divonx;\x01\u22c7\x00'
+    'DJcy;\x01\u0402\x00djcy;\x01\u0452\x00dlcorn;\x01\u231e\x00dlcrop;\x01\u230d\x00'
+    'dollar;\x01$\x00Dopf;\x01\U0001d53b\x00dopf;\x01\U0001d555\x00Dot;\x01\xa8\x00'
+    'dot;\x01\u02d9\x00DotDot;\x01\u20dc\x00doteq;\x01\u2250\x00doteqdot;\x01\u2251\x00'
+    'DotEqual;\x01\u2250\x00dotminus;\x01\u2238\x00dotplus;\x01\u2214\x00'
+    'dotsquare;\x01\u22a1\x00doublebarwedge;\x01\u2306\x00'
+    'DoubleContourIntegral;\x01\u222f\x00DoubleDot;\x01\xa8\x00'
+    'DoubleDownArrow;\x01\u21d3\x00DoubleLeftArrow;\x01\u21d0\x00'
+    'DoubleLeftRightArrow;\x01\u21d4\x00DoubleLeftTee;\x01\u2ae4\x00'
+    'DoubleLongLeftArrow;\x01\u27f8\x00DoubleLongLeftRightArrow;\x01\u27fa\x00'
+    'DoubleLongRightArrow;\x01\u27f9\x00DoubleRightArrow;\x01\u21d2\x00'
+    'DoubleRightTee;\x01\u22a8\x00DoubleUpArrow;\x01\u21d1\x00'
+    'DoubleUpDownArrow;\x01\u21d5\x00DoubleVerticalBar;\x01\u2225\x00'
+    'DownArrow;\x01\u2193\x00Downarrow;\x01\u21d3\x00downarrow;\x01\u2193\x00'
+    'DownArrowBar;\x01\u2913\x00DownArrowUpArrow;\x01\u21f5\x00DownBreve;\x01\u0311\x00'
+    'downdownarrows;\x01\u21ca\x00downharpoonleft;\x01\u21c3\x00'
+    'downharpoonright;\x01\u21c2\x00DownLeftRightVector;\x01\u2950\x00'
+    'DownLeftTeeVector;\x01\u295e\x00DownLeftVector;\x01\u21bd\x00'
+    'DownLeftVectorBar;\x01\u2956\x00DownRightTeeVector;\x01\u295f\x00'
+    'DownRightVector;\x01\u21c1\x00DownRightVectorBar;\x01\u2957\x00DownTee;\x01\u22a4\x00'
+    'DownTeeArrow;\x01\u21a7\x00drbkarow;\x01\u2910\x00drcorn;\x01\u231f\x00'
+    'drcrop;\x01\u230c\x00Dscr;\x01\U0001d49f\x00dscr;\x01\U0001d4b9\x00DScy;\x01\u0405\x00'
+    'dscy;\x01\u0455\x00dsol;\x01\u29f6\x00Dstrok;\x01\u0110\x00dstrok;\x01\u0111\x00'
+    'dtdot;\x01\u22f1\x00dtri;\x01\u25bf\x00dtrif;\x01\u25be\x00duarr;\x01\u21f5\x00'
+    'duhar;\x01\u296f\x00dwangle;\x01\u29a6\x00DZcy;\x01\u040f\x00dzcy;\x01\u045f\x00'
+    'dzigrarr;\x01\u27ff\x00Eacute\x01\xc9\x00eacute\x01\xe9\x00Eacute;\x01\xc9\x00'
+    'eacute;\x01\xe9\x00easter;\x01\u2a6e\x00Ecaron;\x01\u011a\x00ecaron;\x01\u011b\x00'
+    'ecir;\x01\u2256\x00Ecirc\x01\xca\x00ecirc\x01\xea\x00Ecirc;\x01\xca\x00'
+    'ecirc;\x01\xea\x00ecolon;\x01\u2255\x00Ecy;\x01\u042d\x00ecy;\x01\u044d\x00'
+    'eDDot;\x01\u2a77\x00Edot;\x01\u0116\x00eDot;\x01\u2251\x00edot;\x01\u0117\x00'
+    'ee;\x01\u2147\x00efDot;\x01\u2252\x00Efr;\x01\U0001d508\x00efr;\x01\U0001d522\x00'
+    'eg;\x01\u2a9a\x00Egrave\x01\xc8\x00egrave\x01\xe8\x00Egrave;\x01\xc8\x00'
+    'egrave;\x01\xe8\x00egs;\x01\u2a96\x00egsdot;\x01\u2a98\x00el;\x01\u2a99\x00'
+    'Element;\x01\u2208\x00elinters;\x01\u23e7\x00ell;\x01\u2113\x00els;\x01\u2a95\x00'
+    'elsdot;\x01\u2a97\x00Emacr;\x01\u0112\x00emacr;\x01\u0113\x00empty;\x01\u2205\x00'
+    'emptyset;\x01\u2205\x00EmptySmallSquare;\x01\u25fb\x00emptyv;\x01\u2205\x00'
+    'EmptyVerySmallSquare;\x01\u25ab\x00emsp13;\x01\u2004\x00emsp14;\x01\u2005\x00'
+    'emsp;\x01\u2003\x00ENG;\x01\u014a\x00eng;\x01\u014b\x00ensp;\x01\u2002\x00'
+    'Eogon;\x01\u0118\x00eogon;\x01\u0119\x00Eopf;\x01\U0001d53c\x00eopf;\x01\U0001d556\x00'
+    'epar;\x01\u22d5\x00eparsl;\x01\u29e3\x00eplus;\x01\u2a71\x00epsi;\x01\u03b5\x00'
+    'Epsilon;\x01\u0395\x00epsilon;\x01\u03b5\x00epsiv;\x01\u03f5\x00eqcirc;\x01\u2256\x00'
+    'eqcolon;\x01\u2255\x00eqsim;\x01\u2242\x00eqslantgtr;\x01\u2a96\x00'
+    'eqslantless;\x01\u2a95\x00Equal;\x01\u2a75\x00equals;\x01=\x00'
+    'EqualTilde;\x01\u2242\x00equest;\x01\u225f\x00Equilibrium;\x01\u21cc\x00'
+    'equiv;\x01\u2261\x00equivDD;\x01\u2a78\x00eqvparsl;\x01\u29e5\x00erarr;\x01\u2971\x00'
+    'erDot;\x01\u2253\x00Escr;\x01\u2130\x00escr;\x01\u212f\x00esdot;\x01\u2250\x00'
+    'Esim;\x01\u2a73\x00esim;\x01\u2242\x00Eta;\x01\u0397\x00eta;\x01\u03b7\x00'
+    'ETH\x01\xd0\x00eth\x01\xf0\x00ETH;\x01\xd0\x00eth;\x01\xf0\x00Euml\x01\xcb\x00'
+    'euml\x01\xeb\x00Euml;\x01\xcb\x00euml;\x01\xeb\x00euro;\x01\u20ac\x00excl;\x01!\x00'
+    'exist;\x01\u2203\x00Exists;\x01\u2203\x00expectation;\x01\u2130\x00'
+    'ExponentialE;\x01\u2147\x00exponentiale;\x01\u2147\x00fallingdotseq;\x01\u2252\x00'
+    'Fcy;\x01\u0424\x00fcy;\x01\u0444\x00female;\x01\u2640\x00ffilig;\x01\ufb03\x00'
+    'fflig;\x01\ufb00\x00ffllig;\x01\ufb04\x00Ffr;\x01\U0001d509\x00ffr;\x01\U0001d523\x00'
+    'filig;\x01\ufb01\x00FilledSmallSquare;\x01\u25fc\x00'
+    'FilledVerySmallSquare;\x01\u25aa\x00fjlig;\x01fj\x00flat;\x01\u266d\x00'
+    'fllig;\x01\ufb02\x00fltns;\x01\u25b1\x00fnof;\x01\u0192\x00Fopf;\x01\U0001d53d\x00'
+    'fopf;\x01\U0001d557\x00ForAll;\x01\u2200\x00forall;\x01\u2200\x00fork;\x01\u22d4\x00'
+    'forkv;\x01\u2ad9\x00Fouriertrf;\x01\u2131\x00fpartint;\x01\u2a0d\x00frac12\x01\xbd\x00'
+    'frac12;\x01\xbd\x00frac13;\x01\u2153\x00frac14\x01\xbc\x00frac14;\x01\xbc\x00'
+    'frac15;\x01\u2155\x00frac16;\x01\u2159\x00frac18;\x01\u215b\x00frac23;\x01\u2154\x00'
+    'frac25;\x01\u2156\x00frac34\x01\xbe\x00frac34;\x01\xbe\x00frac35;\x01\u2157\x00'
+    'frac38;\x01\u215c\x00frac45;\x01\u2158\x00frac56;\x01\u215a\x00frac58;\x01\u215d\x00'
+    'frac78;\x01\u215e\x00frasl;\x01\u2044\x00frown;\x01\u2322\x00Fscr;\x01\u2131\x00'
+    'fscr;\x01\U0001d4bb\x00gacute;\x01\u01f5\x00Gamma;\x01\u0393\x00gamma;\x01\u03b3\x00'
+    'Gammad;\x01\u03dc\x00gammad;\x01\u03dd\x00gap;\x01\u2a86\x00Gbreve;\x01\u011e\x00'
+    'gbreve;\x01\u011f\x00Gcedil;\x01\u0122\x00Gcirc;\x01\u011c\x00gcirc;\x01\u011d\x00'
+    'Gcy;\x01\u0413\x00gcy;\x01\u0433\x00Gdot;\x01\u0120\x00gdot;\x01\u0121\x00'
+    'gE;\x01\u2267\x00ge;\x01\u2265\x00gEl;\x01\u2a8c\x00gel;\x01\u22db\x00'
+    'geq;\x01\u2265\x00geqq;\x01\u2267\x00geqslant;\x01\u2a7e\x00ges;\x01\u2a7e\x00'
+    'gescc;\x01\u2aa9\x00gesdot;\x01\u2a80\x00gesdoto;\x01\u2a82\x00gesdotol;\x01\u2a84\x00'
+    'gesl;\x01\u22db\ufe00\x00gesles;\x01\u2a94\x00Gfr;\x01\U0001d50a\x00'
+    'gfr;\x01\U0001d524\x00Gg;\x01\u22d9\x00gg;\x01\u226b\x00ggg;\x01\u22d9\x00'
+    'gimel;\x01\u2137\x00GJcy;\x01\u0403\x00gjcy;\x01\u0453\x00gl;\x01\u2277\x00'
+    'gla;\x01\u2aa5\x00glE;\x01\u2a92\x00glj;\x01\u2aa4\x00gnap;\x01\u2a8a\x00'
+    'gnapprox;\x01\u2a8a\x00gnE;\x01\u2269\x00gne;\x01\u2a88\x00gneq;\x01\u2a88\x00'
+    'gneqq;\x01\u2269\x00gnsim;\x01\u22e7\x00Gopf;\x01\U0001d53e\x00gopf;\x01\U0001d558\x00'
+    'grave;\x01`\x00GreaterEqual;\x01\u2265\x00GreaterEqualLess;\x01\u22db\x00'
+    'GreaterFullEqual;\x01\u2267\x00GreaterGreater;\x01\u2aa2\x00GreaterLess;\x01\u2277\x00'
+    'GreaterSlantEqual;\x01\u2a7e\x00GreaterTilde;\x01\u2273\x00Gscr;\x01\U0001d4a2\x00'
+    'gscr;\x01\u210a\x00gsim;\x01\u2273\x00gsime;\x01\u2a8e\x00gsiml;\x01\u2a90\x00'
+    'GT\x01>\x00gt\x01>\x00GT;\x01>\x00Gt;\x01\u226b\x00gt;\x01>\x00gtcc;\x01\u2aa7\x00'
+    'gtcir;\x01\u2a7a\x00gtdot;\x01\u22d7\x00gtlPar;\x01\u2995\x00gtquest;\x01\u2a7c\x00'
+    'gtrapprox;\x01\u2a86\x00gtrarr;\x01\u2978\x00gtrdot;\x01\u22d7\x00'
+    'gtreqless;\x01\u22db\x00gtreqqless;\x01\u2a8c\x00gtrless;\x01\u2277\x00'
+    'gtrsim;\x01\u2273\x00gvertneqq;\x01\u2269\ufe00\x00gvnE;\x01\u2269\ufe00\x00'
+    'Hacek;\x01\u02c7\x00hairsp;\x01\u200a\x00half;\x01\xbd\x00hamilt;\x01\u210b\x00'
+    'HARDcy;\x01\u042a\x00hardcy;\x01\u044a\x00hArr;\x01\u21d4\x00harr;\x01\u2194\x00'
+    'harrcir;\x01\u2948\x00harrw;\x01\u21ad\x00Hat;\x01^\x00hbar;\x01\u210f\x00'
+    'Hcirc;\x01\u0124\x00hcirc;\x01\u0125\x00hearts;\x01\u2665\x00heartsuit;\x01\u2665\x00'
+    'hellip;\x01\u2026\x00hercon;\x01\u22b9\x00Hfr;\x01\u210c\x00hfr;\x01\U0001d525\x00'
+    'HilbertSpace;\x01\u210b\x00hksearow;\x01\u2925\x00hkswarow;\x01\u2926\x00'
+    'hoarr;\x01\u21ff\x00homtht;\x01\u223b\x00hookleftarrow;\x01\u21a9\x00'
+    'hookrightarrow;\x01\u21aa\x00Hopf;\x01\u210d\x00hopf;\x01\U0001d559\x00'
+    'horbar;\x01\u2015\x00HorizontalLine;\x01\u2500\x00Hscr;\x01\u210b\x00'
+    'hscr;\x01\U0001d4bd\x00hslash;\x01\u210f\x00Hstrok;\x01\u0126\x00hstrok;\x01\u0127\x00'
+    'HumpDownHump;\x01\u224e\x00HumpEqual;\x01\u224f\x00hybull;\x01\u2043\x00'
+    'hyphen;\x01\u2010\x00Iacute\x01\xcd\x00iacute\x01\xed\x00Iacute;\x01\xcd\x00'
+    'iacute;\x01\xed\x00ic;\x01\u2063\x00Icirc\x01\xce\x00icirc\x01\xee\x00'
+    'Icirc;\x01\xce\x00icirc;\x01\xee\x00Icy;\x01\u0418\x00icy;\x01\u0438\x00'
+    'Idot;\x01\u0130\x00IEcy;\x01\u0415\x00iecy;\x01\u0435\x00iexcl\x01\xa1\x00'
+    'iexcl;\x01\xa1\x00iff;\x01\u21d4\x00Ifr;\x01\u2111\x00ifr;\x01\U0001d526\x00'
+    'Igrave\x01\xcc\x00igrave\x01\xec\x00Igrave;\x01\xcc\x00igrave;\x01\xec\x00'
+    'ii;\x01\u2148\x00iiiint;\x01\u2a0c\x00iiint;\x01\u222d\x00iinfin;\x01\u29dc\x00'
+    'iiota;\x01\u2129\x00IJlig;\x01\u0132\x00ijlig;\x01\u0133\x00Im;\x01\u2111\x00'
+    'Imacr;\x01\u012a\x00imacr;\x01\u012b\x00image;\x01\u2111\x00ImaginaryI;\x01\u2148\x00'
+    'imagline;\x01\u2110\x00imagpart;\x01\u2111\x00imath;\x01\u0131\x00imof;\x01\u22b7\x00'
+    'imped;\x01\u01b5\x00Implies;\x01\u21d2\x00in;\x01\u2208\x00incare;\x01\u2105\x00'
+    'infin;\x01\u221e\x00infintie;\x01\u29dd\x00inodot;\x01\u0131\x00Int;\x01\u222c\x00'
+    'int;\x01\u222b\x00intcal;\x01\u22ba\x00integers;\x01\u2124\x00Integral;\x01\u222b\x00'
+    'intercal;\x01\u22ba\x00Intersection;\x01\u22c2\x00intlarhk;\x01\u2a17\x00'
+    'intprod;\x01\u2a3c\x00InvisibleComma;\x01\u2063\x00InvisibleTimes;\x01\u2062\x00'
+    'IOcy;\x01\u0401\x00iocy;\x01\u0451\x00Iogon;\x01\u012e\x00iogon;\x01\u012f\x00'
+    'Iopf;\x01\U0001d540\x00iopf;\x01\U0001d55a\x00Iota;\x01\u0399\x00iota;\x01\u03b9\x00'
+    'iprod;\x01\u2a3c\x00iquest\x01\xbf\x00iquest;\x01\xbf\x00Iscr;\x01\u2110\x00'
+    'iscr;\x01\U0001d4be\x00isin;\x01\u2208\x00isindot;\x01\u22f5\x00isinE;\x01\u22f9\x00'
+    'isins;\x01\u22f4\x00isinsv;\x01\u22f3\x00isinv;\x01\u2208\x00it;\x01\u2062\x00'
+    'Itilde;\x01\u0128\x00itilde;\x01\u0129\x00Iukcy;\x01\u0406\x00iukcy;\x01\u0456\x00'
+    'Iuml\x01\xcf\x00iuml\x01\xef\x00Iuml;\x01\xcf\x00iuml;\x01\xef\x00Jcirc;\x01\u0134\x00'
+    'jcirc;\x01\u0135\x00Jcy;\x01\u0419\x00jcy;\x01\u0439\x00Jfr;\x01\U0001d50d\x00'
+    'jfr;\x01\U0001d527\x00jmath;\x01\u0237\x00Jopf;\x01\U0001d541\x00'
+    'jopf;\x01\U0001d55b\x00Jscr;\x01\U0001d4a5\x00jscr;\x01\U0001d4bf\x00'
+    'Jsercy;\x01\u0408\x00jsercy;\x01\u0458\x00Jukcy;\x01\u0404\x00jukcy;\x01\u0454\x00'
+    'Kappa;\x01\u039a\x00kappa;\x01\u03ba\x00kappav;\x01\u03f0\x00Kcedil;\x01\u0136\x00'
+    'kcedil;\x01\u0137\x00Kcy;\x01\u041a\x00kcy;\x01\u043a\x00Kfr;\x01\U0001d50e\x00'
+    'kfr;\x01\U0001d528\x00kgreen;\x01\u0138\x00KHcy;\x01\u0425\x00khcy;\x01\u0445\x00'
+    'KJcy;\x01\u040c\x00kjcy;\x01\u045c\x00Kopf;\x01\U0001d542\x00kopf;\x01\U0001d55c\x00'
+    'Kscr;\x01\U0001d4a6\x00kscr;\x01\U0001d4c0\x00lAarr;\x01\u21da\x00'
+    'Lacute;\x01\u0139\x00lacute;\x01\u013a\x00laemptyv;\x01\u29b4\x00lagran;\x01\u2112\x00'
+    'Lambda;\x01\u039b\x00lambda;\x01\u03bb\x00Lang;\x01\u27ea\x00lang;\x01\u27e8\x00'
+    'langd;\x01\u2991\x00langle;\x01\u27e8\x00lap;\x01\u2a85\x00Laplacetrf;\x01\u2112\x00'
+    'laquo\x01\xab\x00laquo;\x01\xab\x00Larr;\x01\u219e\x00lArr;\x01\u21d0\x00'
+    'larr;\x01\u2190\x00larrb;\x01\u21e4\x00larrbfs;\x01\u291f\x00larrfs;\x01\u291d\x00'
+    'larrhk;\x01\u21a9\x00larrlp;\x01\u21ab\x00larrpl;\x01\u2939\x00larrsim;\x01\u2973\x00'
+    'larrtl;\x01\u21a2\x00lat;\x01\u2aab\x00lAtail;\x01\u291b\x00latail;\x01\u2919\x00'
+    'late;\x01\u2aad\x00lates;\x01\u2aad\ufe00\x00lBarr;\x01\u290e\x00lbarr;\x01\u290c\x00'
+    'lbbrk;\x01\u2772\x00lbrace;\x01{\x00lbrack;\x01[\x00lbrke;\x01\u298b\x00'
+    'lbrksld;\x01\u298f\x00lbrkslu;\x01\u298d\x00Lcaron;\x01\u013d\x00lcaron;\x01\u013e\x00'
+    'Lcedil;\x01\u013b\x00lcedil;\x01\u013c\x00lceil;\x01\u2308\x00lcub;\x01{\x00'
+    'Lcy;\x01\u041b\x00lcy;\x01\u043b\x00ldca;\x01\u2936\x00ldquo;\x01\u201c\x00'
+    'ldquor;\x01\u201e\x00ldrdhar;\x01\u2967\x00ldrushar;\x01\u294b\x00ldsh;\x01\u21b2\x00'
+    'lE;\x01\u2266\x00le;\x01\u2264\x00LeftAngleBracket;\x01\u27e8\x00'
+    'LeftArrow;\x01\u2190\x00Leftarrow;\x01\u21d0\x00leftarrow;\x01\u2190\x00'
+    'LeftArrowBar;\x01\u21e4\x00LeftArrowRightArrow;\x01\u21c6\x00'
+    'leftarrowtail;\x01\u21a2\x00LeftCeiling;\x01\u2308\x00LeftDoubleBracket;\x01\u27e6\x00'
+    'LeftDownTeeVector;\x01\u2961\x00LeftDownVector;\x01\u21c3\x00'
+    'LeftDownVectorBar;\x01\u2959\x00LeftFloor;\x01\u230a\x00leftharpoondown;\x01\u21bd\x00'
+    'leftharpoonup;\x01\u21bc\x00leftleftarrows;\x01\u21c7\x00LeftRightArrow;\x01\u2194\x00'
+    'Leftrightarrow;\x01\u21d4\x00leftrightarrow;\x01\u2194\x00'
+    'leftrightarrows;\x01\u21c6\x00leftrightharpoons;\x01\u21cb\x00'
+    'leftrightsquigarrow;\x01\u21ad\x00LeftRightVector;\x01\u294e\x00LeftTee;\x01\u22a3\x00'
+    'LeftTeeArrow;\x01\u21a4\x00LeftTeeVector;\x01\u295a\x00leftthreetimes;\x01\u22cb\x00'
+    'LeftTriangle;\x01\u22b2\x00LeftTriangleBar;\x01\u29cf\x00'
+    'LeftTriangleEqual;\x01\u22b4\x00LeftUpDownVector;\x01\u2951\x00'
+    'LeftUpTeeVector;\x01\u2960\x00LeftUpVector;\x01\u21bf\x00'
+    'LeftUpVectorBar;\x01\u2958\x00LeftVector;\x01\u21bc\x00LeftVectorBar;\x01\u2952\x00'
+    'lEg;\x01\u2a8b\x00leg;\x01\u22da\x00leq;\x01\u2264\x00leqq;\x01\u2266\x00'
+    'leqslant;\x01\u2a7d\x00les;\x01\u2a7d\x00lescc;\x01\u2aa8\x00lesdot;\x01\u2a7f\x00'
+    'lesdoto;\x01\u2a81\x00lesdotor;\x01\u2a83\x00lesg;\x01\u22da\ufe00\x00'
+    'lesges;\x01\u2a93\x00lessapprox;\x01\u2a85\x00lessdot;\x01\u22d6\x00'
+    'lesseqgtr;\x01\u22da\x00lesseqqgtr;\x01\u2a8b\x00LessEqualGreater;\x01\u22da\x00'
+    'LessFullEqual;\x01\u2266\x00LessGreater;\x01\u2276\x00lessgtr;\x01\u2276\x00'
+    'LessLess;\x01\u2aa1\x00lesssim;\x01\u2272\x00LessSlantEqual;\x01\u2a7d\x00'
+    'LessTilde;\x01\u2272\x00lfisht;\x01\u297c\x00lfloor;\x01\u230a\x00'
+    'Lfr;\x01\U0001d50f\x00lfr;\x01\U0001d529\x00lg;\x01\u2276\x00lgE;\x01\u2a91\x00'
+    'lHar;\x01\u2962\x00lhard;\x01\u21bd\x00lharu;\x01\u21bc\x00lharul;\x01\u296a\x00'
+    'lhblk;\x01\u2584\x00LJcy;\x01\u0409\x00ljcy;\x01\u0459\x00Ll;\x01\u22d8\x00'
+    'll;\x01\u226a\x00llarr;\x01\u21c7\x00llcorner;\x01\u231e\x00Lleftarrow;\x01\u21da\x00'
+    'llhard;\x01\u296b\x00lltri;\x01\u25fa\x00Lmidot;\x01\u013f\x00lmidot;\x01\u0140\x00'
+    'lmoust;\x01\u23b0\x00lmoustache;\x01\u23b0\x00lnap;\x01\u2a89\x00'
+    'lnapprox;\x01\u2a89\x00lnE;\x01\u2268\x00lne;\x01\u2a87\x00lneq;\x01\u2a87\x00'
+    'lneqq;\x01\u2268\x00lnsim;\x01\u22e6\x00loang;\x01\u27ec\x00loarr;\x01\u21fd\x00'
+    'lobrk;\x01\u27e6\x00LongLeftArrow;\x01\u27f5\x00Longleftarrow;\x01\u27f8\x00'
+    'longleftarrow;\x01\u27f5\x00LongLeftRightArrow;\x01\u27f7\x00'
+    'Longleftrightarrow;\x01\u27fa\x00longleftrightarrow;\x01\u27f7\x00'
+    'longmapsto;\x01\u27fc\x00LongRightArrow;\x01\u27f6\x00Longrightarrow;\x01\u27f9\x00'
+    'longrightarrow;\x01\u27f6\x00looparrowleft;\x01\u21ab\x00looparrowright;\x01\u21ac\x00'
+    'lopar;\x01\u2985\x00Lopf;\x01\U0001d543\x00lopf;\x01\U0001d55d\x00'
+    'loplus;\x01\u2a2d\x00lotimes;\x01\u2a34\x00lowast;\x01\u2217\x00lowbar;\x01_\x00'
+    'LowerLeftArrow;\x01\u2199\x00LowerRightArrow;\x01\u2198\x00loz;\x01\u25ca\x00'
+    'lozenge;\x01\u25ca\x00lozf;\x01\u29eb\x00lpar;\x01(\x00lparlt;\x01\u2993\x00'
+    'lrarr;\x01\u21c6\x00lrcorner;\x01\u231f\x00lrhar;\x01\u21cb\x00lrhard;\x01\u296d\x00'
+    'lrm;\x01\u200e\x00lrtri;\x01\u22bf\x00lsaquo;\x01\u2039\x00Lscr;\x01\u2112\x00'
+    'lscr;\x01\U0001d4c1\x00Lsh;\x01\u21b0\x00lsh;\x01\u21b0\x00lsim;\x01\u2272\x00'
+    'lsime;\x01\u2a8d\x00lsimg;\x01\u2a8f\x00lsqb;\x01[\x00lsquo;\x01\u2018\x00'
+    'lsquor;\x01\u201a\x00Lstrok;\x01\u0141\x00lstrok;\x01\u0142\x00LT\x01<\x00lt\x01<\x00'
+    'LT;\x01<\x00Lt;\x01\u226a\x00lt;\x01<\x00ltcc;\x01\u2aa6\x00ltcir;\x01\u2a79\x00'
+    'ltdot;\x01\u22d6\x00lthree;\x01\u22cb\x00ltimes;\x01\u22c9\x00ltlarr;\x01\u2976\x00'
+    'ltquest;\x01\u2a7b\x00ltri;\x01\u25c3\x00ltrie;\x01\u22b4\x00ltrif;\x01\u25c2\x00'
+    'ltrPar;\x01\u2996\x00lurdshar;\x01\u294a\x00luruhar;\x01\u2966\x00'
+    'lvertneqq;\x01\u2268\ufe00\x00lvnE;\x01\u2268\ufe00\x00macr\x01\xaf\x00'
+    'macr;\x01\xaf\x00male;\x01\u2642\x00malt;\x01\u2720\x00maltese;\x01\u2720\x00'
+    'Map;\x01\u2905\x00map;\x01\u21a6\x00mapsto;\x01\u21a6\x00mapstodown;\x01\u21a7\x00'
+    'mapstoleft;\x01\u21a4\x00mapstoup;\x01\u21a5\x00marker;\x01\u25ae\x00'
+    'mcomma;\x01\u2a29\x00Mcy;\x01\u041c\x00mcy;\x01\u043c\x00mdash;\x01\u2014\x00'
+    'mDDot;\x01\u223a\x00measuredangle;\x01\u2221\x00MediumSpace;\x01\u205f\x00'
+    'Mellintrf;\x01\u2133\x00Mfr;\x01\U0001d510\x00mfr;\x01\U0001d52a\x00mho;\x01\u2127\x00'
+    'micro\x01\xb5\x00micro;\x01\xb5\x00mid;\x01\u2223\x00midast;\x01*\x00'
+    'midcir;\x01\u2af0\x00middot\x01\xb7\x00middot;\x01\xb7\x00minus;\x01\u2212\x00'
+    'minusb;\x01\u229f\x00minusd;\x01\u2238\x00minusdu;\x01\u2a2a\x00'
+    'MinusPlus;\x01\u2213\x00mlcp;\x01\u2adb\x00mldr;\x01\u2026\x00mnplus;\x01\u2213\x00'
+    'models;\x01\u22a7\x00Mopf;\x01\U0001d544\x00mopf;\x01\U0001d55e\x00mp;\x01\u2213\x00'
+    'Mscr;\x01\u2133\x00mscr;\x01\U0001d4c2\x00mstpos;\x01\u223e\x00Mu;\x01\u039c\x00'
+    'mu;\x01\u03bc\x00multimap;\x01\u22b8\x00mumap;\x01\u22b8\x00nabla;\x01\u2207\x00'
+    'Nacute;\x01\u0143\x00nacute;\x01\u0144\x00nang;\x01\u2220\u20d2\x00nap;\x01\u2249\x00'
+    'napE;\x01\u2a70\u0338\x00napid;\x01\u224b\u0338\x00napos;\x01\u0149\x00'
+    'napprox;\x01\u2249\x00natur;\x01\u266e\x00natural;\x01\u266e\x00'
+    'naturals;\x01\u2115\x00nbsp\x01\xa0\x00nbsp;\x01\xa0\x00nbump;\x01\u224e\u0338\x00'
+    'nbumpe;\x01\u224f\u0338\x00ncap;\x01\u2a43\x00Ncaron;\x01\u0147\x00'
+    'ncaron;\x01\u0148\x00Ncedil;\x01\u0145\x00ncedil;\x01\u0146\x00ncong;\x01\u2247\x00'
+    'ncongdot;\x01\u2a6d\u0338\x00ncup;\x01\u2a42\x00Ncy;\x01\u041d\x00ncy;\x01\u043d\x00'
+    'ndash;\x01\u2013\x00ne;\x01\u2260\x00nearhk;\x01\u2924\x00neArr;\x01\u21d7\x00'
+    'nearr;\x01\u2197\x00nearrow;\x01\u2197\x00nedot;\x01\u2250\u0338\x00'
+    'NegativeMediumSpace;\x01\u200b\x00NegativeThickSpace;\x01\u200b\x00'
+    'NegativeThinSpace;\x01\u200b\x00NegativeVeryThinSpace;\x01\u200b\x00'
+    'nequiv;\x01\u2262\x00nesear;\x01\u2928\x00nesim;\x01\u2242\u0338\x00'
+    'NestedGreaterGreater;\x01\u226b\x00NestedLessLess;\x01\u226a\x00NewLine;\x01\n\x00'
+    'nexist;\x01\u2204\x00nexists;\x01\u2204\x00Nfr;\x01\U0001d511\x00'
+    'nfr;\x01\U0001d52b\x00ngE;\x01\u2267\u0338\x00nge;\x01\u2271\x00ngeq;\x01\u2271\x00'
+    'ngeqq;\x01\u2267\u0338\x00ngeqslant;\x01\u2a7e\u0338\x00nges;\x01\u2a7e\u0338\x00'
+    'nGg;\x01\u22d9\u0338\x00ngsim;\x01\u2275\x00nGt;\x01\u226b\u20d2\x00ngt;\x01\u226f\x00'
+    'ngtr;\x01\u226f\x00nGtv;\x01\u226b\u0338\x00nhArr;\x01\u21ce\x00nharr;\x01\u21ae\x00'
+    'nhpar;\x01\u2af2\x00ni;\x01\u220b\x00nis;\x01\u22fc\x00nisd;\x01\u22fa\x00'
+    'niv;\x01\u220b\x00NJcy;\x01\u040a\x00njcy;\x01\u045a\x00nlArr;\x01\u21cd\x00'
+    'nlarr;\x01\u219a\x00nldr;\x01\u2025\x00nlE;\x01\u2266\u0338\x00nle;\x01\u2270\x00'
+    'nLeftarrow;\x01\u21cd\x00nleftarrow;\x01\u219a\x00nLeftrightarrow;\x01\u21ce\x00'
+    'nleftrightarrow;\x01\u21ae\x00nleq;\x01\u2270\x00nleqq;\x01\u2266\u0338\x00'
+    'nleqslant;\x01\u2a7d\u0338\x00nles;\x01\u2a7d\u0338\x00nless;\x01\u226e\x00'
+    'nLl;\x01\u22d8\u0338\x00nlsim;\x01\u2274\x00nLt;\x01\u226a\u20d2\x00nlt;\x01\u226e\x00'
+    'nltri;\x01\u22ea\x00nltrie;\x01\u22ec\x00nLtv;\x01\u226a\u0338\x00nmid;\x01\u2224\x00'
+    'NoBreak;\x01\u2060\x00NonBreakingSpace;\x01\xa0\x00Nopf;\x01\u2115\x00'
+    'nopf;\x01\U0001d55f\x00not\x01\xac\x00Not;\x01\u2aec\x00not;\x01\xac\x00'
+    'NotCongruent;\x01\u2262\x00NotCupCap;\x01\u226d\x00NotDoubleVerticalBar;\x01\u2226\x00'
+    'NotElement;\x01\u2209\x00NotEqual;\x01\u2260\x00NotEqualTilde;\x01\u2242\u0338\x00'
+    'NotExists;\x01\u2204\x00NotGreater;\x01\u226f\x00NotGreaterEqual;\x01\u2271\x00'
+    'NotGreaterFullEqual;\x01\u2267\u0338\x00NotGreaterGreater;\x01\u226b\u0338\x00'
+    'NotGreaterLess;\x01\u2279\x00NotGreaterSlantEqual;\x01\u2a7e\u0338\x00'
+    'NotGreaterTilde;\x01\u2275\x00NotHumpDownHump;\x01\u224e\u0338\x00'
+    'NotHumpEqual;\x01\u224f\u0338\x00notin;\x01\u2209\x00notindot;\x01\u22f5\u0338\x00'
+    'notinE;\x01\u22f9\u0338\x00notinva;\x01\u2209\x00notinvb;\x01\u22f7\x00'
+    'notinvc;\x01\u22f6\x00NotLeftTriangle;\x01\u22ea\x00'
+    'NotLeftTriangleBar;\x01\u29cf\u0338\x00NotLeftTriangleEqual;\x01\u22ec\x00'
+    'NotLess;\x01\u226e\x00NotLessEqual;\x01\u2270\x00NotLessGreater;\x01\u2278\x00'
+    'NotLessLess;\x01\u226a\u0338\x00NotLessSlantEqual;\x01\u2a7d\u0338\x00'
+    'NotLessTilde;\x01\u2274\x00NotNestedGreaterGreater;\x01\u2aa2\u0338\x00'
+    'NotNestedLessLess;\x01\u2aa1\u0338\x00notni;\x01\u220c\x00notniva;\x01\u220c\x00'
+    'notnivb;\x01\u22fe\x00notnivc;\x01\u22fd\x00NotPrecedes;\x01\u2280\x00'
+    'NotPrecedesEqual;\x01\u2aaf\u0338\x00NotPrecedesSlantEqual;\x01\u22e0\x00'
+    'NotReverseElement;\x01\u220c\x00NotRightTriangle;\x01\u22eb\x00'
+    'NotRightTriangleBar;\x01\u29d0\u0338\x00NotRightTriangleEqual;\x01\u22ed\x00'
+    'NotSquareSubset;\x01\u228f\u0338\x00NotSquareSubsetEqual;\x01\u22e2\x00'
+    'NotSquareSuperset;\x01\u2290\u0338\x00NotSquareSupersetEqual;\x01\u22e3\x00'
+    'NotSubset;\x01\u2282\u20d2\x00NotSubsetEqual;\x01\u2288\x00NotSucceeds;\x01\u2281\x00'
+    'NotSucceedsEqual;\x01\u2ab0\u0338\x00NotSucceedsSlantEqual;\x01\u22e1\x00'
+    'NotSucceedsTilde;\x01\u227f\u0338\x00NotSuperset;\x01\u2283\u20d2\x00'
+    'NotSupersetEqual;\x01\u2289\x00NotTilde;\x01\u2241\x00NotTildeEqual;\x01\u2244\x00'
+    'NotTildeFullEqual;\x01\u2247\x00NotTildeTilde;\x01\u2249\x00'
+    'NotVerticalBar;\x01\u2224\x00npar;\x01\u2226\x00nparallel;\x01\u2226\x00'
+    'nparsl;\x01\u2afd\u20e5\x00npart;\x01\u2202\u0338\x00npolint;\x01\u2a14\x00'
+    'npr;\x01\u2280\x00nprcue;\x01\u22e0\x00npre;\x01\u2aaf\u0338\x00nprec;\x01\u2280\x00'
+    'npreceq;\x01\u2aaf\u0338\x00nrArr;\x01\u21cf\x00nrarr;\x01\u219b\x00'
+    'nrarrc;\x01\u2933\u0338\x00nrarrw;\x01\u219d\u0338\x00nRightarrow;\x01\u21cf\x00'
+    'nrightarrow;\x01\u219b\x00nrtri;\x01\u22eb\x00nrtrie;\x01\u22ed\x00nsc;\x01\u2281\x00'
+    'nsccue;\x01\u22e1\x00nsce;\x01\u2ab0\u0338\x00Nscr;\x01\U0001d4a9\x00'
+    'nscr;\x01\U0001d4c3\x00nshortmid;\x01\u2224\x00nshortparallel;\x01\u2226\x00'
+    'nsim;\x01\u2241\x00nsime;\x01\u2244\x00nsimeq;\x01\u2244\x00nsmid;\x01\u2224\x00'
+    'nspar;\x01\u2226\x00nsqsube;\x01\u22e2\x00nsqsupe;\x01\u22e3\x00nsub;\x01\u2284\x00'
+    'nsubE;\x01\u2ac5\u0338\x00nsube;\x01\u2288\x00nsubset;\x01\u2282\u20d2\x00'
+    'nsubseteq;\x01\u2288\x00nsubseteqq;\x01\u2ac5\u0338\x00nsucc;\x01\u2281\x00'
+    'nsucceq;\x01\u2ab0\u0338\x00nsup;\x01\u2285\x00nsupE;\x01\u2ac6\u0338\x00'
+    'nsupe;\x01\u2289\x00nsupset;\x01\u2283\u20d2\x00nsupseteq;\x01\u2289\x00'
+    'nsupseteqq;\x01\u2ac6\u0338\x00ntgl;\x01\u2279\x00Ntilde\x01\xd1\x00ntilde\x01\xf1\x00'
+    'Ntilde;\x01\xd1\x00ntilde;\x01\xf1\x00ntlg;\x01\u2278\x00ntriangleleft;\x01\u22ea\x00'
+    'ntrianglelefteq;\x01\u22ec\x00ntriangleright;\x01\u22eb\x00'
+    'ntrianglerighteq;\x01\u22ed\x00Nu;\x01\u039d\x00nu;\x01\u03bd\x00num;\x01#\x00'
+    'numero;\x01\u2116\x00numsp;\x01\u2007\x00nvap;\x01\u224d\u20d2\x00'
+    'nVDash;\x01\u22af\x00nVdash;\x01\u22ae\x00nvDash;\x01\u22ad\x00nvdash;\x01\u22ac\x00'
+    'nvge;\x01\u2265\u20d2\x00nvgt;\x01>\u20d2\x00nvHarr;\x01\u2904\x00'
+    'nvinfin;\x01\u29de\x00nvlArr;\x01\u2902\x00nvle;\x01\u2264\u20d2\x00'
+    'nvlt;\x01<\u20d2\x00nvltrie;\x01\u22b4\u20d2\x00nvrArr;\x01\u2903\x00'
+    'nvrtrie;\x01\u22b5\u20d2\x00nvsim;\x01\u223c\u20d2\x00nwarhk;\x01\u2923\x00'
+    'nwArr;\x01\u21d6\x00nwarr;\x01\u2196\x00nwarrow;\x01\u2196\x00nwnear;\x01\u2927\x00'
+    'Oacute\x01\xd3\x00oacute\x01\xf3\x00Oacute;\x01\xd3\x00oacute;\x01\xf3\x00'
+    'oast;\x01\u229b\x00ocir;\x01\u229a\x00Ocirc\x01\xd4\x00ocirc\x01\xf4\x00'
+    'Ocirc;\x01\xd4\x00ocirc;\x01\xf4\x00Ocy;\x01\u041e\x00ocy;\x01\u043e\x00'
+    'odash;\x01\u229d\x00Odblac;\x01\u0150\x00odblac;\x01\u0151\x00odiv;\x01\u2a38\x00'
+    'odot;\x01\u2299\x00odsold;\x01\u29bc\x00OElig;\x01\u0152\x00oelig;\x01\u0153\x00'
+    'ofcir;\x01\u29bf\x00Ofr;\x01\U0001d512\x00ofr;\x01\U0001d52c\x00ogon;\x01\u02db\x00'
+    'Ograve\x01\xd2\x00ograve\x01\xf2\x00Ograve;\x01\xd2\x00ograve;\x01\xf2\x00'
+    'ogt;\x01\u29c1\x00ohbar;\x01\u29b5\x00ohm;\x01\u03a9\x00oint;\x01\u222e\x00'
+    'olarr;\x01\u21ba\x00olcir;\x01\u29be\x00olcross;\x01\u29bb\x00oline;\x01\u203e\x00'
+    'olt;\x01\u29c0\x00Omacr;\x01\u014c\x00omacr;\x01\u014d\x00Omega;\x01\u03a9\x00'
+    'omega;\x01\u03c9\x00Omicron;\x01\u039f\x00omicron;\x01\u03bf\x00omid;\x01\u29b6\x00'
+    'ominus;\x01\u2296\x00Oopf;\x01\U0001d546\x00oopf;\x01\U0001d560\x00opar;\x01\u29b7\x00'
+    'OpenCurlyDoubleQuote;\x01\u201c\x00OpenCurlyQuote;\x01\u2018\x00operp;\x01\u29b9\x00'
+    'oplus;\x01\u2295\x00Or;\x01\u2a54\x00or;\x01\u2228\x00orarr;\x01\u21bb\x00'
+    'ord;\x01\u2a5d\x00order;\x01\u2134\x00orderof;\x01\u2134\x00ordf\x01\xaa\x00'
+    'ordf;\x01\xaa\x00ordm\x01\xba\x00ordm;\x01\xba\x00origof;\x01\u22b6\x00'
+    'oror;\x01\u2a56\x00orslope;\x01\u2a57\x00orv;\x01\u2a5b\x00oS;\x01\u24c8\x00'
+    'Oscr;\x01\U0001d4aa\x00oscr;\x01\u2134\x00Oslash\x01\xd8\x00oslash\x01\xf8\x00'
+    'Oslash;\x01\xd8\x00oslash;\x01\xf8\x00osol;\x01\u2298\x00Otilde\x01\xd5\x00'
+    'otilde\x01\xf5\x00Otilde;\x01\xd5\x00otilde;\x01\xf5\x00Otimes;\x01\u2a37\x00'
+    'otimes;\x01\u2297\x00otimesas;\x01\u2a36\x00Ouml\x01\xd6\x00ouml\x01\xf6\x00'
+    'Ouml;\x01\xd6\x00ouml;\x01\xf6\x00ovbar;\x01\u233d\x00OverBar;\x01\u203e\x00'
+    'OverBrace;\x01\u23de\x00OverBracket;\x01\u23b4\x00OverParenthesis;\x01\u23dc\x00'
+    'par;\x01\u2225\x00para\x01\xb6\x00para;\x01\xb6\x00parallel;\x01\u2225\x00'
+    'parsim;\x01\u2af3\x00parsl;\x01\u2afd\x00part;\x01\u2202\x00PartialD;\x01\u2202\x00'
+    'Pcy;\x01\u041f\x00pcy;\x01\u043f\x00percnt;\x01%\x00period;\x01.\x00'
+    'permil;\x01\u2030\x00perp;\x01\u22a5\x00pertenk;\x01\u2031\x00Pfr;\x01\U0001d513\x00'
+    'pfr;\x01\U0001d52d\x00Phi;\x01\u03a6\x00phi;\x01\u03c6\x00phiv;\x01\u03d5\x00'
+    'phmmat;\x01\u2133\x00phone;\x01\u260e\x00Pi;\x01\u03a0\x00pi;\x01\u03c0\x00'
+    'pitchfork;\x01\u22d4\x00piv;\x01\u03d6\x00planck;\x01\u210f\x00planckh;\x01\u210e\x00'
+    'plankv;\x01\u210f\x00plus;\x01+\x00plusacir;\x01\u2a23\x00plusb;\x01\u229e\x00'
+    'pluscir;\x01\u2a22\x00plusdo;\x01\u2214\x00plusdu;\x01\u2a25\x00pluse;\x01\u2a72\x00'
+    'PlusMinus;\x01\xb1\x00plusmn\x01\xb1\x00plusmn;\x01\xb1\x00plussim;\x01\u2a26\x00'
+    'plustwo;\x01\u2a27\x00pm;\x01\xb1\x00Poincareplane;\x01\u210c\x00'
+    'pointint;\x01\u2a15\x00Popf;\x01\u2119\x00popf;\x01\U0001d561\x00pound\x01\xa3\x00'
+    'pound;\x01\xa3\x00Pr;\x01\u2abb\x00pr;\x01\u227a\x00prap;\x01\u2ab7\x00'
+    'prcue;\x01\u227c\x00prE;\x01\u2ab3\x00pre;\x01\u2aaf\x00prec;\x01\u227a\x00'
+    'precapprox;\x01\u2ab7\x00preccurlyeq;\x01\u227c\x00Precedes;\x01\u227a\x00'
+    'PrecedesEqual;\x01\u2aaf\x00PrecedesSlantEqual;\x01\u227c\x00'
+    'PrecedesTilde;\x01\u227e\x00preceq;\x01\u2aaf\x00precnapprox;\x01\u2ab9\x00'
+    'precneqq;\x01\u2ab5\x00precnsim;\x01\u22e8\x00precsim;\x01\u227e\x00'
+    'Prime;\x01\u2033\x00prime;\x01\u2032\x00primes;\x01\u2119\x00prnap;\x01\u2ab9\x00'
+    'prnE;\x01\u2ab5\x00prnsim;\x01\u22e8\x00prod;\x01\u220f\x00Product;\x01\u220f\x00'
+    'profalar;\x01\u232e\x00profline;\x01\u2312\x00profsurf;\x01\u2313\x00'
+    'prop;\x01\u221d\x00Proportion;\x01\u2237\x00Proportional;\x01\u221d\x00'
+    'propto;\x01\u221d\x00prsim;\x01\u227e\x00prurel;\x01\u22b0\x00Pscr;\x01\U0001d4ab\x00'
+    'pscr;\x01\U0001d4c5\x00Psi;\x01\u03a8\x00psi;\x01\u03c8\x00puncsp;\x01\u2008\x00'
+    'Qfr;\x01\U0001d514\x00qfr;\x01\U0001d52e\x00qint;\x01\u2a0c\x00Qopf;\x01\u211a\x00'
+    'qopf;\x01\U0001d562\x00qprime;\x01\u2057\x00Qscr;\x01\U0001d4ac\x00'
+    'qscr;\x01\U0001d4c6\x00quaternions;\x01\u210d\x00quatint;\x01\u2a16\x00quest;\x01?\x00'
+    'questeq;\x01\u225f\x00QUOT\x01"\x00quot\x01"\x00QUOT;\x01"\x00quot;\x01"\x00'
+    'rAarr;\x01\u21db\x00race;\x01\u223d\u0331\x00Racute;\x01\u0154\x00'
+    'racute;\x01\u0155\x00radic;\x01\u221a\x00raemptyv;\x01\u29b3\x00Rang;\x01\u27eb\x00'
+    'rang;\x01\u27e9\x00rangd;\x01\u2992\x00range;\x01\u29a5\x00rangle;\x01\u27e9\x00'
+    'raquo\x01\xbb\x00raquo;\x01\xbb\x00Rarr;\x01\u21a0\x00rArr;\x01\u21d2\x00'
+    'rarr;\x01\u2192\x00rarrap;\x01\u2975\x00rarrb;\x01\u21e5\x00rarrbfs;\x01\u2920\x00'
+    'rarrc;\x01\u2933\x00rarrfs;\x01\u291e\x00rarrhk;\x01\u21aa\x00rarrlp;\x01\u21ac\x00'
+    'rarrpl;\x01\u2945\x00rarrsim;\x01\u2974\x00Rarrtl;\x01\u2916\x00rarrtl;\x01\u21a3\x00'
+    'rarrw;\x01\u219d\x00rAtail;\x01\u291c\x00ratail;\x01\u291a\x00ratio;\x01\u2236\x00'
+    'rationals;\x01\u211a\x00RBarr;\x01\u2910\x00rBarr;\x01\u290f\x00rbarr;\x01\u290d\x00'
+    'rbbrk;\x01\u2773\x00rbrace;\x01}\x00rbrack;\x01]\x00rbrke;\x01\u298c\x00'
+    'rbrksld;\x01\u298e\x00rbrkslu;\x01\u2990\x00Rcaron;\x01\u0158\x00rcaron;\x01\u0159\x00'
+    'Rcedil;\x01\u0156\x00rcedil;\x01\u0157\x00rceil;\x01\u2309\x00rcub;\x01}\x00'
+    'Rcy;\x01\u0420\x00rcy;\x01\u0440\x00rdca;\x01\u2937\x00rdldhar;\x01\u2969\x00'
+    'rdquo;\x01\u201d\x00rdquor;\x01\u201d\x00rdsh;\x01\u21b3\x00Re;\x01\u211c\x00'
+    'real;\x01\u211c\x00realine;\x01\u211b\x00realpart;\x01\u211c\x00reals;\x01\u211d\x00'
+    'rect;\x01\u25ad\x00REG\x01\xae\x00reg\x01\xae\x00REG;\x01\xae\x00reg;\x01\xae\x00'
+    'ReverseElement;\x01\u220b\x00ReverseEquilibrium;\x01\u21cb\x00'
+    'ReverseUpEquilibrium;\x01\u296f\x00rfisht;\x01\u297d\x00rfloor;\x01\u230b\x00'
+    'Rfr;\x01\u211c\x00rfr;\x01\U0001d52f\x00rHar;\x01\u2964\x00rhard;\x01\u21c1\x00'
+    'rharu;\x01\u21c0\x00rharul;\x01\u296c\x00Rho;\x01\u03a1\x00rho;\x01\u03c1\x00'
+    'rhov;\x01\u03f1\x00RightAngleBracket;\x01\u27e9\x00RightArrow;\x01\u2192\x00'
+    'Rightarrow;\x01\u21d2\x00rightarrow;\x01\u2192\x00RightArrowBar;\x01\u21e5\x00'
+    'RightArrowLeftArrow;\x01\u21c4\x00rightarrowtail;\x01\u21a3\x00'
+    'RightCeiling;\x01\u2309\x00RightDoubleBracket;\x01\u27e7\x00'
+    'RightDownTeeVector;\x01\u295d\x00RightDownVector;\x01\u21c2\x00'
+    'RightDownVectorBar;\x01\u2955\x00RightFloor;\x01\u230b\x00'
+    'rightharpoondown;\x01\u21c1\x00rightharpoonup;\x01\u21c0\x00'
+    'rightleftarrows;\x01\u21c4\x00rightleftharpoons;\x01\u21cc\x00'
+    'rightrightarrows;\x01\u21c9\x00rightsquigarrow;\x01\u219d\x00RightTee;\x01\u22a2\x00'
+    'RightTeeArrow;\x01\u21a6\x00RightTeeVector;\x01\u295b\x00'
+    'rightthreetimes;\x01\u22cc\x00RightTriangle;\x01\u22b3\x00'
+    'RightTriangleBar;\x01\u29d0\x00RightTriangleEqual;\x01\u22b5\x00'
+    'RightUpDownVector;\x01\u294f\x00RightUpTeeVector;\x01\u295c\x00'
+    'RightUpVector;\x01\u21be\x00RightUpVectorBar;\x01\u2954\x00RightVector;\x01\u21c0\x00'
+    'RightVectorBar;\x01\u2953\x00ring;\x01\u02da\x00risingdotseq;\x01\u2253\x00'
+    'rlarr;\x01\u21c4\x00rlhar;\x01\u21cc\x00rlm;\x01\u200f\x00rmoust;\x01\u23b1\x00'
+    'rmoustache;\x01\u23b1\x00rnmid;\x01\u2aee\x00roang;\x01\u27ed\x00roarr;\x01\u21fe\x00'
+    'robrk;\x01\u27e7\x00ropar;\x01\u2986\x00Ropf;\x01\u211d\x00ropf;\x01\U0001d563\x00'
+    'roplus;\x01\u2a2e\x00rotimes;\x01\u2a35\x00RoundImplies;\x01\u2970\x00rpar;\x01)\x00'
+    'rpargt;\x01\u2994\x00rppolint;\x01\u2a12\x00rrarr;\x01\u21c9\x00'
+    'Rrightarrow;\x01\u21db\x00rsaquo;\x01\u203a\x00Rscr;\x01\u211b\x00'
+    'rscr;\x01\U0001d4c7\x00Rsh;\x01\u21b1\x00rsh;\x01\u21b1\x00rsqb;\x01]\x00'
+    'rsquo;\x01\u2019\x00rsquor;\x01\u2019\x00rthree;\x01\u22cc\x00rtimes;\x01\u22ca\x00'
+    'rtri;\x01\u25b9\x00rtrie;\x01\u22b5\x00rtrif;\x01\u25b8\x00rtriltri;\x01\u29ce\x00'
+    'RuleDelayed;\x01\u29f4\x00ruluhar;\x01\u2968\x00rx;\x01\u211e\x00Sacute;\x01\u015a\x00'
+    'sacute;\x01\u015b\x00sbquo;\x01\u201a\x00Sc;\x01\u2abc\x00sc;\x01\u227b\x00'
+    'scap;\x01\u2ab8\x00Scaron;\x01\u0160\x00scaron;\x01\u0161\x00sccue;\x01\u227d\x00'
+    'scE;\x01\u2ab4\x00sce;\x01\u2ab0\x00Scedil;\x01\u015e\x00scedil;\x01\u015f\x00'
+    'Scirc;\x01\u015c\x00scirc;\x01\u015d\x00scnap;\x01\u2aba\x00scnE;\x01\u2ab6\x00'
+    'scnsim;\x01\u22e9\x00scpolint;\x01\u2a13\x00scsim;\x01\u227f\x00Scy;\x01\u0421\x00'
+    'scy;\x01\u0441\x00sdot;\x01\u22c5\x00sdotb;\x01\u22a1\x00sdote;\x01\u2a66\x00'
+    'searhk;\x01\u2925\x00seArr;\x01\u21d8\x00searr;\x01\u2198\x00searrow;\x01\u2198\x00'
+    'sect\x01\xa7\x00sect;\x01\xa7\x00semi;\x01;\x00seswar;\x01\u2929\x00'
+    'setminus;\x01\u2216\x00setmn;\x01\u2216\x00sext;\x01\u2736\x00Sfr;\x01\U0001d516\x00'
+    'sfr;\x01\U0001d530\x00sfrown;\x01\u2322\x00sharp;\x01\u266f\x00SHCHcy;\x01\u0429\x00'
+    'shchcy;\x01\u0449\x00SHcy;\x01\u0428\x00shcy;\x01\u0448\x00'
+    'ShortDownArrow;\x01\u2193\x00ShortLeftArrow;\x01\u2190\x00shortmid;\x01\u2223\x00'
+    'shortparallel;\x01\u2225\x00ShortRightArrow;\x01\u2192\x00ShortUpArrow;\x01\u2191\x00'
+    'shy\x01\xad\x00shy;\x01\xad\x00Sigma;\x01\u03a3\x00sigma;\x01\u03c3\x00'
+    'sigmaf;\x01\u03c2\x00sigmav;\x01\u03c2\x00sim;\x01\u223c\x00simdot;\x01\u2a6a\x00'
+    'sime;\x01\u2243\x00simeq;\x01\u2243\x00simg;\x01\u2a9e\x00simgE;\x01\u2aa0\x00'
+    'siml;\x01\u2a9d\x00simlE;\x01\u2a9f\x00simne;\x01\u2246\x00simplus;\x01\u2a24\x00'
+    'simrarr;\x01\u2972\x00slarr;\x01\u2190\x00SmallCircle;\x01\u2218\x00'
+    'smallsetminus;\x01\u2216\x00smashp;\x01\u2a33\x00smeparsl;\x01\u29e4\x00'
+    'smid;\x01\u2223\x00smile;\x01\u2323\x00smt;\x01\u2aaa\x00smte;\x01\u2aac\x00'
+    'smtes;\x01\u2aac\ufe00\x00SOFTcy;\x01\u042c\x00softcy;\x01\u044c\x00sol;\x01/\x00'
+    'solb;\x01\u29c4\x00solbar;\x01\u233f\x00Sopf;\x01\U0001d54a\x00sopf;\x01\U0001d564\x00'
+    'spades;\x01\u2660\x00spadesuit;\x01\u2660\x00spar;\x01\u2225\x00sqcap;\x01\u2293\x00'
+    'sqcaps;\x01\u2293\ufe00\x00sqcup;\x01\u2294\x00sqcups;\x01\u2294\ufe00\x00'
+    'Sqrt;\x01\u221a\x00sqsub;\x01\u228f\x00sqsube;\x01\u2291\x00sqsubset;\x01\u228f\x00'
+    'sqsubseteq;\x01\u2291\x00sqsup;\x01\u2290\x00sqsupe;\x01\u2292\x00'
+    'sqsupset;\x01\u2290\x00sqsupseteq;\x01\u2292\x00squ;\x01\u25a1\x00'
+    'Square;\x01\u25a1\x00square;\x01\u25a1\x00SquareIntersection;\x01\u2293\x00'
+    'SquareSubset;\x01\u228f\x00SquareSubsetEqual;\x01\u2291\x00'
+    'SquareSuperset;\x01\u2290\x00SquareSupersetEqual;\x01\u2292\x00'
+    'SquareUnion;\x01\u2294\x00squarf;\x01\u25aa\x00squf;\x01\u25aa\x00srarr;\x01\u2192\x00'
+    'Sscr;\x01\U0001d4ae\x00sscr;\x01\U0001d4c8\x00ssetmn;\x01\u2216\x00'
+    'ssmile;\x01\u2323\x00sstarf;\x01\u22c6\x00Star;\x01\u22c6\x00star;\x01\u2606\x00'
+    'starf;\x01\u2605\x00straightepsilon;\x01\u03f5\x00straightphi;\x01\u03d5\x00'
+    'strns;\x01\xaf\x00Sub;\x01\u22d0\x00sub;\x01\u2282\x00subdot;\x01\u2abd\x00'
+    'subE;\x01\u2ac5\x00sube;\x01\u2286\x00subedot;\x01\u2ac3\x00submult;\x01\u2ac1\x00'
+    'subnE;\x01\u2acb\x00subne;\x01\u228a\x00subplus;\x01\u2abf\x00subrarr;\x01\u2979\x00'
+    'Subset;\x01\u22d0\x00subset;\x01\u2282\x00subseteq;\x01\u2286\x00'
+    'subseteqq;\x01\u2ac5\x00SubsetEqual;\x01\u2286\x00subsetneq;\x01\u228a\x00'
+    'subsetneqq;\x01\u2acb\x00subsim;\x01\u2ac7\x00subsub;\x01\u2ad5\x00'
+    'subsup;\x01\u2ad3\x00succ;\x01\u227b\x00succapprox;\x01\u2ab8\x00'
+    'succcurlyeq;\x01\u227d\x00Succeeds;\x01\u227b\x00SucceedsEqual;\x01\u2ab0\x00'
+    'SucceedsSlantEqual;\x01\u227d\x00SucceedsTilde;\x01\u227f\x00succeq;\x01\u2ab0\x00'
+    'succnapprox;\x01\u2aba\x00succneqq;\x01\u2ab6\x00succnsim;\x01\u22e9\x00'
+    'succsim;\x01\u227f\x00SuchThat;\x01\u220b\x00Sum;\x01\u2211\x00sum;\x01\u2211\x00'
+    'sung;\x01\u266a\x00sup1\x01\xb9\x00sup1;\x01\xb9\x00sup2\x01\xb2\x00sup2;\x01\xb2\x00'
+    'sup3\x01\xb3\x00sup3;\x01\xb3\x00Sup;\x01\u22d1\x00sup;\x01\u2283\x00'
+    'supdot;\x01\u2abe\x00supdsub;\x01\u2ad8\x00supE;\x01\u2ac6\x00supe;\x01\u2287\x00'
+    'supedot;\x01\u2ac4\x00Superset;\x01\u2283\x00SupersetEqual;\x01\u2287\x00'
+    'suphsol;\x01\u27c9\x00suphsub;\x01\u2ad7\x00suplarr;\x01\u297b\x00'
+    'supmult;\x01\u2ac2\x00supnE;\x01\u2acc\x00supne;\x01\u228b\x00supplus;\x01\u2ac0\x00'
+    'Supset;\x01\u22d1\x00supset;\x01\u2283\x00supseteq;\x01\u2287\x00'
+    'supseteqq;\x01\u2ac6\x00supsetneq;\x01\u228b\x00supsetneqq;\x01\u2acc\x00'
+    'supsim;\x01\u2ac8\x00supsub;\x01\u2ad4\x00supsup;\x01\u2ad6\x00swarhk;\x01\u2926\x00'
+    'swArr;\x01\u21d9\x00swarr;\x01\u2199\x00swarrow;\x01\u2199\x00swnwar;\x01\u292a\x00'
+    'szlig\x01\xdf\x00szlig;\x01\xdf\x00Tab;\x01\t\x00target;\x01\u2316\x00'
+    'Tau;\x01\u03a4\x00tau;\x01\u03c4\x00tbrk;\x01\u23b4\x00Tcaron;\x01\u0164\x00'
+    'tcaron;\x01\u0165\x00Tcedil;\x01\u0162\x00tcedil;\x01\u0163\x00Tcy;\x01\u0422\x00'
+    'tcy;\x01\u0442\x00tdot;\x01\u20db\x00telrec;\x01\u2315\x00Tfr;\x01\U0001d517\x00'
+    'tfr;\x01\U0001d531\x00there4;\x01\u2234\x00Therefore;\x01\u2234\x00'
+    'therefore;\x01\u2234\x00Theta;\x01\u0398\x00theta;\x01\u03b8\x00'
+    'thetasym;\x01\u03d1\x00thetav;\x01\u03d1\x00thickapprox;\x01\u2248\x00'
+    'thicksim;\x01\u223c\x00ThickSpace;\x01\u205f\u200a\x00thinsp;\x01\u2009\x00'
+    'ThinSpace;\x01\u2009\x00thkap;\x01\u2248\x00thksim;\x01\u223c\x00THORN\x01\xde\x00'
+    'thorn\x01\xfe\x00THORN;\x01\xde\x00thorn;\x01\xfe\x00Tilde;\x01\u223c\x00'
+    'tilde;\x01\u02dc\x00TildeEqual;\x01\u2243\x00TildeFullEqual;\x01\u2245\x00'
+    'TildeTilde;\x01\u2248\x00times\x01\xd7\x00times;\x01\xd7\x00timesb;\x01\u22a0\x00'
+    'timesbar;\x01\u2a31\x00timesd;\x01\u2a30\x00tint;\x01\u222d\x00toea;\x01\u2928\x00'
+    'top;\x01\u22a4\x00topbot;\x01\u2336\x00topcir;\x01\u2af1\x00Topf;\x01\U0001d54b\x00'
+    'topf;\x01\U0001d565\x00topfork;\x01\u2ada\x00tosa;\x01\u2929\x00tprime;\x01\u2034\x00'
+    'TRADE;\x01\u2122\x00trade;\x01\u2122\x00triangle;\x01\u25b5\x00'
+    'triangledown;\x01\u25bf\x00triangleleft;\x01\u25c3\x00trianglelefteq;\x01\u22b4\x00'
+    'triangleq;\x01\u225c\x00triangleright;\x01\u25b9\x00trianglerighteq;\x01\u22b5\x00'
+    'tridot;\x01\u25ec\x00trie;\x01\u225c\x00triminus;\x01\u2a3a\x00'
+    'TripleDot;\x01\u20db\x00triplus;\x01\u2a39\x00trisb;\x01\u29cd\x00'
+    'tritime;\x01\u2a3b\x00trpezium;\x01\u23e2\x00Tscr;\x01\U0001d4af\x00'
+    'tscr;\x01\U0001d4c9\x00TScy;\x01\u0426\x00tscy;\x01\u0446\x00TSHcy;\x01\u040b\x00'
+    'tshcy;\x01\u045b\x00Tstrok;\x01\u0166\x00tstrok;\x01\u0167\x00twixt;\x01\u226c\x00'
+    'twoheadleftarrow;\x01\u219e\x00twoheadrightarrow;\x01\u21a0\x00Uacute\x01\xda\x00'
+    'uacute\x01\xfa\x00Uacute;\x01\xda\x00uacute;\x01\xfa\x00Uarr;\x01\u219f\x00'
+    'uArr;\x01\u21d1\x00uarr;\x01\u2191\x00Uarrocir;\x01\u2949\x00Ubrcy;\x01\u040e\x00'
+    'ubrcy;\x01\u045e\x00Ubreve;\x01\u016c\x00ubreve;\x01\u016d\x00Ucirc\x01\xdb\x00'
+    'ucirc\x01\xfb\x00Ucirc;\x01\xdb\x00ucirc;\x01\xfb\x00Ucy;\x01\u0423\x00'
+    'ucy;\x01\u0443\x00udarr;\x01\u21c5\x00Udblac;\x01\u0170\x00udblac;\x01\u0171\x00'
+    'udhar;\x01\u296e\x00ufisht;\x01\u297e\x00Ufr;\x01\U0001d518\x00ufr;\x01\U0001d532\x00'
+    'Ugrave\x01\xd9\x00ugrave\x01\xf9\x00Ugrave;\x01\xd9\x00ugrave;\x01\xf9\x00'
+    'uHar;\x01\u2963\x00uharl;\x01\u21bf\x00uharr;\x01\u21be\x00uhblk;\x01\u2580\x00'
+    'ulcorn;\x01\u231c\x00ulcorner;\x01\u231c\x00ulcrop;\x01\u230f\x00ultri;\x01\u25f8\x00'
+    'Umacr;\x01\u016a\x00umacr;\x01\u016b\x00uml\x01\xa8\x00uml;\x01\xa8\x00'
+    'UnderBar;\x01_\x00UnderBrace;\x01\u23df\x00UnderBracket;\x01\u23b5\x00'
+    'UnderParenthesis;\x01\u23dd\x00Union;\x01\u22c3\x00UnionPlus;\x01\u228e\x00'
+    'Uogon;\x01\u0172\x00uogon;\x01\u0173\x00Uopf;\x01\U0001d54c\x00uopf;\x01\U0001d566\x00'
+    'UpArrow;\x01\u2191\x00Uparrow;\x01\u21d1\x00uparrow;\x01\u2191\x00'
+    'UpArrowBar;\x01\u2912\x00UpArrowDownArrow;\x01\u21c5\x00UpDownArrow;\x01\u2195\x00'
+    'Updownarrow;\x01\u21d5\x00updownarrow;\x01\u2195\x00UpEquilibrium;\x01\u296e\x00'
+    'upharpoonleft;\x01\u21bf\x00upharpoonright;\x01\u21be\x00uplus;\x01\u228e\x00'
+    'UpperLeftArrow;\x01\u2196\x00UpperRightArrow;\x01\u2197\x00Upsi;\x01\u03d2\x00'
+    'upsi;\x01\u03c5\x00upsih;\x01\u03d2\x00Upsilon;\x01\u03a5\x00upsilon;\x01\u03c5\x00'
+    'UpTee;\x01\u22a5\x00UpTeeArrow;\x01\u21a5\x00upuparrows;\x01\u21c8\x00'
+    'urcorn;\x01\u231d\x00urcorner;\x01\u231d\x00urcrop;\x01\u230e\x00Uring;\x01\u016e\x00'
+    'uring;\x01\u016f\x00urtri;\x01\u25f9\x00Uscr;\x01\U0001d4b0\x00uscr;\x01\U0001d4ca\x00'
+    'utdot;\x01\u22f0\x00Utilde;\x01\u0168\x00utilde;\x01\u0169\x00utri;\x01\u25b5\x00'
+    'utrif;\x01\u25b4\x00uuarr;\x01\u21c8\x00Uuml\x01\xdc\x00uuml\x01\xfc\x00'
+    'Uuml;\x01\xdc\x00uuml;\x01\xfc\x00uwangle;\x01\u29a7\x00vangrt;\x01\u299c\x00'
+    'varepsilon;\x01\u03f5\x00varkappa;\x01\u03f0\x00varnothing;\x01\u2205\x00'
+    'varphi;\x01\u03d5\x00varpi;\x01\u03d6\x00varpropto;\x01\u221d\x00vArr;\x01\u21d5\x00'
+    'varr;\x01\u2195\x00varrho;\x01\u03f1\x00varsigma;\x01\u03c2\x00'
+    'varsubsetneq;\x01\u228a\ufe00\x00varsubsetneqq;\x01\u2acb\ufe00\x00'
+    'varsupsetneq;\x01\u228b\ufe00\x00varsupsetneqq;\x01\u2acc\ufe00\x00'
+    'vartheta;\x01\u03d1\x00vartriangleleft;\x01\u22b2\x00vartriangleright;\x01\u22b3\x00'
+    'Vbar;\x01\u2aeb\x00vBar;\x01\u2ae8\x00vBarv;\x01\u2ae9\x00Vcy;\x01\u0412\x00'
+    'vcy;\x01\u0432\x00VDash;\x01\u22ab\x00Vdash;\x01\u22a9\x00vDash;\x01\u22a8\x00'
+    'vdash;\x01\u22a2\x00Vdashl;\x01\u2ae6\x00Vee;\x01\u22c1\x00vee;\x01\u2228\x00'
+    'veebar;\x01\u22bb\x00veeeq;\x01\u225a\x00vellip;\x01\u22ee\x00Verbar;\x01\u2016\x00'
+    'verbar;\x01|\x00Vert;\x01\u2016\x00vert;\x01|\x00VerticalBar;\x01\u2223\x00'
+    'VerticalLine;\x01|\x00VerticalSeparator;\x01\u2758\x00VerticalTilde;\x01\u2240\x00'
+    'VeryThinSpace;\x01\u200a\x00Vfr;\x01\U0001d519\x00vfr;\x01\U0001d533\x00'
+    'vltri;\x01\u22b2\x00vnsub;\x01\u2282\u20d2\x00vnsup;\x01\u2283\u20d2\x00'
+    'Vopf;\x01\U0001d54d\x00vopf;\x01\U0001d567\x00vprop;\x01\u221d\x00vrtri;\x01\u22b3\x00'
+    'Vscr;\x01\U0001d4b1\x00vscr;\x01\U0001d4cb\x00vsubnE;\x01\u2acb\ufe00\x00'
+    'vsubne;\x01\u228a\ufe00\x00vsupnE;\x01\u2acc\ufe00\x00vsupne;\x01\u228b\ufe00\x00'
+    'Vvdash;\x01\u22aa\x00vzigzag;\x01\u299a\x00Wcirc;\x01\u0174\x00wcirc;\x01\u0175\x00'
+    'wedbar;\x01\u2a5f\x00Wedge;\x01\u22c0\x00wedge;\x01\u2227\x00wedgeq;\x01\u2259\x00'
+    'weierp;\x01\u2118\x00Wfr;\x01\U0001d51a\x00wfr;\x01\U0001d534\x00'
+    'Wopf;\x01\U0001d54e\x00wopf;\x01\U0001d568\x00wp;\x01\u2118\x00wr;\x01\u2240\x00'
+    'wreath;\x01\u2240\x00Wscr;\x01\U0001d4b2\x00wscr;\x01\U0001d4cc\x00xcap;\x01\u22c2\x00'
+    'xcirc;\x01\u25ef\x00xcup;\x01\u22c3\x00xdtri;\x01\u25bd\x00Xfr;\x01\U0001d51b\x00'
+    'xfr;\x01\U0001d535\x00xhArr;\x01\u27fa\x00xharr;\x01\u27f7\x00Xi;\x01\u039e\x00'
+    'xi;\x01\u03be\x00xlArr;\x01\u27f8\x00xlarr;\x01\u27f5\x00xmap;\x01\u27fc\x00'
+    'xnis;\x01\u22fb\x00xodot;\x01\u2a00\x00Xopf;\x01\U0001d54f\x00xopf;\x01\U0001d569\x00'
+    'xoplus;\x01\u2a01\x00xotime;\x01\u2a02\x00xrArr;\x01\u27f9\x00xrarr;\x01\u27f6\x00'
+    'Xscr;\x01\U0001d4b3\x00xscr;\x01\U0001d4cd\x00xsqcup;\x01\u2a06\x00'
+    'xuplus;\x01\u2a04\x00xutri;\x01\u25b3\x00xvee;\x01\u22c1\x00xwedge;\x01\u22c0\x00'
+    'Yacute\x01\xdd\x00yacute\x01\xfd\x00Yacute;\x01\xdd\x00yacute;\x01\xfd\x00'
+    'YAcy;\x01\u042f\x00yacy;\x01\u044f\x00Ycirc;\x01\u0176\x00ycirc;\x01\u0177\x00'
+    'Ycy;\x01\u042b\x00ycy;\x01\u044b\x00yen\x01\xa5\x00yen;\x01\xa5\x00'
+    'Yfr;\x01\U0001d51c\x00yfr;\x01\U0001d536\x00YIcy;\x01\u0407\x00yicy;\x01\u0457\x00'
+    'Yopf;\x01\U0001d550\x00yopf;\x01\U0001d56a\x00Yscr;\x01\U0001d4b4\x00'
+    'yscr;\x01\U0001d4ce\x00YUcy;\x01\u042e\x00yucy;\x01\u044e\x00yuml\x01\xff\x00'
+    'Yuml;\x01\u0178\x00yuml;\x01\xff\x00Zacute;\x01\u0179\x00zacute;\x01\u017a\x00'
+    'Zcaron;\x01\u017d\x00zcaron;\x01\u017e\x00Zcy;\x01\u0417\x00zcy;\x01\u0437\x00'
+    'Zdot;\x01\u017b\x00zdot;\x01\u017c\x00zeetrf;\x01\u2128\x00'
+    'ZeroWidthSpace;\x01\u200b\x00Zeta;\x01\u0396\x00zeta;\x01\u03b6\x00Zfr;\x01\u2128\x00'
+    'zfr;\x01\U0001d537\x00ZHcy;\x01\u0416\x00zhcy;\x01\u0436\x00zigrarr;\x01\u21dd\x00'
+    'Zopf;\x01\u2124\x00zopf;\x01\U0001d56b\x00Zscr;\x01\U0001d4b5\x00'
+    'zscr;\x01\U0001d4cf\x00zwj;\x01\u200d\x00zwnj;\x01\u200c\x00'
+)
 
 # HTML5 named character references: name (with its ";" where the
 # reference needs one) -> the characters it stands for.
-html5 = {
-    'Aacute': '\xc1', 'aacute': '\xe1', 'Aacute;': '\xc1', 'aacute;': '\xe1', 'Abreve;': '\u0102',
-    'abreve;': '\u0103', 'ac;': '\u223e', 'acd;': '\u223f', 'acE;': '\u223e\u0333',
-    'Acirc': '\xc2', 'acirc': '\xe2', 'Acirc;': '\xc2', 'acirc;': '\xe2', 'acute': '\xb4',
-    'acute;': '\xb4', 'Acy;': '\u0410', 'acy;': '\u0430', 'AElig': '\xc6', 'aelig': '\xe6',
-    'AElig;': '\xc6', 'aelig;': '\xe6', 'af;': '\u2061', 'Afr;': '\U0001d504',
-    'afr;': '\U0001d51e', 'Agrave': '\xc0', 'agrave': '\xe0', 'Agrave;': '\xc0', 'agrave;': '\xe0',
-    'alefsym;': '\u2135', 'aleph;': '\u2135', 'Alpha;': '\u0391', 'alpha;': '\u03b1',
-    'Amacr;': '\u0100', 'amacr;': '\u0101', 'amalg;': '\u2a3f', 'AMP': '&', 'amp': '&',
-    'AMP;': '&', 'amp;': '&', 'And;': '\u2a53', 'and;': '\u2227', 'andand;': '\u2a55',
-    'andd;': '\u2a5c', 'andslope;': '\u2a58', 'andv;': '\u2a5a', 'ang;': '\u2220',
-    'ange;': '\u29a4', 'angle;': '\u2220', 'angmsd;': '\u2221', 'angmsdaa;': '\u29a8',
-    'angmsdab;': '\u29a9', 'angmsdac;': '\u29aa', 'angmsdad;': '\u29ab', 'angmsdae;': '\u29ac',
-    'angmsdaf;': '\u29ad', 'angmsdag;': '\u29ae', 'angmsdah;': '\u29af', 'angrt;': '\u221f',
-    'angrtvb;': '\u22be', 'angrtvbd;': '\u299d', 'angsph;': '\u2222', 'angst;': '\xc5',
-    'angzarr;': '\u237c', 'Aogon;': '\u0104', 'aogon;': '\u0105', 'Aopf;': '\U0001d538',
-    'aopf;': '\U0001d552', 'ap;': '\u2248', 'apacir;': '\u2a6f', 'apE;': '\u2a70',
-    'ape;': '\u224a', 'apid;': '\u224b', 'apos;': "'", 'ApplyFunction;': '\u2061',
-    'approx;': '\u2248', 'approxeq;': '\u224a', 'Aring': '\xc5', 'aring': '\xe5', 'Aring;': '\xc5',
-    'aring;': '\xe5', 'Ascr;': '\U0001d49c', 'ascr;': '\U0001d4b6', 'Assign;': '\u2254',
-    'ast;': '*', 'asymp;': '\u2248', 'asympeq;': '\u224d', 'Atilde': '\xc3', 'atilde': '\xe3',
-    'Atilde;': '\xc3', 'atilde;': '\xe3', 'Auml': '\xc4', 'auml': '\xe4', 'Auml;': '\xc4',
-    'auml;': '\xe4', 'awconint;': '\u2233', 'awint;': '\u2a11', 'backcong;': '\u224c',
-    'backepsilon;': '\u03f6', 'backprime;': '\u2035', 'backsim;': '\u223d', 'backsimeq;': '\u22cd',
-    'Backslash;': '\u2216', 'Barv;': '\u2ae7', 'barvee;': '\u22bd', 'Barwed;': '\u2306',
-    'barwed;': '\u2305', 'barwedge;': '\u2305', 'bbrk;': '\u23b5', 'bbrktbrk;': '\u23b6',
-    'bcong;': '\u224c', 'Bcy;': '\u0411', 'bcy;': '\u0431', 'bdquo;': '\u201e',
-    'becaus;': '\u2235', 'Because;': '\u2235', 'because;': '\u2235', 'bemptyv;': '\u29b0',
-    'bepsi;': '\u03f6', 'bernou;': '\u212c', 'Bernoullis;': '\u212c', 'Beta;': '\u0392',
-    'beta;': '\u03b2', 'beth;': '\u2136', 'between;': '\u226c', 'Bfr;': '\U0001d505',
-    'bfr;': '\U0001d51f', 'bigcap;': '\u22c2', 'bigcirc;': '\u25ef', 'bigcup;': '\u22c3',
-    'bigodot;': '\u2a00', 'bigoplus;': '\u2a01', 'bigotimes;': '\u2a02', 'bigsqcup;': '\u2a06',
-    'bigstar;': '\u2605', 'bigtriangledown;': '\u25bd', 'bigtriangleup;': '\u25b3',
-    'biguplus;': '\u2a04', 'bigvee;': '\u22c1', 'bigwedge;': '\u22c0', 'bkarow;': '\u290d',
-    'blacklozenge;': '\u29eb', 'blacksquare;': '\u25aa', 'blacktriangle;': '\u25b4',
-    'blacktriangledown;': '\u25be', 'blacktriangleleft;': '\u25c2',
-    'blacktriangleright;': '\u25b8', 'blank;': '\u2423', 'blk12;': '\u2592', 'blk14;': '\u2591',
-    'blk34;': '\u2593', 'block;': '\u2588', 'bne;': '=\u20e5', 'bnequiv;': '\u2261\u20e5',
-    'bNot;': '\u2aed', 'bnot;': '\u2310', 'Bopf;': '\U0001d539', 'bopf;': '\U0001d553',
-    'bot;': '\u22a5', 'bottom;': '\u22a5', 'bowtie;': '\u22c8', 'boxbox;': '\u29c9',
-    'boxDL;': '\u2557', 'boxDl;': '\u2556', 'boxdL;': '\u2555', 'boxdl;': '\u2510',
-    'boxDR;': '\u2554', 'boxDr;': '\u2553', 'boxdR;': '\u2552', 'boxdr;': '\u250c',
-    'boxH;': '\u2550', 'boxh;': '\u2500', 'boxHD;': '\u2566', 'boxHd;': '\u2564',
-    'boxhD;': '\u2565', 'boxhd;': '\u252c', 'boxHU;': '\u2569', 'boxHu;': '\u2567',
-    'boxhU;': '\u2568', 'boxhu;': '\u2534', 'boxminus;': '\u229f', 'boxplus;': '\u229e',
-    'boxtimes;': '\u22a0', 'boxUL;': '\u255d', 'boxUl;': '\u255c', 'boxuL;': '\u255b',
-    'boxul;': '\u2518', 'boxUR;': '\u255a', 'boxUr;': '\u2559', 'boxuR;': '\u2558',
-    'boxur;': '\u2514', 'boxV;': '\u2551', 'boxv;': '\u2502', 'boxVH;': '\u256c',
-    'boxVh;': '\u256b', 'boxvH;': '\u256a', 'boxvh;': '\u253c', 'boxVL;': '\u2563',
-    'boxVl;': '\u2562', 'boxvL;': '\u2561', 'boxvl;': '\u2524', 'boxVR;': '\u2560',
-    'boxVr;': '\u255f', 'boxvR;': '\u255e', 'boxvr;': '\u251c', 'bprime;': '\u2035',
-    'Breve;': '\u02d8', 'breve;': '\u02d8', 'brvbar': '\xa6', 'brvbar;': '\xa6', 'Bscr;': '\u212c',
-    'bscr;': '\U0001d4b7', 'bsemi;': '\u204f', 'bsim;': '\u223d', 'bsime;': '\u22cd',
-    'bsol;': '\\', 'bsolb;': '\u29c5', 'bsolhsub;': '\u27c8', 'bull;': '\u2022',
-    'bullet;': '\u2022', 'bump;': '\u224e', 'bumpE;': '\u2aae', 'bumpe;': '\u224f',
-    'Bumpeq;': '\u224e', 'bumpeq;': '\u224f', 'Cacute;': '\u0106', 'cacute;': '\u0107',
-    'Cap;': '\u22d2', 'cap;': '\u2229', 'capand;': '\u2a44', 'capbrcup;': '\u2a49',
-    'capcap;': '\u2a4b', 'capcup;': '\u2a47', 'capdot;': '\u2a40',
-    'CapitalDifferentialD;': '\u2145', 'caps;': '\u2229\ufe00', 'caret;': '\u2041',
-    'caron;': '\u02c7', 'Cayleys;': '\u212d', 'ccaps;': '\u2a4d', 'Ccaron;': '\u010c',
-    'ccaron;': '\u010d', 'Ccedil': '\xc7', 'ccedil': '\xe7', 'Ccedil;': '\xc7', 'ccedil;': '\xe7',
-    'Ccirc;': '\u0108', 'ccirc;': '\u0109', 'Cconint;': '\u2230', 'ccups;': '\u2a4c',
-    'ccupssm;': '\u2a50', 'Cdot;': '\u010a', 'cdot;': '\u010b', 'cedil': '\xb8', 'cedil;': '\xb8',
-    'Cedilla;': '\xb8', 'cemptyv;': '\u29b2', 'cent': '\xa2', 'cent;': '\xa2',
-    'CenterDot;': '\xb7', 'centerdot;': '\xb7', 'Cfr;': '\u212d', 'cfr;': '\U0001d520',
-    'CHcy;': '\u0427', 'chcy;': '\u0447', 'check;': '\u2713', 'checkmark;': '\u2713',
-    'Chi;': '\u03a7', 'chi;': '\u03c7', 'cir;': '\u25cb', 'circ;': '\u02c6', 'circeq;': '\u2257',
-    'circlearrowleft;': '\u21ba', 'circlearrowright;': '\u21bb', 'circledast;': '\u229b',
-    'circledcirc;': '\u229a', 'circleddash;': '\u229d', 'CircleDot;': '\u2299',
-    'circledR;': '\xae', 'circledS;': '\u24c8', 'CircleMinus;': '\u2296', 'CirclePlus;': '\u2295',
-    'CircleTimes;': '\u2297', 'cirE;': '\u29c3', 'cire;': '\u2257', 'cirfnint;': '\u2a10',
-    'cirmid;': '\u2aef', 'cirscir;': '\u29c2', 'ClockwiseContourIntegral;': '\u2232',
-    'CloseCurlyDoubleQuote;': '\u201d', 'CloseCurlyQuote;': '\u2019', 'clubs;': '\u2663',
-    'clubsuit;': '\u2663', 'Colon;': '\u2237', 'colon;': ':', 'Colone;': '\u2a74',
-    'colone;': '\u2254', 'coloneq;': '\u2254', 'comma;': ',', 'commat;': '@', 'comp;': '\u2201',
-    'compfn;': '\u2218', 'complement;': '\u2201', 'complexes;': '\u2102', 'cong;': '\u2245',
-    'congdot;': '\u2a6d', 'Congruent;': '\u2261', 'Conint;': '\u222f', 'conint;': '\u222e',
-    'ContourIntegral;': '\u222e', 'Copf;': '\u2102', 'copf;': '\U0001d554', 'coprod;': '\u2210',
-    'Coproduct;': '\u2210', 'COPY': '\xa9', 'copy': '\xa9', 'COPY;': '\xa9', 'copy;': '\xa9',
-    'copysr;': '\u2117', 'CounterClockwiseContourIntegral;': '\u2233', 'crarr;': '\u21b5',
-    'Cross;': '\u2a2f', 'cross;': '\u2717', 'Cscr;': '\U0001d49e', 'cscr;': '\U0001d4b8',
-    'csub;': '\u2acf', 'csube;': '\u2ad1', 'csup;': '\u2ad0', 'csupe;': '\u2ad2',
-    'ctdot;': '\u22ef', 'cudarrl;': '\u2938', 'cudarrr;': '\u2935', 'cuepr;': '\u22de',
-    'cuesc;': '\u22df', 'cularr;': '\u21b6', 'cularrp;': '\u293d', 'Cup;': '\u22d3',
-    'cup;': '\u222a', 'cupbrcap;': '\u2a48', 'CupCap;': '\u224d', 'cupcap;': '\u2a46',
-    'cupcup;': '\u2a4a', 'cupdot;': '\u228d', 'cupor;': '\u2a45', 'cups;': '\u222a\ufe00',
-    'curarr;': '\u21b7', 'curarrm;': '\u293c', 'curlyeqprec;': '\u22de', 'curlyeqsucc;': '\u22df',
-    'curlyvee;': '\u22ce', 'curlywedge;': '\u22cf', 'curren': '\xa4', 'curren;': '\xa4',
-    'curvearrowleft;': '\u21b6', 'curvearrowright;': '\u21b7', 'cuvee;': '\u22ce',
-    'cuwed;': '\u22cf', 'cwconint;': '\u2232', 'cwint;': '\u2231', 'cylcty;': '\u232d',
-    'Dagger;': '\u2021', 'dagger;': '\u2020', 'daleth;': '\u2138', 'Darr;': '\u21a1',
-    'dArr;': '\u21d3', 'darr;': '\u2193', 'dash;': '\u2010', 'Dashv;': '\u2ae4',
-    'dashv;': '\u22a3', 'dbkarow;': '\u290f', 'dblac;': '\u02dd', 'Dcaron;': '\u010e',
-    'dcaron;': '\u010f', 'Dcy;': '\u0414', 'dcy;': '\u0434', 'DD;': '\u2145', 'dd;': '\u2146',
-    'ddagger;': '\u2021', 'ddarr;': '\u21ca', 'DDotrahd;': '\u2911', 'ddotseq;': '\u2a77',
-    'deg': '\xb0', 'deg;': '\xb0', 'Del;': '\u2207', 'Delta;': '\u0394', 'delta;': '\u03b4',
-    'demptyv;': '\u29b1', 'dfisht;': '\u297f', 'Dfr;': '\U0001d507', 'dfr;': '\U0001d521',
-    'dHar;': '\u2965', 'dharl;': '\u21c3', 'dharr;': '\u21c2', 'DiacriticalAcute;': '\xb4',
-    'DiacriticalDot;': '\u02d9', 'DiacriticalDoubleAcute;': '\u02dd', 'DiacriticalGrave;': '`',
-    'DiacriticalTilde;': '\u02dc', 'diam;': '\u22c4', 'Diamond;': '\u22c4', 'diamond;': '\u22c4',
-    'diamondsuit;': '\u2666', 'diams;': '\u2666', 'die;': '\xa8', 'DifferentialD;': '\u2146',
-    'digamma;': '\u03dd', 'disin;': '\u22f2', 'div;': '\xf7', 'divide': '\xf7', 'divide;': '\xf7',
-    'divideontimes;': '\u22c7', 'divonx;': '\u22c7', 'DJcy;': '\u0402', 'djcy;': '\u0452',
-    'dlcorn;': '\u231e', 'dlcrop;': '\u230d', 'dollar;': '$', 'Dopf;': '\U0001d53b',
-    'dopf;': '\U0001d555', 'Dot;': '\xa8', 'dot;': '\u02d9', 'DotDot;': '\u20dc',
-    'doteq;': '\u2250', 'doteqdot;': '\u2251', 'DotEqual;': '\u2250', 'dotminus;': '\u2238',
-    'dotplus;': '\u2214', 'dotsquare;': '\u22a1', 'doublebarwedge;': '\u2306',
-    'DoubleContourIntegral;': '\u222f', 'DoubleDot;': '\xa8', 'DoubleDownArrow;': '\u21d3',
-    'DoubleLeftArrow;': '\u21d0', 'DoubleLeftRightArrow;': '\u21d4', 'DoubleLeftTee;': '\u2ae4',
-    'DoubleLongLeftArrow;': '\u27f8', 'DoubleLongLeftRightArrow;': '\u27fa',
-    'DoubleLongRightArrow;': '\u27f9', 'DoubleRightArrow;': '\u21d2', 'DoubleRightTee;': '\u22a8',
-    'DoubleUpArrow;': '\u21d1', 'DoubleUpDownArrow;': '\u21d5', 'DoubleVerticalBar;': '\u2225',
-    'DownArrow;': '\u2193', 'Downarrow;': '\u21d3', 'downarrow;': '\u2193',
-    'DownArrowBar;': '\u2913', 'DownArrowUpArrow;': '\u21f5', 'DownBreve;': '\u0311',
-    'downdownarrows;': '\u21ca', 'downharpoonleft;': '\u21c3', 'downharpoonright;': '\u21c2',
-    'DownLeftRightVector;': '\u2950', 'DownLeftTeeVector;': '\u295e', 'DownLeftVector;': '\u21bd',
-    'DownLeftVectorBar;': '\u2956', 'DownRightTeeVector;': '\u295f', 'DownRightVector;': '\u21c1',
-    'DownRightVectorBar;': '\u2957', 'DownTee;': '\u22a4', 'DownTeeArrow;': '\u21a7',
-    'drbkarow;': '\u2910', 'drcorn;': '\u231f', 'drcrop;': '\u230c', 'Dscr;': '\U0001d49f',
-    'dscr;': '\U0001d4b9', 'DScy;': '\u0405', 'dscy;': '\u0455', 'dsol;': '\u29f6',
-    'Dstrok;': '\u0110', 'dstrok;': '\u0111', 'dtdot;': '\u22f1', 'dtri;': '\u25bf',
-    'dtrif;': '\u25be', 'duarr;': '\u21f5', 'duhar;': '\u296f', 'dwangle;': '\u29a6',
-    'DZcy;': '\u040f', 'dzcy;': '\u045f', 'dzigrarr;': '\u27ff', 'Eacute': '\xc9',
-    'eacute': '\xe9', 'Eacute;': '\xc9', 'eacute;': '\xe9', 'easter;': '\u2a6e',
-    'Ecaron;': '\u011a', 'ecaron;': '\u011b', 'ecir;': '\u2256', 'Ecirc': '\xca', 'ecirc': '\xea',
-    'Ecirc;': '\xca', 'ecirc;': '\xea', 'ecolon;': '\u2255', 'Ecy;': '\u042d', 'ecy;': '\u044d',
-    'eDDot;': '\u2a77', 'Edot;': '\u0116', 'eDot;': '\u2251', 'edot;': '\u0117', 'ee;': '\u2147',
-    'efDot;': '\u2252', 'Efr;': '\U0001d508', 'efr;': '\U0001d522', 'eg;': '\u2a9a',
-    'Egrave': '\xc8', 'egrave': '\xe8', 'Egrave;': '\xc8', 'egrave;': '\xe8', 'egs;': '\u2a96',
-    'egsdot;': '\u2a98', 'el;': '\u2a99', 'Element;': '\u2208', 'elinters;': '\u23e7',
-    'ell;': '\u2113', 'els;': '\u2a95', 'elsdot;': '\u2a97', 'Emacr;': '\u0112',
-    'emacr;': '\u0113', 'empty;': '\u2205', 'emptyset;': '\u2205', 'EmptySmallSquare;': '\u25fb',
-    'emptyv;': '\u2205', 'EmptyVerySmallSquare;': '\u25ab', 'emsp13;': '\u2004',
-    'emsp14;': '\u2005', 'emsp;': '\u2003', 'ENG;': '\u014a', 'eng;': '\u014b', 'ensp;': '\u2002',
-    'Eogon;': '\u0118', 'eogon;': '\u0119', 'Eopf;': '\U0001d53c', 'eopf;': '\U0001d556',
-    'epar;': '\u22d5', 'eparsl;': '\u29e3', 'eplus;': '\u2a71', 'epsi;': '\u03b5',
-    'Epsilon;': '\u0395', 'epsilon;': '\u03b5', 'epsiv;': '\u03f5', 'eqcirc;': '\u2256',
-    'eqcolon;': '\u2255', 'eqsim;': '\u2242', 'eqslantgtr;': '\u2a96', 'eqslantless;': '\u2a95',
-    'Equal;': '\u2a75', 'equals;': '=', 'EqualTilde;': '\u2242', 'equest;': '\u225f',
-    'Equilibrium;': '\u21cc', 'equiv;': '\u2261', 'equivDD;': '\u2a78', 'eqvparsl;': '\u29e5',
-    'erarr;': '\u2971', 'erDot;': '\u2253', 'Escr;': '\u2130', 'escr;': '\u212f',
-    'esdot;': '\u2250', 'Esim;': '\u2a73', 'esim;': '\u2242', 'Eta;': '\u0397', 'eta;': '\u03b7',
-    'ETH': '\xd0', 'eth': '\xf0', 'ETH;': '\xd0', 'eth;': '\xf0', 'Euml': '\xcb', 'euml': '\xeb',
-    'Euml;': '\xcb', 'euml;': '\xeb', 'euro;': '\u20ac', 'excl;': '!', 'exist;': '\u2203',
-    'Exists;': '\u2203', 'expectation;': '\u2130', 'ExponentialE;': '\u2147',
-    'exponentiale;': '\u2147', 'fallingdotseq;': '\u2252', 'Fcy;': '\u0424', 'fcy;': '\u0444',
-    'female;': '\u2640', 'ffilig;': '\ufb03', 'fflig;': '\ufb00', 'ffllig;': '\ufb04',
-    'Ffr;': '\U0001d509', 'ffr;': '\U0001d523', 'filig;': '\ufb01', 'FilledSmallSquare;': '\u25fc',
-    'FilledVerySmallSquare;': '\u25aa', 'fjlig;': 'fj', 'flat;': '\u266d', 'fllig;': '\ufb02',
-    'fltns;': '\u25b1', 'fnof;': '\u0192', 'Fopf;': '\U0001d53d', 'fopf;': '\U0001d557',
-    'ForAll;': '\u2200', 'forall;': '\u2200', 'fork;': '\u22d4', 'forkv;': '\u2ad9',
-    'Fouriertrf;': '\u2131', 'fpartint;': '\u2a0d', 'frac12': '\xbd', 'frac12;': '\xbd',
-    'frac13;': '\u2153', 'frac14': '\xbc', 'frac14;': '\xbc', 'frac15;': '\u2155',
-    'frac16;': '\u2159', 'frac18;': '\u215b', 'frac23;': '\u2154', 'frac25;': '\u2156',
-    'frac34': '\xbe', 'frac34;': '\xbe', 'frac35;': '\u2157', 'frac38;': '\u215c',
-    'frac45;': '\u2158', 'frac56;': '\u215a', 'frac58;': '\u215d', 'frac78;': '\u215e',
-    'frasl;': '\u2044', 'frown;': '\u2322', 'Fscr;': '\u2131', 'fscr;': '\U0001d4bb',
-    'gacute;': '\u01f5', 'Gamma;': '\u0393', 'gamma;': '\u03b3', 'Gammad;': '\u03dc',
-    'gammad;': '\u03dd', 'gap;': '\u2a86', 'Gbreve;': '\u011e', 'gbreve;': '\u011f',
-    'Gcedil;': '\u0122', 'Gcirc;': '\u011c', 'gcirc;': '\u011d', 'Gcy;': '\u0413',
-    'gcy;': '\u0433', 'Gdot;': '\u0120', 'gdot;': '\u0121', 'gE;': '\u2267', 'ge;': '\u2265',
-    'gEl;': '\u2a8c', 'gel;': '\u22db', 'geq;': '\u2265', 'geqq;': '\u2267', 'geqslant;': '\u2a7e',
-    'ges;': '\u2a7e', 'gescc;': '\u2aa9', 'gesdot;': '\u2a80', 'gesdoto;': '\u2a82',
-    'gesdotol;': '\u2a84', 'gesl;': '\u22db\ufe00', 'gesles;': '\u2a94', 'Gfr;': '\U0001d50a',
-    'gfr;': '\U0001d524', 'Gg;': '\u22d9', 'gg;': '\u226b', 'ggg;': '\u22d9', 'gimel;': '\u2137',
-    'GJcy;': '\u0403', 'gjcy;': '\u0453', 'gl;': '\u2277', 'gla;': '\u2aa5', 'glE;': '\u2a92',
-    'glj;': '\u2aa4', 'gnap;': '\u2a8a', 'gnapprox;': '\u2a8a', 'gnE;': '\u2269', 'gne;': '\u2a88',
-    'gneq;': '\u2a88', 'gneqq;': '\u2269', 'gnsim;': '\u22e7', 'Gopf;': '\U0001d53e',
-    'gopf;': '\U0001d558', 'grave;': '`', 'GreaterEqual;': '\u2265', 'GreaterEqualLess;': '\u22db',
-    'GreaterFullEqual;': '\u2267', 'GreaterGreater;': '\u2aa2', 'GreaterLess;': '\u2277',
-    'GreaterSlantEqual;': '\u2a7e', 'GreaterTilde;': '\u2273', 'Gscr;': '\U0001d4a2',
-    'gscr;': '\u210a', 'gsim;': '\u2273', 'gsime;': '\u2a8e', 'gsiml;': '\u2a90', 'GT': '>',
-    'gt': '>', 'GT;': '>', 'Gt;': '\u226b', 'gt;': '>', 'gtcc;': '\u2aa7', 'gtcir;': '\u2a7a',
-    'gtdot;': '\u22d7', 'gtlPar;': '\u2995', 'gtquest;': '\u2a7c', 'gtrapprox;': '\u2a86',
-    'gtrarr;': '\u2978', 'gtrdot;': '\u22d7', 'gtreqless;': '\u22db', 'gtreqqless;': '\u2a8c',
-    'gtrless;': '\u2277', 'gtrsim;': '\u2273', 'gvertneqq;': '\u2269\ufe00',
-    'gvnE;': '\u2269\ufe00', 'Hacek;': '\u02c7', 'hairsp;': '\u200a', 'half;': '\xbd',
-    'hamilt;': '\u210b', 'HARDcy;': '\u042a', 'hardcy;': '\u044a', 'hArr;': '\u21d4',
-    'harr;': '\u2194', 'harrcir;': '\u2948', 'harrw;': '\u21ad', 'Hat;': '^', 'hbar;': '\u210f',
-    'Hcirc;': '\u0124', 'hcirc;': '\u0125', 'hearts;': '\u2665', 'heartsuit;': '\u2665',
-    'hellip;': '\u2026', 'hercon;': '\u22b9', 'Hfr;': '\u210c', 'hfr;': '\U0001d525',
-    'HilbertSpace;': '\u210b', 'hksearow;': '\u2925', 'hkswarow;': '\u2926', 'hoarr;': '\u21ff',
-    'homtht;': '\u223b', 'hookleftarrow;': '\u21a9', 'hookrightarrow;': '\u21aa',
-    'Hopf;': '\u210d', 'hopf;': '\U0001d559', 'horbar;': '\u2015', 'HorizontalLine;': '\u2500',
-    'Hscr;': '\u210b', 'hscr;': '\U0001d4bd', 'hslash;': '\u210f', 'Hstrok;': '\u0126',
-    'hstrok;': '\u0127', 'HumpDownHump;': '\u224e', 'HumpEqual;': '\u224f', 'hybull;': '\u2043',
-    'hyphen;': '\u2010', 'Iacute': '\xcd', 'iacute': '\xed', 'Iacute;': '\xcd', 'iacute;': '\xed',
-    'ic;': '\u2063', 'Icirc': '\xce', 'icirc': '\xee', 'Icirc;': '\xce', 'icirc;': '\xee',
-    'Icy;': '\u0418', 'icy;': '\u0438', 'Idot;': '\u0130', 'IEcy;': '\u0415', 'iecy;': '\u0435',
-    'iexcl': '\xa1', 'iexcl;': '\xa1', 'iff;': '\u21d4', 'Ifr;': '\u2111', 'ifr;': '\U0001d526',
-    'Igrave': '\xcc', 'igrave': '\xec', 'Igrave;': '\xcc', 'igrave;': '\xec', 'ii;': '\u2148',
-    'iiiint;': '\u2a0c', 'iiint;': '\u222d', 'iinfin;': '\u29dc', 'iiota;': '\u2129',
-    'IJlig;': '\u0132', 'ijlig;': '\u0133', 'Im;': '\u2111', 'Imacr;': '\u012a',
-    'imacr;': '\u012b', 'image;': '\u2111', 'ImaginaryI;': '\u2148', 'imagline;': '\u2110',
-    'imagpart;': '\u2111', 'imath;': '\u0131', 'imof;': '\u22b7', 'imped;': '\u01b5',
-    'Implies;': '\u21d2', 'in;': '\u2208', 'incare;': '\u2105', 'infin;': '\u221e',
-    'infintie;': '\u29dd', 'inodot;': '\u0131', 'Int;': '\u222c', 'int;': '\u222b',
-    'intcal;': '\u22ba', 'integers;': '\u2124', 'Integral;': '\u222b', 'intercal;': '\u22ba',
-    'Intersection;': '\u22c2', 'intlarhk;': '\u2a17', 'intprod;': '\u2a3c',
-    'InvisibleComma;': '\u2063', 'InvisibleTimes;': '\u2062', 'IOcy;': '\u0401', 'iocy;': '\u0451',
-    'Iogon;': '\u012e', 'iogon;': '\u012f', 'Iopf;': '\U0001d540', 'iopf;': '\U0001d55a',
-    'Iota;': '\u0399', 'iota;': '\u03b9', 'iprod;': '\u2a3c', 'iquest': '\xbf', 'iquest;': '\xbf',
-    'Iscr;': '\u2110', 'iscr;': '\U0001d4be', 'isin;': '\u2208', 'isindot;': '\u22f5',
-    'isinE;': '\u22f9', 'isins;': '\u22f4', 'isinsv;': '\u22f3', 'isinv;': '\u2208',
-    'it;': '\u2062', 'Itilde;': '\u0128', 'itilde;': '\u0129', 'Iukcy;': '\u0406',
-    'iukcy;': '\u0456', 'Iuml': '\xcf', 'iuml': '\xef', 'Iuml;': '\xcf', 'iuml;': '\xef',
-    'Jcirc;': '\u0134', 'jcirc;': '\u0135', 'Jcy;': '\u0419', 'jcy;': '\u0439',
-    'Jfr;': '\U0001d50d', 'jfr;': '\U0001d527', 'jmath;': '\u0237', 'Jopf;': '\U0001d541',
-    'jopf;': '\U0001d55b', 'Jscr;': '\U0001d4a5', 'jscr;': '\U0001d4bf', 'Jsercy;': '\u0408',
-    'jsercy;': '\u0458', 'Jukcy;': '\u0404', 'jukcy;': '\u0454', 'Kappa;': '\u039a',
-    'kappa;': '\u03ba', 'kappav;': '\u03f0', 'Kcedil;': '\u0136', 'kcedil;': '\u0137',
-    'Kcy;': '\u041a', 'kcy;': '\u043a', 'Kfr;': '\U0001d50e', 'kfr;': '\U0001d528',
-    'kgreen;': '\u0138', 'KHcy;': '\u0425', 'khcy;': '\u0445', 'KJcy;': '\u040c',
-    'kjcy;': '\u045c', 'Kopf;': '\U0001d542', 'kopf;': '\U0001d55c', 'Kscr;': '\U0001d4a6',
-    'kscr;': '\U0001d4c0', 'lAarr;': '\u21da', 'Lacute;': '\u0139', 'lacute;': '\u013a',
-    'laemptyv;': '\u29b4', 'lagran;': '\u2112', 'Lambda;': '\u039b', 'lambda;': '\u03bb',
-    'Lang;': '\u27ea', 'lang;': '\u27e8', 'langd;': '\u2991', 'langle;': '\u27e8',
-    'lap;': '\u2a85', 'Laplacetrf;': '\u2112', 'laquo': '\xab', 'laquo;': '\xab',
-    'Larr;': '\u219e', 'lArr;': '\u21d0', 'larr;': '\u2190', 'larrb;': '\u21e4',
-    'larrbfs;': '\u291f', 'larrfs;': '\u291d', 'larrhk;': '\u21a9', 'larrlp;': '\u21ab',
-    'larrpl;': '\u2939', 'larrsim;': '\u2973', 'larrtl;': '\u21a2', 'lat;': '\u2aab',
-    'lAtail;': '\u291b', 'latail;': '\u2919', 'late;': '\u2aad', 'lates;': '\u2aad\ufe00',
-    'lBarr;': '\u290e', 'lbarr;': '\u290c', 'lbbrk;': '\u2772', 'lbrace;': '{', 'lbrack;': '[',
-    'lbrke;': '\u298b', 'lbrksld;': '\u298f', 'lbrkslu;': '\u298d', 'Lcaron;': '\u013d',
-    'lcaron;': '\u013e', 'Lcedil;': '\u013b', 'lcedil;': '\u013c', 'lceil;': '\u2308',
-    'lcub;': '{', 'Lcy;': '\u041b', 'lcy;': '\u043b', 'ldca;': '\u2936', 'ldquo;': '\u201c',
-    'ldquor;': '\u201e', 'ldrdhar;': '\u2967', 'ldrushar;': '\u294b', 'ldsh;': '\u21b2',
-    'lE;': '\u2266', 'le;': '\u2264', 'LeftAngleBracket;': '\u27e8', 'LeftArrow;': '\u2190',
-    'Leftarrow;': '\u21d0', 'leftarrow;': '\u2190', 'LeftArrowBar;': '\u21e4',
-    'LeftArrowRightArrow;': '\u21c6', 'leftarrowtail;': '\u21a2', 'LeftCeiling;': '\u2308',
-    'LeftDoubleBracket;': '\u27e6', 'LeftDownTeeVector;': '\u2961', 'LeftDownVector;': '\u21c3',
-    'LeftDownVectorBar;': '\u2959', 'LeftFloor;': '\u230a', 'leftharpoondown;': '\u21bd',
-    'leftharpoonup;': '\u21bc', 'leftleftarrows;': '\u21c7', 'LeftRightArrow;': '\u2194',
-    'Leftrightarrow;': '\u21d4', 'leftrightarrow;': '\u2194', 'leftrightarrows;': '\u21c6',
-    'leftrightharpoons;': '\u21cb', 'leftrightsquigarrow;': '\u21ad', 'LeftRightVector;': '\u294e',
-    'LeftTee;': '\u22a3', 'LeftTeeArrow;': '\u21a4', 'LeftTeeVector;': '\u295a',
-    'leftthreetimes;': '\u22cb', 'LeftTriangle;': '\u22b2', 'LeftTriangleBar;': '\u29cf',
-    'LeftTriangleEqual;': '\u22b4', 'LeftUpDownVector;': '\u2951', 'LeftUpTeeVector;': '\u2960',
-    'LeftUpVector;': '\u21bf', 'LeftUpVectorBar;': '\u2958', 'LeftVector;': '\u21bc',
-    'LeftVectorBar;': '\u2952', 'lEg;': '\u2a8b', 'leg;': '\u22da', 'leq;': '\u2264',
-    'leqq;': '\u2266', 'leqslant;': '\u2a7d', 'les;': '\u2a7d', 'lescc;': '\u2aa8',
-    'lesdot;': '\u2a7f', 'lesdoto;': '\u2a81', 'lesdotor;': '\u2a83', 'lesg;': '\u22da\ufe00',
-    'lesges;': '\u2a93', 'lessapprox;': '\u2a85', 'lessdot;': '\u22d6', 'lesseqgtr;': '\u22da',
-    'lesseqqgtr;': '\u2a8b', 'LessEqualGreater;': '\u22da', 'LessFullEqual;': '\u2266',
-    'LessGreater;': '\u2276', 'lessgtr;': '\u2276', 'LessLess;': '\u2aa1', 'lesssim;': '\u2272',
-    'LessSlantEqual;': '\u2a7d', 'LessTilde;': '\u2272', 'lfisht;': '\u297c', 'lfloor;': '\u230a',
-    'Lfr;': '\U0001d50f', 'lfr;': '\U0001d529', 'lg;': '\u2276', 'lgE;': '\u2a91',
-    'lHar;': '\u2962', 'lhard;': '\u21bd', 'lharu;': '\u21bc', 'lharul;': '\u296a',
-    'lhblk;': '\u2584', 'LJcy;': '\u0409', 'ljcy;': '\u0459', 'Ll;': '\u22d8', 'll;': '\u226a',
-    'llarr;': '\u21c7', 'llcorner;': '\u231e', 'Lleftarrow;': '\u21da', 'llhard;': '\u296b',
-    'lltri;': '\u25fa', 'Lmidot;': '\u013f', 'lmidot;': '\u0140', 'lmoust;': '\u23b0',
-    'lmoustache;': '\u23b0', 'lnap;': '\u2a89', 'lnapprox;': '\u2a89', 'lnE;': '\u2268',
-    'lne;': '\u2a87', 'lneq;': '\u2a87', 'lneqq;': '\u2268', 'lnsim;': '\u22e6',
-    'loang;': '\u27ec', 'loarr;': '\u21fd', 'lobrk;': '\u27e6', 'LongLeftArrow;': '\u27f5',
-    'Longleftarrow;': '\u27f8', 'longleftarrow;': '\u27f5', 'LongLeftRightArrow;': '\u27f7',
-    'Longleftrightarrow;': '\u27fa', 'longleftrightarrow;': '\u27f7', 'longmapsto;': '\u27fc',
-    'LongRightArrow;': '\u27f6', 'Longrightarrow;': '\u27f9', 'longrightarrow;': '\u27f6',
-    'looparrowleft;': '\u21ab', 'looparrowright;': '\u21ac', 'lopar;': '\u2985',
-    'Lopf;': '\U0001d543', 'lopf;': '\U0001d55d', 'loplus;': '\u2a2d', 'lotimes;': '\u2a34',
-    'lowast;': '\u2217', 'lowbar;': '_', 'LowerLeftArrow;': '\u2199', 'LowerRightArrow;': '\u2198',
-    'loz;': '\u25ca', 'lozenge;': '\u25ca', 'lozf;': '\u29eb', 'lpar;': '(', 'lparlt;': '\u2993',
-    'lrarr;': '\u21c6', 'lrcorner;': '\u231f', 'lrhar;': '\u21cb', 'lrhard;': '\u296d',
-    'lrm;': '\u200e', 'lrtri;': '\u22bf', 'lsaquo;': '\u2039', 'Lscr;': '\u2112',
-    'lscr;': '\U0001d4c1', 'Lsh;': '\u21b0', 'lsh;': '\u21b0', 'lsim;': '\u2272',
-    'lsime;': '\u2a8d', 'lsimg;': '\u2a8f', 'lsqb;': '[', 'lsquo;': '\u2018', 'lsquor;': '\u201a',
-    'Lstrok;': '\u0141', 'lstrok;': '\u0142', 'LT': '<', 'lt': '<', 'LT;': '<', 'Lt;': '\u226a',
-    'lt;': '<', 'ltcc;': '\u2aa6', 'ltcir;': '\u2a79', 'ltdot;': '\u22d6', 'lthree;': '\u22cb',
-    'ltimes;': '\u22c9', 'ltlarr;': '\u2976', 'ltquest;': '\u2a7b', 'ltri;': '\u25c3',
-    'ltrie;': '\u22b4', 'ltrif;': '\u25c2', 'ltrPar;': '\u2996', 'lurdshar;': '\u294a',
-    'luruhar;': '\u2966', 'lvertneqq;': '\u2268\ufe00', 'lvnE;': '\u2268\ufe00', 'macr': '\xaf',
-    'macr;': '\xaf', 'male;': '\u2642', 'malt;': '\u2720', 'maltese;': '\u2720', 'Map;': '\u2905',
-    'map;': '\u21a6', 'mapsto;': '\u21a6', 'mapstodown;': '\u21a7', 'mapstoleft;': '\u21a4',
-    'mapstoup;': '\u21a5', 'marker;': '\u25ae', 'mcomma;': '\u2a29', 'Mcy;': '\u041c',
-    'mcy;': '\u043c', 'mdash;': '\u2014', 'mDDot;': '\u223a', 'measuredangle;': '\u2221',
-    'MediumSpace;': '\u205f', 'Mellintrf;': '\u2133', 'Mfr;': '\U0001d510', 'mfr;': '\U0001d52a',
-    'mho;': '\u2127', 'micro': '\xb5', 'micro;': '\xb5', 'mid;': '\u2223', 'midast;': '*',
-    'midcir;': '\u2af0', 'middot': '\xb7', 'middot;': '\xb7', 'minus;': '\u2212',
-    'minusb;': '\u229f', 'minusd;': '\u2238', 'minusdu;': '\u2a2a', 'MinusPlus;': '\u2213',
-    'mlcp;': '\u2adb', 'mldr;': '\u2026', 'mnplus;': '\u2213', 'models;': '\u22a7',
-    'Mopf;': '\U0001d544', 'mopf;': '\U0001d55e', 'mp;': '\u2213', 'Mscr;': '\u2133',
-    'mscr;': '\U0001d4c2', 'mstpos;': '\u223e', 'Mu;': '\u039c', 'mu;': '\u03bc',
-    'multimap;': '\u22b8', 'mumap;': '\u22b8', 'nabla;': '\u2207', 'Nacute;': '\u0143',
-    'nacute;': '\u0144', 'nang;': '\u2220\u20d2', 'nap;': '\u2249', 'napE;': '\u2a70\u0338',
-    'napid;': '\u224b\u0338', 'napos;': '\u0149', 'napprox;': '\u2249', 'natur;': '\u266e',
-    'natural;': '\u266e', 'naturals;': '\u2115', 'nbsp': '\xa0', 'nbsp;': '\xa0',
-    'nbump;': '\u224e\u0338', 'nbumpe;': '\u224f\u0338', 'ncap;': '\u2a43', 'Ncaron;': '\u0147',
-    'ncaron;': '\u0148', 'Ncedil;': '\u0145', 'ncedil;': '\u0146', 'ncong;': '\u2247',
-    'ncongdot;': '\u2a6d\u0338', 'ncup;': '\u2a42', 'Ncy;': '\u041d', 'ncy;': '\u043d',
-    'ndash;': '\u2013', 'ne;': '\u2260', 'nearhk;': '\u2924', 'neArr;': '\u21d7',
-    'nearr;': '\u2197', 'nearrow;': '\u2197', 'nedot;': '\u2250\u0338',
-    'NegativeMediumSpace;': '\u200b', 'NegativeThickSpace;': '\u200b',
-    'NegativeThinSpace;': '\u200b', 'NegativeVeryThinSpace;': '\u200b', 'nequiv;': '\u2262',
-    'nesear;': '\u2928', 'nesim;': '\u2242\u0338', 'NestedGreaterGreater;': '\u226b',
-    'NestedLessLess;': '\u226a', 'NewLine;': '\n', 'nexist;': '\u2204', 'nexists;': '\u2204',
-    'Nfr;': '\U0001d511', 'nfr;': '\U0001d52b', 'ngE;': '\u2267\u0338', 'nge;': '\u2271',
-    'ngeq;': '\u2271', 'ngeqq;': '\u2267\u0338', 'ngeqslant;': '\u2a7e\u0338',
-    'nges;': '\u2a7e\u0338', 'nGg;': '\u22d9\u0338', 'ngsim;': '\u2275', 'nGt;': '\u226b\u20d2',
-    'ngt;': '\u226f', 'ngtr;': '\u226f', 'nGtv;': '\u226b\u0338', 'nhArr;': '\u21ce',
-    'nharr;': '\u21ae', 'nhpar;': '\u2af2', 'ni;': '\u220b', 'nis;': '\u22fc', 'nisd;': '\u22fa',
-    'niv;': '\u220b', 'NJcy;': '\u040a', 'njcy;': '\u045a', 'nlArr;': '\u21cd', 'nlarr;': '\u219a',
-    'nldr;': '\u2025', 'nlE;': '\u2266\u0338', 'nle;': '\u2270', 'nLeftarrow;': '\u21cd',
-    'nleftarrow;': '\u219a', 'nLeftrightarrow;': '\u21ce', 'nleftrightarrow;': '\u21ae',
-    'nleq;': '\u2270', 'nleqq;': '\u2266\u0338', 'nleqslant;': '\u2a7d\u0338',
-    'nles;': '\u2a7d\u0338', 'nless;': '\u226e', 'nLl;': '\u22d8\u0338', 'nlsim;': '\u2274',
-    'nLt;': '\u226a\u20d2', 'nlt;': '\u226e', 'nltri;': '\u22ea', 'nltrie;': '\u22ec',
-    'nLtv;': '\u226a\u0338', 'nmid;': '\u2224', 'NoBreak;': '\u2060', 'NonBreakingSpace;': '\xa0',
-    'Nopf;': '\u2115', 'nopf;': '\U0001d55f', 'not': '\xac', 'Not;': '\u2aec', 'not;': '\xac',
-    'NotCongruent;': '\u2262', 'NotCupCap;': '\u226d', 'NotDoubleVerticalBar;': '\u2226',
-    'NotElement;': '\u2209', 'NotEqual;': '\u2260', 'NotEqualTilde;': '\u2242\u0338',
-    'NotExists;': '\u2204', 'NotGreater;': '\u226f', 'NotGreaterEqual;': '\u2271',
-    'NotGreaterFullEqual;': '\u2267\u0338', 'NotGreaterGreater;': '\u226b\u0338',
-    'NotGreaterLess;': '\u2279', 'NotGreaterSlantEqual;': '\u2a7e\u0338',
-    'NotGreaterTilde;': '\u2275', 'NotHumpDownHump;': '\u224e\u0338',
-    'NotHumpEqual;': '\u224f\u0338', 'notin;': '\u2209', 'notindot;': '\u22f5\u0338',
-    'notinE;': '\u22f9\u0338', 'notinva;': '\u2209', 'notinvb;': '\u22f7', 'notinvc;': '\u22f6',
-    'NotLeftTriangle;': '\u22ea', 'NotLeftTriangleBar;': '\u29cf\u0338',
-    'NotLeftTriangleEqual;': '\u22ec', 'NotLess;': '\u226e', 'NotLessEqual;': '\u2270',
-    'NotLessGreater;': '\u2278', 'NotLessLess;': '\u226a\u0338',
-    'NotLessSlantEqual;': '\u2a7d\u0338', 'NotLessTilde;': '\u2274',
-    'NotNestedGreaterGreater;': '\u2aa2\u0338', 'NotNestedLessLess;': '\u2aa1\u0338',
-    'notni;': '\u220c', 'notniva;': '\u220c', 'notnivb;': '\u22fe', 'notnivc;': '\u22fd',
-    'NotPrecedes;': '\u2280', 'NotPrecedesEqual;': '\u2aaf\u0338',
-    'NotPrecedesSlantEqual;': '\u22e0', 'NotReverseElement;': '\u220c',
-    'NotRightTriangle;': '\u22eb', 'NotRightTriangleBar;': '\u29d0\u0338',
-    'NotRightTriangleEqual;': '\u22ed', 'NotSquareSubset;': '\u228f\u0338',
-    'NotSquareSubsetEqual;': '\u22e2', 'NotSquareSuperset;': '\u2290\u0338',
-    'NotSquareSupersetEqual;': '\u22e3', 'NotSubset;': '\u2282\u20d2', 'NotSubsetEqual;': '\u2288',
-    'NotSucceeds;': '\u2281', 'NotSucceedsEqual;': '\u2ab0\u0338',
-    'NotSucceedsSlantEqual;': '\u22e1', 'NotSucceedsTilde;': '\u227f\u0338',
-    'NotSuperset;': '\u2283\u20d2', 'NotSupersetEqual;': '\u2289', 'NotTilde;': '\u2241',
-    'NotTildeEqual;': '\u2244', 'NotTildeFullEqual;': '\u2247', 'NotTildeTilde;': '\u2249',
-    'NotVerticalBar;': '\u2224', 'npar;': '\u2226', 'nparallel;': '\u2226',
-    'nparsl;': '\u2afd\u20e5', 'npart;': '\u2202\u0338', 'npolint;': '\u2a14', 'npr;': '\u2280',
-    'nprcue;': '\u22e0', 'npre;': '\u2aaf\u0338', 'nprec;': '\u2280', 'npreceq;': '\u2aaf\u0338',
-    'nrArr;': '\u21cf', 'nrarr;': '\u219b', 'nrarrc;': '\u2933\u0338', 'nrarrw;': '\u219d\u0338',
-    'nRightarrow;': '\u21cf', 'nrightarrow;': '\u219b', 'nrtri;': '\u22eb', 'nrtrie;': '\u22ed',
-    'nsc;': '\u2281', 'nsccue;': '\u22e1', 'nsce;': '\u2ab0\u0338', 'Nscr;': '\U0001d4a9',
-    'nscr;': '\U0001d4c3', 'nshortmid;': '\u2224', 'nshortparallel;': '\u2226', 'nsim;': '\u2241',
-    'nsime;': '\u2244', 'nsimeq;': '\u2244', 'nsmid;': '\u2224', 'nspar;': '\u2226',
-    'nsqsube;': '\u22e2', 'nsqsupe;': '\u22e3', 'nsub;': '\u2284', 'nsubE;': '\u2ac5\u0338',
-    'nsube;': '\u2288', 'nsubset;': '\u2282\u20d2', 'nsubseteq;': '\u2288',
-    'nsubseteqq;': '\u2ac5\u0338', 'nsucc;': '\u2281', 'nsucceq;': '\u2ab0\u0338',
-    'nsup;': '\u2285', 'nsupE;': '\u2ac6\u0338', 'nsupe;': '\u2289', 'nsupset;': '\u2283\u20d2',
-    'nsupseteq;': '\u2289', 'nsupseteqq;': '\u2ac6\u0338', 'ntgl;': '\u2279', 'Ntilde': '\xd1',
-    'ntilde': '\xf1', 'Ntilde;': '\xd1', 'ntilde;': '\xf1', 'ntlg;': '\u2278',
-    'ntriangleleft;': '\u22ea', 'ntrianglelefteq;': '\u22ec', 'ntriangleright;': '\u22eb',
-    'ntrianglerighteq;': '\u22ed', 'Nu;': '\u039d', 'nu;': '\u03bd', 'num;': '#',
-    'numero;': '\u2116', 'numsp;': '\u2007', 'nvap;': '\u224d\u20d2', 'nVDash;': '\u22af',
-    'nVdash;': '\u22ae', 'nvDash;': '\u22ad', 'nvdash;': '\u22ac', 'nvge;': '\u2265\u20d2',
-    'nvgt;': '>\u20d2', 'nvHarr;': '\u2904', 'nvinfin;': '\u29de', 'nvlArr;': '\u2902',
-    'nvle;': '\u2264\u20d2', 'nvlt;': '<\u20d2', 'nvltrie;': '\u22b4\u20d2', 'nvrArr;': '\u2903',
-    'nvrtrie;': '\u22b5\u20d2', 'nvsim;': '\u223c\u20d2', 'nwarhk;': '\u2923', 'nwArr;': '\u21d6',
-    'nwarr;': '\u2196', 'nwarrow;': '\u2196', 'nwnear;': '\u2927', 'Oacute': '\xd3',
-    'oacute': '\xf3', 'Oacute;': '\xd3', 'oacute;': '\xf3', 'oast;': '\u229b', 'ocir;': '\u229a',
-    'Ocirc': '\xd4', 'ocirc': '\xf4', 'Ocirc;': '\xd4', 'ocirc;': '\xf4', 'Ocy;': '\u041e',
-    'ocy;': '\u043e', 'odash;': '\u229d', 'Odblac;': '\u0150', 'odblac;': '\u0151',
-    'odiv;': '\u2a38', 'odot;': '\u2299', 'odsold;': '\u29bc', 'OElig;': '\u0152',
-    'oelig;': '\u0153', 'ofcir;': '\u29bf', 'Ofr;': '\U0001d512', 'ofr;': '\U0001d52c',
-    'ogon;': '\u02db', 'Ograve': '\xd2', 'ograve': '\xf2', 'Ograve;': '\xd2', 'ograve;': '\xf2',
-    'ogt;': '\u29c1', 'ohbar;': '\u29b5', 'ohm;': '\u03a9', 'oint;': '\u222e', 'olarr;': '\u21ba',
-    'olcir;': '\u29be', 'olcross;': '\u29bb', 'oline;': '\u203e', 'olt;': '\u29c0',
-    'Omacr;': '\u014c', 'omacr;': '\u014d', 'Omega;': '\u03a9', 'omega;': '\u03c9',
-    'Omicron;': '\u039f', 'omicron;': '\u03bf', 'omid;': '\u29b6', 'ominus;': '\u2296',
-    'Oopf;': '\U0001d546', 'oopf;': '\U0001d560', 'opar;': '\u29b7',
-    'OpenCurlyDoubleQuote;': '\u201c', 'OpenCurlyQuote;': '\u2018', 'operp;': '\u29b9',
-    'oplus;': '\u2295', 'Or;': '\u2a54', 'or;': '\u2228', 'orarr;': '\u21bb', 'ord;': '\u2a5d',
-    'order;': '\u2134', 'orderof;': '\u2134', 'ordf': '\xaa', 'ordf;': '\xaa', 'ordm': '\xba',
-    'ordm;': '\xba', 'origof;': '\u22b6', 'oror;': '\u2a56', 'orslope;': '\u2a57',
-    'orv;': '\u2a5b', 'oS;': '\u24c8', 'Oscr;': '\U0001d4aa', 'oscr;': '\u2134', 'Oslash': '\xd8',
-    'oslash': '\xf8', 'Oslash;': '\xd8', 'oslash;': '\xf8', 'osol;': '\u2298', 'Otilde': '\xd5',
-    'otilde': '\xf5', 'Otilde;': '\xd5', 'otilde;': '\xf5', 'Otimes;': '\u2a37',
-    'otimes;': '\u2297', 'otimesas;': '\u2a36', 'Ouml': '\xd6', 'ouml': '\xf6', 'Ouml;': '\xd6',
-    'ouml;': '\xf6', 'ovbar;': '\u233d', 'OverBar;': '\u203e', 'OverBrace;': '\u23de',
-    'OverBracket;': '\u23b4', 'OverParenthesis;': '\u23dc', 'par;': '\u2225', 'para': '\xb6',
-    'para;': '\xb6', 'parallel;': '\u2225', 'parsim;': '\u2af3', 'parsl;': '\u2afd',
-    'part;': '\u2202', 'PartialD;': '\u2202', 'Pcy;': '\u041f', 'pcy;': '\u043f', 'percnt;': '%',
-    'period;': '.', 'permil;': '\u2030', 'perp;': '\u22a5', 'pertenk;': '\u2031',
-    'Pfr;': '\U0001d513', 'pfr;': '\U0001d52d', 'Phi;': '\u03a6', 'phi;': '\u03c6',
-    'phiv;': '\u03d5', 'phmmat;': '\u2133', 'phone;': '\u260e', 'Pi;': '\u03a0', 'pi;': '\u03c0',
-    'pitchfork;': '\u22d4', 'piv;': '\u03d6', 'planck;': '\u210f', 'planckh;': '\u210e',
-    'plankv;': '\u210f', 'plus;': '+', 'plusacir;': '\u2a23', 'plusb;': '\u229e',
-    'pluscir;': '\u2a22', 'plusdo;': '\u2214', 'plusdu;': '\u2a25', 'pluse;': '\u2a72',
-    'PlusMinus;': '\xb1', 'plusmn': '\xb1', 'plusmn;': '\xb1', 'plussim;': '\u2a26',
-    'plustwo;': '\u2a27', 'pm;': '\xb1', 'Poincareplane;': '\u210c', 'pointint;': '\u2a15',
-    'Popf;': '\u2119', 'popf;': '\U0001d561', 'pound': '\xa3', 'pound;': '\xa3', 'Pr;': '\u2abb',
-    'pr;': '\u227a', 'prap;': '\u2ab7', 'prcue;': '\u227c', 'prE;': '\u2ab3', 'pre;': '\u2aaf',
-    'prec;': '\u227a', 'precapprox;': '\u2ab7', 'preccurlyeq;': '\u227c', 'Precedes;': '\u227a',
-    'PrecedesEqual;': '\u2aaf', 'PrecedesSlantEqual;': '\u227c', 'PrecedesTilde;': '\u227e',
-    'preceq;': '\u2aaf', 'precnapprox;': '\u2ab9', 'precneqq;': '\u2ab5', 'precnsim;': '\u22e8',
-    'precsim;': '\u227e', 'Prime;': '\u2033', 'prime;': '\u2032', 'primes;': '\u2119',
-    'prnap;': '\u2ab9', 'prnE;': '\u2ab5', 'prnsim;': '\u22e8', 'prod;': '\u220f',
-    'Product;': '\u220f', 'profalar;': '\u232e', 'profline;': '\u2312', 'profsurf;': '\u2313',
-    'prop;': '\u221d', 'Proportion;': '\u2237', 'Proportional;': '\u221d', 'propto;': '\u221d',
-    'prsim;': '\u227e', 'prurel;': '\u22b0', 'Pscr;': '\U0001d4ab', 'pscr;': '\U0001d4c5',
-    'Psi;': '\u03a8', 'psi;': '\u03c8', 'puncsp;': '\u2008', 'Qfr;': '\U0001d514',
-    'qfr;': '\U0001d52e', 'qint;': '\u2a0c', 'Qopf;': '\u211a', 'qopf;': '\U0001d562',
-    'qprime;': '\u2057', 'Qscr;': '\U0001d4ac', 'qscr;': '\U0001d4c6', 'quaternions;': '\u210d',
-    'quatint;': '\u2a16', 'quest;': '?', 'questeq;': '\u225f', 'QUOT': '"', 'quot': '"',
-    'QUOT;': '"', 'quot;': '"', 'rAarr;': '\u21db', 'race;': '\u223d\u0331', 'Racute;': '\u0154',
-    'racute;': '\u0155', 'radic;': '\u221a', 'raemptyv;': '\u29b3', 'Rang;': '\u27eb',
-    'rang;': '\u27e9', 'rangd;': '\u2992', 'range;': '\u29a5', 'rangle;': '\u27e9',
-    'raquo': '\xbb', 'raquo;': '\xbb', 'Rarr;': '\u21a0', 'rArr;': '\u21d2', 'rarr;': '\u2192',
-    'rarrap;': '\u2975', 'rarrb;': '\u21e5', 'rarrbfs;': '\u2920', 'rarrc;': '\u2933',
-    'rarrfs;': '\u291e', 'rarrhk;': '\u21aa', 'rarrlp;': '\u21ac', 'rarrpl;': '\u2945',
-    'rarrsim;': '\u2974', 'Rarrtl;': '\u2916', 'rarrtl;': '\u21a3', 'rarrw;': '\u219d',
-    'rAtail;': '\u291c', 'ratail;': '\u291a', 'ratio;': '\u2236', 'rationals;': '\u211a',
-    'RBarr;': '\u2910', 'rBarr;': '\u290f', 'rbarr;': '\u290d', 'rbbrk;': '\u2773', 'rbrace;': '}',
-    'rbrack;': ']', 'rbrke;': '\u298c', 'rbrksld;': '\u298e', 'rbrkslu;': '\u2990',
-    'Rcaron;': '\u0158', 'rcaron;': '\u0159', 'Rcedil;': '\u0156', 'rcedil;': '\u0157',
-    'rceil;': '\u2309', 'rcub;': '}', 'Rcy;': '\u0420', 'rcy;': '\u0440', 'rdca;': '\u2937',
-    'rdldhar;': '\u2969', 'rdquo;': '\u201d', 'rdquor;': '\u201d', 'rdsh;': '\u21b3',
-    'Re;': '\u211c', 'real;': '\u211c', 'realine;': '\u211b', 'realpart;': '\u211c',
-    'reals;': '\u211d', 'rect;': '\u25ad', 'REG': '\xae', 'reg': '\xae', 'REG;': '\xae',
-    'reg;': '\xae', 'ReverseElement;': '\u220b', 'ReverseEquilibrium;': '\u21cb',
-    'ReverseUpEquilibrium;': '\u296f', 'rfisht;': '\u297d', 'rfloor;': '\u230b', 'Rfr;': '\u211c',
-    'rfr;': '\U0001d52f', 'rHar;': '\u2964', 'rhard;': '\u21c1', 'rharu;': '\u21c0',
-    'rharul;': '\u296c', 'Rho;': '\u03a1', 'rho;': '\u03c1', 'rhov;': '\u03f1',
-    'RightAngleBracket;': '\u27e9', 'RightArrow;': '\u2192', 'Rightarrow;': '\u21d2',
-    'rightarrow;': '\u2192', 'RightArrowBar;': '\u21e5', 'RightArrowLeftArrow;': '\u21c4',
-    'rightarrowtail;': '\u21a3', 'RightCeiling;': '\u2309', 'RightDoubleBracket;': '\u27e7',
-    'RightDownTeeVector;': '\u295d', 'RightDownVector;': '\u21c2', 'RightDownVectorBar;': '\u2955',
-    'RightFloor;': '\u230b', 'rightharpoondown;': '\u21c1', 'rightharpoonup;': '\u21c0',
-    'rightleftarrows;': '\u21c4', 'rightleftharpoons;': '\u21cc', 'rightrightarrows;': '\u21c9',
-    'rightsquigarrow;': '\u219d', 'RightTee;': '\u22a2', 'RightTeeArrow;': '\u21a6',
-    'RightTeeVector;': '\u295b', 'rightthreetimes;': '\u22cc', 'RightTriangle;': '\u22b3',
-    'RightTriangleBar;': '\u29d0', 'RightTriangleEqual;': '\u22b5', 'RightUpDownVector;': '\u294f',
-    'RightUpTeeVector;': '\u295c', 'RightUpVector;': '\u21be', 'RightUpVectorBar;': '\u2954',
-    'RightVector;': '\u21c0', 'RightVectorBar;': '\u2953', 'ring;': '\u02da',
-    'risingdotseq;': '\u2253', 'rlarr;': '\u21c4', 'rlhar;': '\u21cc', 'rlm;': '\u200f',
-    'rmoust;': '\u23b1', 'rmoustache;': '\u23b1', 'rnmid;': '\u2aee', 'roang;': '\u27ed',
-    'roarr;': '\u21fe', 'robrk;': '\u27e7', 'ropar;': '\u2986', 'Ropf;': '\u211d',
-    'ropf;': '\U0001d563', 'roplus;': '\u2a2e', 'rotimes;': '\u2a35', 'RoundImplies;': '\u2970',
-    'rpar;': ')', 'rpargt;': '\u2994', 'rppolint;': '\u2a12', 'rrarr;': '\u21c9',
-    'Rrightarrow;': '\u21db', 'rsaquo;': '\u203a', 'Rscr;': '\u211b', 'rscr;': '\U0001d4c7',
-    'Rsh;': '\u21b1', 'rsh;': '\u21b1', 'rsqb;': ']', 'rsquo;': '\u2019', 'rsquor;': '\u2019',
-    'rthree;': '\u22cc', 'rtimes;': '\u22ca', 'rtri;': '\u25b9', 'rtrie;': '\u22b5',
-    'rtrif;': '\u25b8', 'rtriltri;': '\u29ce', 'RuleDelayed;': '\u29f4', 'ruluhar;': '\u2968',
-    'rx;': '\u211e', 'Sacute;': '\u015a', 'sacute;': '\u015b', 'sbquo;': '\u201a', 'Sc;': '\u2abc',
-    'sc;': '\u227b', 'scap;': '\u2ab8', 'Scaron;': '\u0160', 'scaron;': '\u0161',
-    'sccue;': '\u227d', 'scE;': '\u2ab4', 'sce;': '\u2ab0', 'Scedil;': '\u015e',
-    'scedil;': '\u015f', 'Scirc;': '\u015c', 'scirc;': '\u015d', 'scnap;': '\u2aba',
-    'scnE;': '\u2ab6', 'scnsim;': '\u22e9', 'scpolint;': '\u2a13', 'scsim;': '\u227f',
-    'Scy;': '\u0421', 'scy;': '\u0441', 'sdot;': '\u22c5', 'sdotb;': '\u22a1', 'sdote;': '\u2a66',
-    'searhk;': '\u2925', 'seArr;': '\u21d8', 'searr;': '\u2198', 'searrow;': '\u2198',
-    'sect': '\xa7', 'sect;': '\xa7', 'semi;': ';', 'seswar;': '\u2929', 'setminus;': '\u2216',
-    'setmn;': '\u2216', 'sext;': '\u2736', 'Sfr;': '\U0001d516', 'sfr;': '\U0001d530',
-    'sfrown;': '\u2322', 'sharp;': '\u266f', 'SHCHcy;': '\u0429', 'shchcy;': '\u0449',
-    'SHcy;': '\u0428', 'shcy;': '\u0448', 'ShortDownArrow;': '\u2193', 'ShortLeftArrow;': '\u2190',
-    'shortmid;': '\u2223', 'shortparallel;': '\u2225', 'ShortRightArrow;': '\u2192',
-    'ShortUpArrow;': '\u2191', 'shy': '\xad', 'shy;': '\xad', 'Sigma;': '\u03a3',
-    'sigma;': '\u03c3', 'sigmaf;': '\u03c2', 'sigmav;': '\u03c2', 'sim;': '\u223c',
-    'simdot;': '\u2a6a', 'sime;': '\u2243', 'simeq;': '\u2243', 'simg;': '\u2a9e',
-    'simgE;': '\u2aa0', 'siml;': '\u2a9d', 'simlE;': '\u2a9f', 'simne;': '\u2246',
-    'simplus;': '\u2a24', 'simrarr;': '\u2972', 'slarr;': '\u2190', 'SmallCircle;': '\u2218',
-    'smallsetminus;': '\u2216', 'smashp;': '\u2a33', 'smeparsl;': '\u29e4', 'smid;': '\u2223',
-    'smile;': '\u2323', 'smt;': '\u2aaa', 'smte;': '\u2aac', 'smtes;': '\u2aac\ufe00',
-    'SOFTcy;': '\u042c', 'softcy;': '\u044c', 'sol;': '/', 'solb;': '\u29c4', 'solbar;': '\u233f',
-    'Sopf;': '\U0001d54a', 'sopf;': '\U0001d564', 'spades;': '\u2660', 'spadesuit;': '\u2660',
-    'spar;': '\u2225', 'sqcap;': '\u2293', 'sqcaps;': '\u2293\ufe00', 'sqcup;': '\u2294',
-    'sqcups;': '\u2294\ufe00', 'Sqrt;': '\u221a', 'sqsub;': '\u228f', 'sqsube;': '\u2291',
-    'sqsubset;': '\u228f', 'sqsubseteq;': '\u2291', 'sqsup;': '\u2290', 'sqsupe;': '\u2292',
-    'sqsupset;': '\u2290', 'sqsupseteq;': '\u2292', 'squ;': '\u25a1', 'Square;': '\u25a1',
-    'square;': '\u25a1', 'SquareIntersection;': '\u2293', 'SquareSubset;': '\u228f',
-    'SquareSubsetEqual;': '\u2291', 'SquareSuperset;': '\u2290', 'SquareSupersetEqual;': '\u2292',
-    'SquareUnion;': '\u2294', 'squarf;': '\u25aa', 'squf;': '\u25aa', 'srarr;': '\u2192',
-    'Sscr;': '\U0001d4ae', 'sscr;': '\U0001d4c8', 'ssetmn;': '\u2216', 'ssmile;': '\u2323',
-    'sstarf;': '\u22c6', 'Star;': '\u22c6', 'star;': '\u2606', 'starf;': '\u2605',
-    'straightepsilon;': '\u03f5', 'straightphi;': '\u03d5', 'strns;': '\xaf', 'Sub;': '\u22d0',
-    'sub;': '\u2282', 'subdot;': '\u2abd', 'subE;': '\u2ac5', 'sube;': '\u2286',
-    'subedot;': '\u2ac3', 'submult;': '\u2ac1', 'subnE;': '\u2acb', 'subne;': '\u228a',
-    'subplus;': '\u2abf', 'subrarr;': '\u2979', 'Subset;': '\u22d0', 'subset;': '\u2282',
-    'subseteq;': '\u2286', 'subseteqq;': '\u2ac5', 'SubsetEqual;': '\u2286',
-    'subsetneq;': '\u228a', 'subsetneqq;': '\u2acb', 'subsim;': '\u2ac7', 'subsub;': '\u2ad5',
-    'subsup;': '\u2ad3', 'succ;': '\u227b', 'succapprox;': '\u2ab8', 'succcurlyeq;': '\u227d',
-    'Succeeds;': '\u227b', 'SucceedsEqual;': '\u2ab0', 'SucceedsSlantEqual;': '\u227d',
-    'SucceedsTilde;': '\u227f', 'succeq;': '\u2ab0', 'succnapprox;': '\u2aba',
-    'succneqq;': '\u2ab6', 'succnsim;': '\u22e9', 'succsim;': '\u227f', 'SuchThat;': '\u220b',
-    'Sum;': '\u2211', 'sum;': '\u2211', 'sung;': '\u266a', 'sup1': '\xb9', 'sup1;': '\xb9',
-    'sup2': '\xb2', 'sup2;': '\xb2', 'sup3': '\xb3', 'sup3;': '\xb3', 'Sup;': '\u22d1',
-    'sup;': '\u2283', 'supdot;': '\u2abe', 'supdsub;': '\u2ad8', 'supE;': '\u2ac6',
-    'supe;': '\u2287', 'supedot;': '\u2ac4', 'Superset;': '\u2283', 'SupersetEqual;': '\u2287',
-    'suphsol;': '\u27c9', 'suphsub;': '\u2ad7', 'suplarr;': '\u297b', 'supmult;': '\u2ac2',
-    'supnE;': '\u2acc', 'supne;': '\u228b', 'supplus;': '\u2ac0', 'Supset;': '\u22d1',
-    'supset;': '\u2283', 'supseteq;': '\u2287', 'supseteqq;': '\u2ac6', 'supsetneq;': '\u228b',
-    'supsetneqq;': '\u2acc', 'supsim;': '\u2ac8', 'supsub;': '\u2ad4', 'supsup;': '\u2ad6',
-    'swarhk;': '\u2926', 'swArr;': '\u21d9', 'swarr;': '\u2199', 'swarrow;': '\u2199',
-    'swnwar;': '\u292a', 'szlig': '\xdf', 'szlig;': '\xdf', 'Tab;': '\t', 'target;': '\u2316',
-    'Tau;': '\u03a4', 'tau;': '\u03c4', 'tbrk;': '\u23b4', 'Tcaron;': '\u0164',
-    'tcaron;': '\u0165', 'Tcedil;': '\u0162', 'tcedil;': '\u0163', 'Tcy;': '\u0422',
-    'tcy;': '\u0442', 'tdot;': '\u20db', 'telrec;': '\u2315', 'Tfr;': '\U0001d517',
-    'tfr;': '\U0001d531', 'there4;': '\u2234', 'Therefore;': '\u2234', 'therefore;': '\u2234',
-    'Theta;': '\u0398', 'theta;': '\u03b8', 'thetasym;': '\u03d1', 'thetav;': '\u03d1',
-    'thickapprox;': '\u2248', 'thicksim;': '\u223c', 'ThickSpace;': '\u205f\u200a',
-    'thinsp;': '\u2009', 'ThinSpace;': '\u2009', 'thkap;': '\u2248', 'thksim;': '\u223c',
-    'THORN': '\xde', 'thorn': '\xfe', 'THORN;': '\xde', 'thorn;': '\xfe', 'Tilde;': '\u223c',
-    'tilde;': '\u02dc', 'TildeEqual;': '\u2243', 'TildeFullEqual;': '\u2245',
-    'TildeTilde;': '\u2248', 'times': '\xd7', 'times;': '\xd7', 'timesb;': '\u22a0',
-    'timesbar;': '\u2a31', 'timesd;': '\u2a30', 'tint;': '\u222d', 'toea;': '\u2928',
-    'top;': '\u22a4', 'topbot;': '\u2336', 'topcir;': '\u2af1', 'Topf;': '\U0001d54b',
-    'topf;': '\U0001d565', 'topfork;': '\u2ada', 'tosa;': '\u2929', 'tprime;': '\u2034',
-    'TRADE;': '\u2122', 'trade;': '\u2122', 'triangle;': '\u25b5', 'triangledown;': '\u25bf',
-    'triangleleft;': '\u25c3', 'trianglelefteq;': '\u22b4', 'triangleq;': '\u225c',
-    'triangleright;': '\u25b9', 'trianglerighteq;': '\u22b5', 'tridot;': '\u25ec',
-    'trie;': '\u225c', 'triminus;': '\u2a3a', 'TripleDot;': '\u20db', 'triplus;': '\u2a39',
-    'trisb;': '\u29cd', 'tritime;': '\u2a3b', 'trpezium;': '\u23e2', 'Tscr;': '\U0001d4af',
-    'tscr;': '\U0001d4c9', 'TScy;': '\u0426', 'tscy;': '\u0446', 'TSHcy;': '\u040b',
-    'tshcy;': '\u045b', 'Tstrok;': '\u0166', 'tstrok;': '\u0167', 'twixt;': '\u226c',
-    'twoheadleftarrow;': '\u219e', 'twoheadrightarrow;': '\u21a0', 'Uacute': '\xda',
-    'uacute': '\xfa', 'Uacute;': '\xda', 'uacute;': '\xfa', 'Uarr;': '\u219f', 'uArr;': '\u21d1',
-    'uarr;': '\u2191', 'Uarrocir;': '\u2949', 'Ubrcy;': '\u040e', 'ubrcy;': '\u045e',
-    'Ubreve;': '\u016c', 'ubreve;': '\u016d', 'Ucirc': '\xdb', 'ucirc': '\xfb', 'Ucirc;': '\xdb',
-    'ucirc;': '\xfb', 'Ucy;': '\u0423', 'ucy;': '\u0443', 'udarr;': '\u21c5', 'Udblac;': '\u0170',
-    'udblac;': '\u0171', 'udhar;': '\u296e', 'ufisht;': '\u297e', 'Ufr;': '\U0001d518',
-    'ufr;': '\U0001d532', 'Ugrave': '\xd9', 'ugrave': '\xf9', 'Ugrave;': '\xd9', 'ugrave;': '\xf9',
-    'uHar;': '\u2963', 'uharl;': '\u21bf', 'uharr;': '\u21be', 'uhblk;': '\u2580',
-    'ulcorn;': '\u231c', 'ulcorner;': '\u231c', 'ulcrop;': '\u230f', 'ultri;': '\u25f8',
-    'Umacr;': '\u016a', 'umacr;': '\u016b', 'uml': '\xa8', 'uml;': '\xa8', 'UnderBar;': '_',
-    'UnderBrace;': '\u23df', 'UnderBracket;': '\u23b5', 'UnderParenthesis;': '\u23dd',
-    'Union;': '\u22c3', 'UnionPlus;': '\u228e', 'Uogon;': '\u0172', 'uogon;': '\u0173',
-    'Uopf;': '\U0001d54c', 'uopf;': '\U0001d566', 'UpArrow;': '\u2191', 'Uparrow;': '\u21d1',
-    'uparrow;': '\u2191', 'UpArrowBar;': '\u2912', 'UpArrowDownArrow;': '\u21c5',
-    'UpDownArrow;': '\u2195', 'Updownarrow;': '\u21d5', 'updownarrow;': '\u2195',
-    'UpEquilibrium;': '\u296e', 'upharpoonleft;': '\u21bf', 'upharpoonright;': '\u21be',
-    'uplus;': '\u228e', 'UpperLeftArrow;': '\u2196', 'UpperRightArrow;': '\u2197',
-    'Upsi;': '\u03d2', 'upsi;': '\u03c5', 'upsih;': '\u03d2', 'Upsilon;': '\u03a5',
-    'upsilon;': '\u03c5', 'UpTee;': '\u22a5', 'UpTeeArrow;': '\u21a5', 'upuparrows;': '\u21c8',
-    'urcorn;': '\u231d', 'urcorner;': '\u231d', 'urcrop;': '\u230e', 'Uring;': '\u016e',
-    'uring;': '\u016f', 'urtri;': '\u25f9', 'Uscr;': '\U0001d4b0', 'uscr;': '\U0001d4ca',
-    'utdot;': '\u22f0', 'Utilde;': '\u0168', 'utilde;': '\u0169', 'utri;': '\u25b5',
-    'utrif;': '\u25b4', 'uuarr;': '\u21c8', 'Uuml': '\xdc', 'uuml': '\xfc', 'Uuml;': '\xdc',
-    'uuml;': '\xfc', 'uwangle;': '\u29a7', 'vangrt;': '\u299c', 'varepsilon;': '\u03f5',
-    'varkappa;': '\u03f0', 'varnothing;': '\u2205', 'varphi;': '\u03d5', 'varpi;': '\u03d6',
-    'varpropto;': '\u221d', 'vArr;': '\u21d5', 'varr;': '\u2195', 'varrho;': '\u03f1',
-    'varsigma;': '\u03c2', 'varsubsetneq;': '\u228a\ufe00', 'varsubsetneqq;': '\u2acb\ufe00',
-    'varsupsetneq;': '\u228b\ufe00', 'varsupsetneqq;': '\u2acc\ufe00', 'vartheta;': '\u03d1',
-    'vartriangleleft;': '\u22b2', 'vartriangleright;': '\u22b3', 'Vbar;': '\u2aeb',
-    'vBar;': '\u2ae8', 'vBarv;': '\u2ae9', 'Vcy;': '\u0412', 'vcy;': '\u0432', 'VDash;': '\u22ab',
-    'Vdash;': '\u22a9', 'vDash;': '\u22a8', 'vdash;': '\u22a2', 'Vdashl;': '\u2ae6',
-    'Vee;': '\u22c1', 'vee;': '\u2228', 'veebar;': '\u22bb', 'veeeq;': '\u225a',
-    'vellip;': '\u22ee', 'Verbar;': '\u2016', 'verbar;': '|', 'Vert;': '\u2016', 'vert;': '|',
-    'VerticalBar;': '\u2223', 'VerticalLine;': '|', 'VerticalSeparator;': '\u2758',
-    'VerticalTilde;': '\u2240', 'VeryThinSpace;': '\u200a', 'Vfr;': '\U0001d519',
-    'vfr;': '\U0001d533', 'vltri;': '\u22b2', 'vnsub;': '\u2282\u20d2', 'vnsup;': '\u2283\u20d2',
-    'Vopf;': '\U0001d54d', 'vopf;': '\U0001d567', 'vprop;': '\u221d', 'vrtri;': '\u22b3',
-    'Vscr;': '\U0001d4b1', 'vscr;': '\U0001d4cb', 'vsubnE;': '\u2acb\ufe00',
-    'vsubne;': '\u228a\ufe00', 'vsupnE;': '\u2acc\ufe00', 'vsupne;': '\u228b\ufe00',
-    'Vvdash;': '\u22aa', 'vzigzag;': '\u299a', 'Wcirc;': '\u0174', 'wcirc;': '\u0175',
-    'wedbar;': '\u2a5f', 'Wedge;': '\u22c0', 'wedge;': '\u2227', 'wedgeq;': '\u2259',
-    'weierp;': '\u2118', 'Wfr;': '\U0001d51a', 'wfr;': '\U0001d534', 'Wopf;': '\U0001d54e',
-    'wopf;': '\U0001d568', 'wp;': '\u2118', 'wr;': '\u2240', 'wreath;': '\u2240',
-    'Wscr;': '\U0001d4b2', 'wscr;': '\U0001d4cc', 'xcap;': '\u22c2', 'xcirc;': '\u25ef',
-    'xcup;': '\u22c3', 'xdtri;': '\u25bd', 'Xfr;': '\U0001d51b', 'xfr;': '\U0001d535',
-    'xhArr;': '\u27fa', 'xharr;': '\u27f7', 'Xi;': '\u039e', 'xi;': '\u03be', 'xlArr;': '\u27f8',
-    'xlarr;': '\u27f5', 'xmap;': '\u27fc', 'xnis;': '\u22fb', 'xodot;': '\u2a00',
-    'Xopf;': '\U0001d54f', 'xopf;': '\U0001d569', 'xoplus;': '\u2a01', 'xotime;': '\u2a02',
-    'xrArr;': '\u27f9', 'xrarr;': '\u27f6', 'Xscr;': '\U0001d4b3', 'xscr;': '\U0001d4cd',
-    'xsqcup;': '\u2a06', 'xuplus;': '\u2a04', 'xutri;': '\u25b3', 'xvee;': '\u22c1',
-    'xwedge;': '\u22c0', 'Yacute': '\xdd', 'yacute': '\xfd', 'Yacute;': '\xdd', 'yacute;': '\xfd',
-    'YAcy;': '\u042f', 'yacy;': '\u044f', 'Ycirc;': '\u0176', 'ycirc;': '\u0177', 'Ycy;': '\u042b',
-    'ycy;': '\u044b', 'yen': '\xa5', 'yen;': '\xa5', 'Yfr;': '\U0001d51c', 'yfr;': '\U0001d536',
-    'YIcy;': '\u0407', 'yicy;': '\u0457', 'Yopf;': '\U0001d550', 'yopf;': '\U0001d56a',
-    'Yscr;': '\U0001d4b4', 'yscr;': '\U0001d4ce', 'YUcy;': '\u042e', 'yucy;': '\u044e',
-    'yuml': '\xff', 'Yuml;': '\u0178', 'yuml;': '\xff', 'Zacute;': '\u0179', 'zacute;': '\u017a',
-    'Zcaron;': '\u017d', 'zcaron;': '\u017e', 'Zcy;': '\u0417', 'zcy;': '\u0437',
-    'Zdot;': '\u017b', 'zdot;': '\u017c', 'zeetrf;': '\u2128', 'ZeroWidthSpace;': '\u200b',
-    'Zeta;': '\u0396', 'zeta;': '\u03b6', 'Zfr;': '\u2128', 'zfr;': '\U0001d537',
-    'ZHcy;': '\u0416', 'zhcy;': '\u0436', 'zigrarr;': '\u21dd', 'Zopf;': '\u2124',
-    'zopf;': '\U0001d56b', 'Zscr;': '\U0001d4b5', 'zscr;': '\U0001d4cf', 'zwj;': '\u200d',
-    'zwnj;': '\u200c',
-}
+html5 = {}
+for _entry in _H5.split('\x00')[:-1]:
+    _name, _chars = _entry.split('\x01')
+    html5[_name] = _chars
+del _N2C, _H5, _parts, _i, _cp, _entry, _name, _chars
