@@ -16,6 +16,7 @@ pub mod re;
 pub mod structmod;
 pub mod sys;
 pub mod time;
+pub mod timeconv;
 
 use std::rc::Rc;
 
