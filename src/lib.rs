@@ -13,6 +13,8 @@ pub mod diag;
 pub mod embed;
 pub mod modules;
 pub mod object;
+pub mod repl;
+pub mod source;
 pub mod stack;
 pub mod syntax;
 pub mod text;

@@ -10,9 +10,15 @@ use weft::embed::{Interpreter, RunError};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: weft [option] ... [-c cmd | file | -] [arg] ...
+const USAGE: &str = "usage: weft [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
   -c cmd      program passed in as string
+  -m mod      run library module as a script (-m asyncio: the asyncio REPL)
+  -i          open the interactive prompt after running the script
+  -q          don't print the version banner on interactive start-up
+  -u          unbuffered stdout
+  -E, -s      accepted (weft reads no PYTHON* variables, has no site folder)
+  -X opt      accepted and ignored, with a note
   --dis FILE  print the bytecode of FILE and exit
   --virtual-time
               run timers on a virtual clock that jumps to the next deadline
@@ -20,18 +26,26 @@ Options:
   --version   print the version and exit
   -h, --help  print this help and exit
   file        program read from script file
-  -           program read from stdin
-  arg ...     arguments passed to the program in sys.argv[1:]";
+  -           program read from stdin (the default when stdin is not a terminal)
+  arg ...     arguments passed to the program in sys.argv[1:]
+With no program and stdin a terminal, weft opens the interactive prompt.";
 
 enum Source {
     File(String),
     Code(String),
+    Module(String),
     Stdin,
     Dis(String),
+    /// No program: the interactive prompt.
+    Repl,
 }
 
+#[derive(Default)]
 struct Options {
     virtual_time: bool,
+    interactive: bool,
+    quiet: bool,
+    unbuffered: bool,
 }
 
 fn parse_args(args: &[String], opts: &mut Options) -> Result<(Source, Vec<String>), String> {
@@ -56,6 +70,12 @@ fn parse_args(args: &[String], opts: &mut Options) -> Result<(Source, Vec<String
                     .ok_or("Argument expected for the -c option")?;
                 return Ok((Source::Code(code.clone()), args[i + 2..].to_vec()));
             }
+            "-m" => {
+                let m = args
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -m option")?;
+                return Ok((Source::Module(m.clone()), args[i + 2..].to_vec()));
+            }
             "--dis" => {
                 let f = args
                     .get(i + 1)
@@ -63,18 +83,42 @@ fn parse_args(args: &[String], opts: &mut Options) -> Result<(Source, Vec<String
                 return Ok((Source::Dis(f.clone()), Vec::new()));
             }
             "-" => return Ok((Source::Stdin, args[i + 1..].to_vec())),
-            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" => {
+            "-i" => opts.interactive = true,
+            "-q" => opts.quiet = true,
+            "-u" => opts.unbuffered = true,
+            "-B" | "-E" | "-s" | "-S" | "-I" => {}
+            "-X" => {
+                let x = args
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -X option")?;
+                eprintln!("weft: note: -X {x} is ignored");
                 i += 1;
             }
-            "--virtual-time" => {
-                opts.virtual_time = true;
-                i += 1;
-            }
+            s if s.starts_with("-X") => eprintln!("weft: note: {s} is ignored"),
+            "--virtual-time" => opts.virtual_time = true,
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
             _ => return Ok((Source::File(a.clone()), args[i + 1..].to_vec())),
         }
+        i += 1;
     }
-    Err("no program given (try weft --help)".into())
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        Ok((Source::Repl, Vec::new()))
+    } else {
+        Ok((Source::Stdin, Vec::new()))
+    }
+}
+
+/// `-m NAME`: the file of a module found on the script's path (the current
+/// folder): `NAME.py`, or a package's `__main__.py`.
+fn find_module(name: &str) -> Option<String> {
+    let rel = name.replace('.', "/");
+    let file = format!("{rel}.py");
+    if std::path::Path::new(&file).is_file() {
+        return Some(file);
+    }
+    let main = format!("{rel}/__main__.py");
+    std::path::Path::new(&main).is_file().then_some(main)
 }
 
 fn read_source(path: &str) -> Result<String, String> {
@@ -118,16 +162,37 @@ fn describe_io(e: &std::io::Error) -> String {
 }
 
 fn run(args: Vec<String>) -> u8 {
-    let mut opts = Options {
-        virtual_time: false,
-    };
-    let (source, rest) = match parse_args(&args, &mut opts) {
+    let mut opts = Options::default();
+    let (mut source, rest) = match parse_args(&args, &mut opts) {
         Ok(x) => x,
         Err(msg) => {
             eprintln!("weft: {msg}\n{USAGE}");
             return 2;
         }
     };
+    let mut repl_opts = weft::repl::ReplOptions::from_env();
+    repl_opts.quiet = opts.quiet;
+    if let Source::Module(m) = &source {
+        if m == "asyncio" {
+            repl_opts.asyncio = true;
+            source = Source::Repl;
+        } else {
+            match find_module(m) {
+                Some(f) => source = Source::File(f),
+                None => {
+                    eprintln!("weft: No module named {m}");
+                    return 1;
+                }
+            }
+        }
+    }
+    if let Source::Repl = source {
+        let mut interp = new_interpreter(&opts);
+        interp.set_script("", &rest);
+        interp.vm.path = vec![".".into()];
+        interp.refresh_sys();
+        return weft::repl::run(interp, &repl_opts) as u8;
+    }
     let (name, text) = match &source {
         Source::File(p) | Source::Dis(p) => match read_source(&absolute(p)) {
             Ok(t) => (absolute(p), t),
@@ -141,6 +206,8 @@ fn run(args: Vec<String>) -> u8 {
             }
         },
         Source::Code(c) => ("<string>".to_string(), c.clone()),
+        // Both were turned into a file or the prompt above.
+        Source::Module(_) | Source::Repl => return 2,
         Source::Stdin => {
             use std::io::Read;
             let mut b = Vec::new();
@@ -161,7 +228,7 @@ fn run(args: Vec<String>) -> u8 {
         }
     };
     if let Source::Dis(_) = source {
-        let file = weft::syntax::source::SourceFile::new(name.clone(), text.clone());
+        let file = weft::source::SourceFile::new(name.clone(), text.clone());
         return match weft::syntax::parse(&text)
             .and_then(|m| weft::compile::compile(&m, &file, weft::compile::Mode::Module))
         {
@@ -175,10 +242,7 @@ fn run(args: Vec<String>) -> u8 {
             }
         };
     }
-    let mut interp = Interpreter::new();
-    // The CLI grants the script everything, as python does.
-    interp.vm.caps = weft::vm::Caps::all();
-    interp.vm.virtual_time = opts.virtual_time;
+    let mut interp = new_interpreter(&opts);
     let script = match &source {
         Source::File(p) => p.clone(),
         Source::Code(_) => "-c".into(),
@@ -190,6 +254,34 @@ fn run(args: Vec<String>) -> u8 {
         interp.refresh_sys();
     }
     let result = interp.run_source(&name, &text);
+    if opts.interactive {
+        // `-i`: the prompt opens in the script's namespace, also after an
+        // uncaught exception (reported first), as python's does.
+        match result {
+            Err(RunError::Exit(code)) => return code as u8,
+            Err(RunError::Exception { text, .. }) => {
+                let _ = interp.flush();
+                eprint!("{text}");
+            }
+            Err(RunError::Syntax(e, file)) => report_syntax(&e, &file),
+            Err(RunError::Internal { message, traceback }) => {
+                let _ = interp.flush();
+                report_internal(&message, &traceback);
+            }
+            Ok(()) => {}
+        }
+        repl_opts.quiet = true;
+        return weft::repl::run(interp, &repl_opts) as u8;
+    }
+    // CPython prints an uncaught exception's traceback, then runs the
+    // atexit handlers, then flushes stdout.
+    if let Err(RunError::Exception { text, .. }) = &result {
+        let _ = interp.vm.stdout.flush();
+        eprint!("{text}");
+    }
+    if !matches!(result, Err(RunError::Internal { .. })) {
+        interp.run_atexit();
+    }
     let flushed = interp.flush();
     interp.finish();
     match result {
@@ -201,10 +293,7 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { text, .. }) => {
-            eprint!("{text}");
-            1
-        }
+        Err(RunError::Exception { .. }) => 1,
         Err(RunError::Syntax(e, file)) => {
             report_syntax(&e, &file);
             1
@@ -216,11 +305,27 @@ fn run(args: Vec<String>) -> u8 {
     }
 }
 
-fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::syntax::source::SourceFile) {
-    let line = file.line_of(e.span.start.min(file.text.len() as u32));
-    eprintln!("  File \"{}\", line {}", file.name, line);
-    let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);
-    eprintln!("{:?}", miette::Report::new(report));
+fn new_interpreter(opts: &Options) -> Interpreter {
+    let mut interp = Interpreter::new();
+    // The CLI grants the script everything, as python does.
+    interp.vm.caps = weft::vm::Caps::all();
+    interp.vm.virtual_time = opts.virtual_time;
+    if opts.unbuffered {
+        interp.vm.stdout.line_buffered = true;
+    }
+    interp
+}
+
+/// A syntax error: CPython's exact text first (tools that parse python's
+/// stderr parse weft's), then, on a terminal, the miette report with the
+/// labelled span and a hint.
+fn report_syntax(e: &weft::diag::SyntaxError, file: &weft::source::SourceFile) {
+    use std::io::IsTerminal;
+    eprint!("{}", weft::diag::cpython_syntax_text(e, file));
+    if std::io::stderr().is_terminal() {
+        let report = weft::diag::SyntaxReport::new(e, &file.name, &file.text);
+        eprintln!("\n{:?}", miette::Report::new(report));
+    }
 }
 
 /// mimalloc's `purge_delay` option (its position in mimalloc.h's v2 option

@@ -2,7 +2,7 @@
 //! stdin), usage errors, exit codes, tracebacks on stderr, output ordering,
 //! broken pipes, `--dis` and `--virtual-time`. Every child runs under a
 //! timeout so nothing can hang the suite; expected texts come from CPython
-//! 3.11 (`python3`), with the `^^^` caret lines it adds removed.
+//! 3.11 (`python3`).
 
 mod common;
 
@@ -167,7 +167,7 @@ fn missing_file_exits_2() {
 
 #[test]
 fn unknown_option_and_no_program_exit_2() {
-    for args in [&["--bogus"][..], &["-Q", "x.py"], &[], &["--dis"]] {
+    for args in [&["--bogus"][..], &["-Q", "x.py"], &["-m"], &["--dis"]] {
         let r = run(args);
         assert_exit(&r, 2);
         assert!(r.stderr.contains("usage: weft"), "{args:?}: {}", r.stderr);
@@ -177,7 +177,61 @@ fn unknown_option_and_no_program_exit_2() {
     assert!(r.stderr.contains("unknown option --bogus"), "{}", r.stderr);
 }
 
-/// CPython 3.11's stderr for `python3 DIR/tb.py` with the caret lines removed
+#[test]
+fn no_program_with_stdin_not_a_terminal_runs_stdin() {
+    let r = run_cmd(weft(), Some("print(6*7)\n"));
+    assert_exit(&r, 0);
+    assert_eq!(r.stdout, "42\n");
+    // An empty stdin is an empty program, as for python3.
+    let r = run(&[]);
+    assert_exit(&r, 0);
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn accepted_and_ignored_options() {
+    let r = run(&["-E", "-s", "-u", "-q", "-c", "print(1)"]);
+    assert_exit(&r, 0);
+    assert_eq!(r.stdout, "1\n");
+    let r = run(&["-X", "dev", "-c", "print(2)"]);
+    assert_exit(&r, 0);
+    assert_eq!(r.stdout, "2\n");
+    assert!(r.stderr.contains("-X dev is ignored"), "{}", r.stderr);
+}
+
+#[test]
+fn dash_m_runs_a_module_from_the_current_folder() {
+    let d = scratch("dashm");
+    write(&d, "tool.py", "import sys\nprint(__name__, sys.argv[1:])\n");
+    let mut c = weft();
+    c.current_dir(&d).args(["-m", "tool", "a", "b"]);
+    let r = run_cmd(c, None);
+    assert_exit(&r, 0);
+    assert_eq!(r.stdout, "__main__ ['a', 'b']\n");
+    let mut c = weft();
+    c.current_dir(&d).args(["-m", "no_such_module"]);
+    let r = run_cmd(c, None);
+    assert_exit(&r, 1);
+    assert!(
+        r.stderr.contains("No module named no_such_module"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn dash_i_reads_the_prompt_from_stdin_after_the_script() {
+    let d = scratch("dashi");
+    let p = write(&d, "s.py", "x = 20\nraise ValueError('boom')\n");
+    let mut c = weft();
+    c.args(["-i", p.to_str().unwrap()]);
+    let r = run_cmd(c, Some("x + 22\nexit(4)\n"));
+    assert_exit(&r, 4);
+    assert_eq!(r.stdout, "42\n");
+    assert!(r.stderr.contains("ValueError: boom"), "{}", r.stderr);
+}
+
+/// CPython 3.11's stderr for `python3 DIR/tb.py` (its lines need no carets)
 /// (`{}` is the script's absolute path).
 const TB_SCRIPT: &str = "import sys
 def f(x):
@@ -271,6 +325,7 @@ except KeyError as e:
             "Traceback (most recent call last):
   File \"{f}\", line 2, in <module>
     {{}}['a']
+    ~~^^^^^
 KeyError: 'a'
 
 The above exception was the direct cause of the following exception:
@@ -287,7 +342,9 @@ RuntimeError: wrapped
     let r = run(&[p.to_str().unwrap()]);
     assert_exit(&r, 1);
     let f = p.display().to_string();
-    let frame = format!("  File \"{f}\", line 1, in f\n    def f(n): return f(n+1)\n");
+    let frame = format!(
+        "  File \"{f}\", line 1, in f\n    def f(n): return f(n+1)\n                     ^^^^^^\n"
+    );
     assert_eq!(
         r.stderr,
         format!(

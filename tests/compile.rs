@@ -8,9 +8,9 @@ use weft::bytecode::disasm::disassemble;
 use weft::bytecode::{CodeObject, Const, Op};
 use weft::compile::{compile, stack, Mode};
 use weft::diag::SyntaxKind;
+use weft::source::{SourceFile, Span};
 use weft::syntax::ast;
 use weft::syntax::parse;
-use weft::syntax::source::{SourceFile, Span};
 
 fn compile_src(src: &str, mode: Mode) -> Result<Rc<CodeObject>, weft::diag::SyntaxError> {
     let file = SourceFile::new("t.py", src);

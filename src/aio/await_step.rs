@@ -16,7 +16,7 @@ pub fn await_future(vm: &mut Vm, r: ObjRef, sent: Value) -> Option<PyResult<Awai
     if !sent.is_none() {
         return None;
     }
-    let Obj::Native2(n) = vm.heap.get(r) else {
+    let Obj::NativeObj(n) = vm.heap.get(r) else {
         return None;
     };
     let f = n.as_any().downcast_ref::<FutureObj>()?;
@@ -59,7 +59,7 @@ impl crate::object::NativeObj for Sleep0 {
 
 /// One step of a Sleep0: the first yields None, the next returns None.
 pub fn sleep0_step(vm: &mut Vm, r: ObjRef) -> Option<AwaitStep> {
-    let Obj::Native2(n) = vm.heap.get_mut(r) else {
+    let Obj::NativeObj(n) = vm.heap.get_mut(r) else {
         return None;
     };
     let s = n.as_any_mut().downcast_mut::<Sleep0>()?;
@@ -73,7 +73,7 @@ pub fn sleep0_step(vm: &mut Vm, r: ObjRef) -> Option<AwaitStep> {
 /// A fresh `asyncio.sleep(0)` awaitable.
 pub fn new_sleep0(vm: &mut Vm) -> Value {
     let class = vm.native_class("_Sleep0", None);
-    vm.alloc(Obj::Native2(Box::new(Sleep0 {
+    vm.alloc(Obj::NativeObj(Box::new(Sleep0 {
         class,
         yielded: false,
     })))

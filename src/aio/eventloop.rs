@@ -228,34 +228,34 @@ impl NativeObj for HandleObj {
 
 pub fn loop_mut(vm: &mut Vm, r: ObjRef) -> Option<&mut LoopObj> {
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => n.as_any_mut().downcast_mut::<LoopObj>(),
+        Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<LoopObj>(),
         _ => None,
     }
 }
 
 pub fn loop_ref(vm: &Vm, r: ObjRef) -> Option<&LoopObj> {
     match vm.heap.get(r) {
-        Obj::Native2(n) => n.as_any().downcast_ref::<LoopObj>(),
+        Obj::NativeObj(n) => n.as_any().downcast_ref::<LoopObj>(),
         _ => None,
     }
 }
 
 pub fn handle_mut(vm: &mut Vm, r: ObjRef) -> Option<&mut HandleObj> {
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => n.as_any_mut().downcast_mut::<HandleObj>(),
+        Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<HandleObj>(),
         _ => None,
     }
 }
 
 pub fn handle_ref(vm: &Vm, r: ObjRef) -> Option<&HandleObj> {
     match vm.heap.get(r) {
-        Obj::Native2(n) => n.as_any().downcast_ref::<HandleObj>(),
+        Obj::NativeObj(n) => n.as_any().downcast_ref::<HandleObj>(),
         _ => None,
     }
 }
 
 pub fn new_loop(vm: &mut Vm, class: ObjRef) -> Value {
-    vm.alloc(Obj::Native2(Box::new(LoopObj {
+    vm.alloc(Obj::NativeObj(Box::new(LoopObj {
         class,
         ready: VecDeque::new(),
         timers: TimerHeap::new(),
@@ -278,7 +278,7 @@ pub fn call_soon(
     cb: Value,
     args: Vec<Value>,
 ) -> Value {
-    let h = vm.alloc(Obj::Native2(Box::new(HandleObj {
+    let h = vm.alloc(Obj::NativeObj(Box::new(HandleObj {
         class: handle_class,
         callback: cb,
         args,
@@ -301,7 +301,7 @@ pub fn call_at(
     cb: Value,
     args: Vec<Value>,
 ) -> Value {
-    let h = vm.alloc(Obj::Native2(Box::new(HandleObj {
+    let h = vm.alloc(Obj::NativeObj(Box::new(HandleObj {
         class: handle_class,
         callback: cb,
         args,
@@ -535,7 +535,7 @@ fn callback_name(vm: &mut Vm, cb: Value) -> String {
     if let Value::Obj(r) = func {
         match vm.heap.get(r) {
             Obj::Function(f) => return vm.str_of(f.qualname).to_string(),
-            Obj::Native(n) => return n.qualname.clone(),
+            Obj::BuiltinFn(n) => return n.qualname.clone(),
             _ => {}
         }
     }

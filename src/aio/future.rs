@@ -192,7 +192,7 @@ impl FutureObj {
 pub fn fut_ref(vm: &Vm, v: Value) -> Option<ObjRef> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) if n.as_any().is::<FutureObj>() => Some(r),
+            Obj::NativeObj(n) if n.as_any().is::<FutureObj>() => Some(r),
             _ => None,
         },
         _ => None,
@@ -201,14 +201,14 @@ pub fn fut_ref(vm: &Vm, v: Value) -> Option<ObjRef> {
 
 pub fn fut(vm: &Vm, r: ObjRef) -> &FutureObj {
     match vm.heap.get(r) {
-        Obj::Native2(n) => n.as_any().downcast_ref::<FutureObj>().expect("a future"),
+        Obj::NativeObj(n) => n.as_any().downcast_ref::<FutureObj>().expect("a future"),
         _ => panic!("weft internal error: not a future"),
     }
 }
 
 pub fn fut_mut(vm: &mut Vm, r: ObjRef) -> &mut FutureObj {
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => n
+        Obj::NativeObj(n) => n
             .as_any_mut()
             .downcast_mut::<FutureObj>()
             .expect("a future"),
@@ -217,7 +217,7 @@ pub fn fut_mut(vm: &mut Vm, r: ObjRef) -> &mut FutureObj {
 }
 
 pub fn new_future(vm: &mut Vm, class: ObjRef, loop_: Value) -> Value {
-    vm.alloc(Obj::Native2(Box::new(FutureObj {
+    vm.alloc(Obj::NativeObj(Box::new(FutureObj {
         class,
         state: FutState::Pending,
         result: Value::None,

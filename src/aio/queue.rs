@@ -67,7 +67,7 @@ pub fn new_core(
     maxsize: i64,
     empty_marker: Value,
 ) -> Value {
-    vm.alloc(Obj::Native2(Box::new(QueueCore {
+    vm.alloc(Obj::NativeObj(Box::new(QueueCore {
         class,
         kind,
         maxsize,
@@ -83,7 +83,7 @@ pub fn new_core(
 pub fn core_ref(vm: &Vm, v: Value) -> Option<ObjRef> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) if n.as_any().is::<QueueCore>() => Some(r),
+            Obj::NativeObj(n) if n.as_any().is::<QueueCore>() => Some(r),
             _ => None,
         },
         _ => None,
@@ -92,7 +92,7 @@ pub fn core_ref(vm: &Vm, v: Value) -> Option<ObjRef> {
 
 pub fn core(vm: &Vm, r: ObjRef) -> &QueueCore {
     match vm.heap.get(r) {
-        Obj::Native2(n) => n
+        Obj::NativeObj(n) => n
             .as_any()
             .downcast_ref::<QueueCore>()
             .expect("a queue core"),
@@ -102,7 +102,7 @@ pub fn core(vm: &Vm, r: ObjRef) -> &QueueCore {
 
 pub fn core_mut(vm: &mut Vm, r: ObjRef) -> &mut QueueCore {
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => n
+        Obj::NativeObj(n) => n
             .as_any_mut()
             .downcast_mut::<QueueCore>()
             .expect("a queue core"),

@@ -272,7 +272,7 @@ fn install_common(vm: &mut Vm, c: ObjRef) {
     add_method(vm, c, "__getitem__", |vm, a| {
         this_n(vm, &a, "__getitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
-        super::seq::seq_getitem(vm, base, a.pos[1])
+        crate::vm::items::seq_getitem(vm, base, a.pos[1])
     });
     add_method(vm, c, "__iter__", |vm, a| {
         this_n(vm, &a, "__iter__", 0, 0)?;
@@ -395,12 +395,12 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
                 return bytearray_set_slice(vm, base, s, a.pos[2]).map(|_| Value::None);
             }
         }
-        super::seq::seq_setitem(vm, base, a.pos[1], a.pos[2]).map(|_| Value::None)
+        crate::vm::items::seq_setitem(vm, base, a.pos[1], a.pos[2]).map(|_| Value::None)
     });
     add_method(vm, c, "__delitem__", |vm, a| {
         this_n(vm, &a, "__delitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
-        super::seq::seq_delitem(vm, base, a.pos[1]).map(|_| Value::None)
+        crate::vm::items::seq_delitem(vm, base, a.pos[1]).map(|_| Value::None)
     });
     add_method(vm, c, "__iadd__", |vm, a| {
         this_n(vm, &a, "__iadd__", 1, 1)?;
@@ -417,7 +417,7 @@ fn install_bytearray(vm: &mut Vm, c: ObjRef) {
 /// of ints, or an int count of zero bytes is refused like CPython).
 pub fn bytearray_set_slice(vm: &mut Vm, obj: Value, s: [Value; 3], v: Value) -> PyResult<()> {
     let len = vm.len(obj)?;
-    let (start, stop, step, count) = super::seq::slice_bounds(vm, s, len)?;
+    let (start, stop, step, count) = crate::vm::items::slice_bounds(vm, s, len)?;
     let items = match vm.bytes_of(base_value(vm, v)) {
         Some(b) => b,
         None => {

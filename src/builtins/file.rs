@@ -36,6 +36,10 @@ struct FileObj {
     errors: String,
     /// Universal newlines on input (newline=None).
     universal: bool,
+    /// What "\n" becomes on output (newline='\r' or '\r\n'), if anything.
+    write_nl: Option<&'static str>,
+    /// Close the descriptor with the file (false: open(fd, closefd=False)).
+    closefd: bool,
 }
 
 impl NativeObj for FileObj {
@@ -58,10 +62,22 @@ impl Drop for FileObj {
         if let Some(f) = &mut self.file {
             let _ = f.write_all(&self.wbuf);
         }
+        release(self);
     }
 }
 
-fn classes(vm: &mut Vm) -> [ObjRef; 4] {
+/// Drop the File, leaving its descriptor open when closefd was false.
+fn release(fo: &mut FileObj) {
+    if let Some(f) = fo.file.take() {
+        if !fo.closefd {
+            use std::os::fd::IntoRawFd;
+            let _ = f.into_raw_fd();
+        }
+    }
+}
+
+/// The file classes: text, binary reader, writer, random access.
+pub fn classes(vm: &mut Vm) -> [ObjRef; 4] {
     let names = [
         "_io.TextIOWrapper",
         "_io.BufferedReader",
@@ -289,8 +305,59 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         add_method(vm, c, name, f);
     }
     add_method(vm, c, "fileno", |vm, a| {
+        use std::os::fd::AsRawFd;
         check_open(vm, a.pos[0])?;
-        Ok(Value::Int(3))
+        let fd = file_ref(vm, a.pos[0])
+            .and_then(|f| f.file.as_ref())
+            .map_or(-1, |f| f.as_raw_fd());
+        Ok(Value::Int(fd as i64))
+    });
+    add_method(vm, c, "truncate", |vm, a| {
+        let f = a.pos[0];
+        check_open(vm, f)?;
+        if !file_ref(vm, f).is_some_and(|fo| fo.writable) {
+            let c = unsupported_operation(vm);
+            return Err(vm.new_error(c, "File not open for writing"));
+        }
+        flush(vm, f)?;
+        let size = match a.pos.get(1) {
+            Some(&v) if !v.is_none() => match vm.index_of(v)? {
+                Some(n) if n >= 0 => Some(n as u64),
+                Some(n) => {
+                    return Err(
+                        vm.new_error(vm.t.os_error, format!("[Errno 22] Invalid argument: {n}"))
+                    )
+                }
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            },
+            _ => None,
+        };
+        let fo = file_mut(vm, f).expect("file");
+        // The logical position: unread buffered input does not count.
+        let pending = (fo.rbuf.len() - fo.rpos) as i64
+            + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+        let r = fo.file.as_mut().map(|h| -> std::io::Result<u64> {
+            let here = h.stream_position()? as i64 - pending;
+            let size = size.unwrap_or(here.max(0) as u64);
+            h.set_len(size)?;
+            h.seek(SeekFrom::Start(here.max(0) as u64))?;
+            Ok(size)
+        });
+        fo.rbuf.clear();
+        fo.rpos = 0;
+        fo.tbuf.clear();
+        fo.tpos = 0;
+        fo.tbytes = 0;
+        match r {
+            Some(Ok(n)) => Ok(Value::Int(n as i64)),
+            Some(Err(e)) => Err(io_error(vm, &e, None)),
+            None => Ok(Value::Int(0)),
+        }
     });
     add_method(vm, c, "__repr__", |vm, a| {
         let f = a.pos[0];
@@ -358,7 +425,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
 fn file_ref(vm: &Vm, v: Value) -> Option<&FileObj> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<FileObj>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<FileObj>(),
             _ => None,
         },
         _ => None,
@@ -368,7 +435,7 @@ fn file_ref(vm: &Vm, v: Value) -> Option<&FileObj> {
 fn file_mut(vm: &mut Vm, v: Value) -> Option<&mut FileObj> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<FileObj>(),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<FileObj>(),
             _ => None,
         },
         _ => None,
@@ -399,54 +466,7 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
 
 /// An OSError subclass for an io::Error, with errno/strerror/filename.
 fn io_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Value {
-    let code = e.raw_os_error().unwrap_or(0);
-    let cls = match code {
-        2 => vm.t.file_not_found_error,
-        _ => {
-            let name = match code {
-                17 => Some("FileExistsError"),
-                13 | 1 => Some("PermissionError"),
-                21 => Some("IsADirectoryError"),
-                20 => Some("NotADirectoryError"),
-                _ => None,
-            };
-            name.and_then(|n| {
-                vm.t.exc_by_name
-                    .iter()
-                    .find(|(k, _)| *k == n)
-                    .map(|(_, c)| *c)
-            })
-            .unwrap_or(vm.t.os_error)
-        }
-    };
-    let msg = strerror(code, e);
-    let mut args = vec![Value::Int(code as i64), vm.new_str(msg)];
-    if let Some(f) = filename {
-        args.push(f);
-    }
-    let t = vm.new_tuple(args);
-    vm.new_exception(cls, t)
-}
-
-fn strerror(code: i32, e: &std::io::Error) -> String {
-    match code {
-        1 => "Operation not permitted".into(),
-        2 => "No such file or directory".into(),
-        9 => "Bad file descriptor".into(),
-        13 => "Permission denied".into(),
-        17 => "File exists".into(),
-        20 => "Not a directory".into(),
-        21 => "Is a directory".into(),
-        22 => "Invalid argument".into(),
-        28 => "No space left on device".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
+    super::oserror::from_io(vm, e, filename)
 }
 
 /// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)
@@ -530,6 +550,17 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(e) => vm.str_of(e).to_string(),
         None => "strict".to_string(),
     };
+    let closefd = match a.get(vm, 6, "closefd") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    if let Value::Int(fd) = name {
+        return open_fd(vm, fd, &mode, b, closefd, encoding, errors, newline_v);
+    }
+    if !closefd {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
+    let name = fspath(vm, name)?;
     let path = match vm.as_str(name) {
         Some(s) => s.to_string(),
         None => match vm.bytes_of(name) {
@@ -590,6 +621,7 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         mode.clone()
     };
     let universal = newline_v.is_none();
+    let write_nl = newline_kind(vm, newline_v)?;
     let fo = FileObj {
         class,
         name,
@@ -608,8 +640,110 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         encoding,
         errors,
         universal,
+        write_nl,
+        closefd: true,
     };
-    Ok(vm.alloc(Obj::Native2(Box::new(fo))))
+    Ok(vm.alloc(Obj::NativeObj(Box::new(fo))))
+}
+
+/// A PathLike's `__fspath__()` (str and bytes pass through; anything else
+/// is left for the caller's type check).
+fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if vm.as_str(v).is_some() || vm.bytes_of(v).is_some() {
+        return Ok(v);
+    }
+    let k = vm.intern("__fspath__");
+    match vm.lookup_special(v, k) {
+        Some(f) => vm.call_bound(f, v, &[]),
+        None => Ok(v),
+    }
+}
+
+/// The newline argument: checked, and what "\n" turns into on output.
+fn newline_kind(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<&'static str>> {
+    let Some(v) = v else { return Ok(None) };
+    let Some(s) = vm.as_str(v) else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "open() argument 'newline' must be str or None, not {tn}"
+        )));
+    };
+    match s {
+        "" | "\n" => Ok(None),
+        "\r" => Ok(Some("\r")),
+        "\r\n" => Ok(Some("\r\n")),
+        other => {
+            let r = crate::text::repr::str_repr(other);
+            Err(vm.value_error(format!("illegal newline value: {r}")))
+        }
+    }
+}
+
+/// open(fd, ...): a file object over a descriptor the caller owns.
+#[allow(clippy::too_many_arguments)]
+fn open_fd(
+    vm: &mut Vm,
+    fd: i64,
+    mode: &str,
+    binary: bool,
+    closefd: bool,
+    encoding: String,
+    errors: String,
+    newline_v: Option<Value>,
+) -> PyResult<Value> {
+    use std::os::fd::FromRawFd;
+    let Ok(fd32) = i32::try_from(fd) else {
+        return Err(vm.overflow_error("fd is greater than maximum"));
+    };
+    if fd32 < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    // SAFETY: fcntl only checks that the descriptor is open.
+    if unsafe { libc::fcntl(fd32, libc::F_GETFD) } < 0 {
+        return Err(super::oserror::last_os_error(vm, None, None));
+    }
+    let (r, plus) = (mode.contains('r'), mode.contains('+'));
+    let writes = !r || plus;
+    vm.require(if writes { Cap::FsWrite } else { Cap::FsRead }, "open")?;
+    // SAFETY: the descriptor is open; with closefd=False `release` gives it
+    // back without closing it.
+    let file = unsafe { File::from_raw_fd(fd32) };
+    let [text_c, reader_c, writer_c, random_c] = classes(vm);
+    let class = match (binary, plus, r) {
+        (false, _, _) => text_c,
+        (true, true, _) => random_c,
+        (true, false, true) => reader_c,
+        _ => writer_c,
+    };
+    let shown_mode = if binary {
+        let base = mode.chars().find(|c| "rwxa".contains(*c)).unwrap_or('r');
+        format!("{base}b{}", if plus { "+" } else { "" })
+    } else {
+        mode.to_string()
+    };
+    let write_nl = newline_kind(vm, newline_v)?;
+    let fo = FileObj {
+        class,
+        name: Value::Int(fd),
+        mode: shown_mode,
+        binary,
+        readable: r || plus,
+        writable: writes,
+        file: Some(file),
+        rbuf: Vec::new(),
+        rpos: 0,
+        tbuf: String::new(),
+        tpos: 0,
+        tbytes: 0,
+        wbuf: Vec::new(),
+        closed: false,
+        encoding,
+        errors,
+        universal: newline_v.is_none(),
+        write_nl,
+        closefd,
+    };
+    Ok(vm.alloc(Obj::NativeObj(Box::new(fo))))
 }
 
 fn flush(vm: &mut Vm, f: Value) -> PyResult<()> {
@@ -634,7 +768,7 @@ fn close(vm: &mut Vm, f: Value) -> PyResult<()> {
     let r = flush(vm, f);
     if let Some(fo) = file_mut(vm, f) {
         fo.closed = true;
-        fo.file = None;
+        release(fo);
         fo.rbuf.clear();
         fo.tbuf.clear();
     }
@@ -667,8 +801,11 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         match vm.as_str(data) {
             Some(s) => {
-                let s = s.to_string();
+                let mut s = s.to_string();
                 let n = s.chars().count();
+                if let Some(nl) = fo.write_nl {
+                    s = s.replace('\n', nl);
+                }
                 let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
                 let b = text::bytes::encode(&s, &enc, &errs).map_err(|e| vm.text_error(e))?;
                 (b, n)
@@ -781,7 +918,7 @@ fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Valu
 }
 
 /// io.UnsupportedOperation (an OSError and a ValueError), made once.
-fn unsupported_operation(vm: &mut Vm) -> ObjRef {
+pub fn unsupported_operation(vm: &mut Vm) -> ObjRef {
     const KEY: &str = "io.UnsupportedOperation";
     if let Some(&c) = vm.native_classes.get(KEY) {
         return c;

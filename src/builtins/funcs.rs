@@ -8,10 +8,10 @@ use crate::object::*;
 use crate::vm::num::Num;
 use crate::vm::Vm;
 
-use super::num::{
-    complex_abs, complex_of, float_divmod_values, index_bigint, int_divmod_values, pow3,
-    round_float_value, round_int,
-};
+use super::complex::{complex_abs, complex_of};
+use super::float::{float_divmod_values, round_float_value};
+use super::int::{int_divmod_values, pow3, round_int};
+use super::num::index_bigint;
 use super::{add_fn, check};
 
 pub fn install(vm: &mut Vm) {

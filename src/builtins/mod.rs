@@ -2,17 +2,27 @@
 //! value or raise; the few that must call user code do it through `vm.call`
 //! (a nested, non-suspendable run) and root what they hold in `temp_roots`.
 
+pub mod bool;
 pub mod bytes;
+pub mod complex;
 pub mod core;
 pub mod dict;
 pub mod exc;
 pub mod file;
+pub mod float;
 pub mod funcs;
+pub mod int;
+pub mod iterators;
+pub mod list;
 pub mod num;
 pub mod object;
+pub mod oserror;
+pub mod range;
 pub mod seq;
+pub mod slice;
 mod sortkey;
 pub mod str;
+pub mod tuple;
 
 use crate::object::*;
 use crate::vm::Vm;
@@ -107,7 +117,7 @@ fn add_method_sig(
 /// Register a method of a special kind (generator send/throw/close/next).
 pub fn add_special(vm: &mut Vm, cls: ObjRef, name: &'static str, kind: NativeKind) {
     let qual = format!("{}.{}", vm.class_name(cls), name);
-    let v = vm.alloc(Obj::Native(Box::new(NativeFn {
+    let v = vm.alloc(Obj::BuiltinFn(Box::new(NativeFn {
         name,
         qualname: qual,
         func: |vm, _| Err(vm.runtime_error("special method called directly")),

@@ -29,7 +29,7 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, o, "__hash__()", |vm, a| {
         let h = match a.pos[0] {
-            Value::Obj(r) => crate::vm::proto::identity_hash(r),
+            Value::Obj(r) => crate::vm::compare::identity_hash(r),
             v => vm.hash(v)?,
         };
         Ok(Value::Int(h))
@@ -49,8 +49,18 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__delattr__", |vm, a| {
         check(vm, "__delattr__", &a, 2, 2, &[])?;
         let (obj, name) = (a.pos[0], a.pos[1]);
-        if let Some(d) = vm.instance_dict(obj) {
+        // A class's namespace (type.__delattr__ reached through super()
+        // from a metaclass), else the instance dict.
+        let dict = match obj {
+            Value::Obj(r) => match vm.heap.get(r) {
+                Obj::Class(c) if !c.builtin => Some(c.dict),
+                _ => vm.instance_dict(obj),
+            },
+            _ => None,
+        };
+        if let Some(d) = dict {
             if vm.dict_del_str(d, name) {
+                vm.invalidate_classes();
                 return Ok(Value::None);
             }
         }
@@ -102,6 +112,14 @@ pub fn install(vm: &mut Vm) {
         "__subclasses__",
         |vm, _| Ok(vm.new_list(Vec::new())),
     );
+    // `int | None`: a types.UnionType (NotImplemented for operands a union
+    // cannot hold).
+    add_method(vm, ty, "__or__(other, /)", |vm, a| {
+        vm.call_weft_types("_union", &[a.pos[0], a.pos[1]])
+    });
+    add_method(vm, ty, "__ror__(other, /)", |vm, a| {
+        vm.call_weft_types("_union", &[a.pos[1], a.pos[0]])
+    });
     add_method(vm, ty, "__instancecheck__", |vm, a| {
         let Value::Obj(c) = a.pos[0] else {
             return Ok(Value::Bool(false));

@@ -135,7 +135,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, c, "__getitem__", |vm, a| {
         this(vm, &a, "__getitem__", 1, 1)?;
         let base = base_value(vm, a.pos[0]);
-        super::seq::seq_getitem(vm, base, a.pos[1])
+        crate::vm::items::seq_getitem(vm, base, a.pos[1])
     });
     add_method(vm, c, "__iter__", |vm, a| {
         this(vm, &a, "__iter__", 0, 0)?;
@@ -1098,7 +1098,7 @@ fn is_mapping(vm: &mut Vm, v: Value) -> bool {
         | Obj::ByteArray(_)
         | Obj::Range(..)
         | Obj::DictView(..) => true,
-        Obj::Instance(_) | Obj::Native2(_) => {
+        Obj::Instance(_) | Obj::NativeObj(_) => {
             let gk = vm.n.getitem;
             vm.lookup_special(v, gk).is_some()
         }

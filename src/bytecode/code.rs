@@ -38,6 +38,34 @@ pub enum Const {
     Ellipsis,
 }
 
+/// The source range (byte offsets, end exclusive) an instruction belongs
+/// to; `Loc::NONE` for instructions CPython gives no columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loc {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Loc {
+    pub const NONE: Loc = Loc {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+    pub fn is_none(self) -> bool {
+        self.start == u32::MAX
+    }
+}
+
+/// Where a binary operator or a subscript splits its range (byte offsets):
+/// `[left, right)` is the operator or the bracketed index, drawn `^`, the
+/// rest of the range `~`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub ip: u32,
+    pub left: u32,
+    pub right: u32,
+}
+
 /// A compiled function, class body or module body.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CodeObject {
@@ -50,6 +78,13 @@ pub struct CodeObject {
     pub ops: Vec<Op>,
     /// Source line of each instruction (parallel to `ops`).
     pub lines: Vec<u32>,
+    /// Source range of each instruction (parallel to `ops`): CPython 3.11's
+    /// `co_positions`, kept as byte offsets into the file and turned into
+    /// lines and columns only when a traceback draws its caret line.
+    pub locs: Vec<Loc>,
+    /// Binary operators' and subscripts' anchors, sorted by instruction:
+    /// what the traceback draws as `~~~^^^~~~`.
+    pub anchors: Vec<Anchor>,
     pub consts: Vec<Const>,
     /// Global, attribute and import names used by the instructions.
     pub names: Vec<Rc<str>>,
@@ -98,5 +133,24 @@ impl CodeObject {
     /// Source line of instruction `ip`.
     pub fn line_at(&self, ip: usize) -> u32 {
         self.lines.get(ip).copied().unwrap_or(self.firstlineno)
+    }
+    /// Source range of instruction `ip`.
+    pub fn loc_at(&self, ip: usize) -> Loc {
+        self.locs.get(ip).copied().unwrap_or(Loc::NONE)
+    }
+    /// The operator anchor of instruction `ip`, if it has one.
+    pub fn anchor_at(&self, ip: usize) -> Option<Anchor> {
+        let i = self
+            .anchors
+            .binary_search_by_key(&(ip as u32), |a| a.ip)
+            .ok()?;
+        Some(self.anchors[i])
+    }
+    /// The instruction whose source a fault at `ip` belongs to: a fused op
+    /// stands at its first op's index but can fail in a later one of its
+    /// group (`BinaryOpLocals` is LoadFast, LoadFast, BinaryOp).
+    pub fn fault_ip(&self, ip: usize) -> usize {
+        let k = self.ops.get(ip).map_or(0, |op| op.fault_offset());
+        (ip + k).min(self.ops.len().saturating_sub(1))
     }
 }

@@ -417,6 +417,21 @@ impl Op {
         }
     }
 
+    /// For a superinstruction, which op of its group a fault inside it
+    /// belongs to (the traceback's caret range is that op's): the binary
+    /// op, subscript or compare of a triple, the attribute of a pair.
+    pub fn fault_offset(self) -> usize {
+        match self {
+            Op::LoadFastAttr(..) | Op::LoadFastMethod(..) | Op::DupTop2Subscr => 1,
+            Op::SubscrLocals(..)
+            | Op::BinaryOpLocals(..)
+            | Op::BinaryOpLocalConst(..)
+            | Op::CmpLocalsJump { .. }
+            | Op::CmpLocalConstJump { .. } => 2,
+            _ => 0,
+        }
+    }
+
     /// The jump target of a jump instruction, if it is one.
     pub fn jump_target(self) -> Option<u32> {
         match self {

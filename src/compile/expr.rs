@@ -103,6 +103,7 @@ impl<'a> Compiler<'a> {
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(Op::BinaryOp(binop_kind(*op)));
+                self.anchor_binop(left.span.end, right.span.start);
             }
             ExprKind::UnaryOp { op, operand } => {
                 if let (ast::UnaryOp::USub, ExprKind::Constant(c)) = (op, &operand.kind) {
@@ -255,6 +256,7 @@ impl<'a> Compiler<'a> {
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.emit(Op::BinarySubscr);
+                self.anchor_subscr(value.span.end, slice.span.end, e.span.end);
             }
             ExprKind::Starred(_) => {
                 return Err(SyntaxError::syntax(
@@ -341,7 +343,12 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.jump(Op::PopJumpIfFalse, target);
                 }
-                self.restore_line(line);
+                // CPython 3.11 leaves a tested comparison's range in place
+                // for what follows in the statement: a failing `assert x <
+                // 0` underlines `x < 0`, a failing `assert x` nothing.
+                if !matches!(e.kind, ExprKind::Compare { .. }) {
+                    self.restore_line(line);
+                }
                 Ok(())
             }
         }

@@ -19,11 +19,11 @@ mod stmt;
 
 use std::rc::Rc;
 
-use crate::bytecode::code::flags;
+use crate::bytecode::code::{flags, Anchor, Loc};
 use crate::bytecode::{CodeObject, Const, Op};
 use crate::diag::SyntaxError;
+use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{self, Expr, Name, Stmt};
-use crate::syntax::source::{SourceFile, Span};
 
 use scope::{mangle, NameScope, ScopeId, ScopeKind, SymbolTable};
 
@@ -44,9 +44,47 @@ pub fn compile(
     file: &SourceFile,
     mode: Mode,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
-    let st = scope::build(&module.body, mode == Mode::Interactive)?;
+    compile_with(module, file, mode, false)
+}
+
+/// `compile` with `from __future__ import annotations` already in effect
+/// (the flag `compile()` passes); the module's own future import also
+/// turns it on.
+pub fn compile_with(
+    module: &ast::Module,
+    file: &SourceFile,
+    mode: Mode,
+    future_annotations: bool,
+) -> Result<Rc<CodeObject>, SyntaxError> {
+    let future = future_annotations || has_future_annotations(&module.body);
+    let st = scope::build(&module.body, mode == Mode::Interactive, future)?;
     let mut c = Compiler::new(file, st, mode);
+    c.future_annotations = future;
     c.module(&module.body)
+}
+
+/// Whether the module's leading `from __future__ import ...` statements
+/// (after the docstring) name `annotations`.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    let rest = match docstring(body) {
+        Some(_) => &body[1..],
+        None => body,
+    };
+    for s in rest {
+        match &s.kind {
+            ast::StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if &**m == "__future__" => {
+                if names.iter().any(|a| &*a.name == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Compile a lone expression (for `eval()`): the code returns its value.
@@ -57,6 +95,34 @@ pub fn compile_expr(expr: &Expr, file: &SourceFile) -> Result<Rc<CodeObject>, Sy
     c.expr(expr)?;
     c.emit(Op::ReturnValue);
     Ok(Rc::new(c.finish_unit()?))
+}
+
+/// Whether a module or class body holds an annotated assignment (outside
+/// nested functions and classes): it then starts with SetupAnnotations.
+pub(crate) fn find_ann(body: &[Stmt]) -> bool {
+    use ast::StmtKind as K;
+    body.iter().any(|s| match &s.kind {
+        K::AnnAssign { .. } => true,
+        K::For { body, orelse, .. } | K::While { body, orelse, .. } => {
+            find_ann(body) || find_ann(orelse)
+        }
+        K::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
+        K::With { body, .. } => find_ann(body),
+        K::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            find_ann(body)
+                || handlers.iter().any(|h| find_ann(&h.body))
+                || find_ann(orelse)
+                || find_ann(finalbody)
+        }
+        K::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
+        _ => false,
+    })
 }
 
 /// A jump target placeholder; `finish_unit` replaces it by an instruction index.
@@ -111,6 +177,16 @@ pub(crate) struct Unit<'a> {
     pub labels: Vec<u32>,
     pub fblocks: Vec<FBlock<'a>>,
     pub line: u32,
+    /// The source range the next instructions belong to (the innermost
+    /// statement or expression being compiled, as CPython's SET_LOC).
+    pub loc: Span,
+}
+
+/// A unit's saved line and range, restored after a nested node.
+#[derive(Clone, Copy)]
+pub(crate) struct SavedLoc {
+    line: u32,
+    loc: Span,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -121,6 +197,9 @@ pub(crate) struct Compiler<'a> {
     pub mode: Mode,
     /// Interactive mode used `await`, `async for` or `async with` at top level.
     pub top_await: bool,
+    /// `from __future__ import annotations`: annotations are stored as
+    /// their source text, never evaluated.
+    pub future_annotations: bool,
 }
 
 const UNBOUND: u32 = u32::MAX;
@@ -134,6 +213,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             mode,
             top_await: false,
+            future_annotations: false,
         }
     }
 
@@ -156,6 +236,9 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut rest = body;
+        if find_ann(body) {
+            self.emit(Op::SetupAnnotations);
+        }
         if let Some(doc) = docstring(body) {
             if self.mode == Mode::Module {
                 self.set_line(body[0].span);
@@ -222,6 +305,7 @@ impl<'a> Compiler<'a> {
             labels: Vec::new(),
             fblocks: Vec::new(),
             line,
+            loc: span,
         });
     }
 
@@ -260,18 +344,87 @@ impl<'a> Compiler<'a> {
     pub(crate) fn emit(&mut self, op: Op) {
         let u = self.unit();
         let line = u.line;
+        let loc = Loc {
+            start: u.loc.start,
+            end: u.loc.end,
+        };
         u.code.ops.push(op);
         u.code.lines.push(line);
+        u.code.locs.push(loc);
     }
 
-    pub(crate) fn set_line(&mut self, span: Span) -> u32 {
+    /// The following instructions belong to `span` (its first line and its
+    /// range); returns what to restore after it.
+    pub(crate) fn set_line(&mut self, span: Span) -> SavedLoc {
         let line = self.file.line_of(span.start);
         let u = self.unit();
-        std::mem::replace(&mut u.line, line)
+        let old = SavedLoc {
+            line: u.line,
+            loc: u.loc,
+        };
+        u.line = line;
+        u.loc = span;
+        old
     }
 
-    pub(crate) fn restore_line(&mut self, line: u32) {
-        self.unit().line = line;
+    pub(crate) fn restore_line(&mut self, saved: SavedLoc) {
+        let u = self.unit();
+        u.line = saved.line;
+        u.loc = saved.loc;
+    }
+
+    /// Record the operator anchor of the instruction just emitted: the
+    /// first non-blank character after `left_end` (two if the operator is
+    /// two characters), as CPython 3.11's traceback finds a BinOp's.
+    pub(crate) fn anchor_binop(&mut self, left_end: u32, right_start: u32) {
+        let text = self.file.text.as_bytes();
+        let mut i = left_end as usize;
+        let stop = (right_start as usize).min(text.len());
+        while i < stop {
+            let c = text[i];
+            if c == b' ' || c == b'\t' || c == b'\x0c' || c == b'\n' || c == b'\r' || c == b'\\' {
+                i += 1;
+                continue;
+            }
+            let mut right = i + 1;
+            if right < stop && !matches!(text[right], b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') {
+                right += 1;
+            }
+            // A ')' closing the left operand is not the operator.
+            if c == b')' {
+                i += 1;
+                continue;
+            }
+            self.push_anchor(i as u32, right as u32);
+            return;
+        }
+    }
+
+    /// Record a subscript's anchor for the instruction just emitted: from
+    /// the `[` after the value to the `]` after the index, inclusive.
+    pub(crate) fn anchor_subscr(&mut self, value_end: u32, slice_end: u32, end: u32) {
+        let text = self.file.text.as_bytes();
+        let end = (end as usize).min(text.len());
+        let mut l = value_end as usize;
+        while l < end && text[l] != b'[' {
+            l += 1;
+        }
+        // CPython starts one past the index's end (so `a[b[i]]` finds no
+        // second `]` and runs to the end of the range).
+        let mut r = slice_end as usize + 1;
+        while r < end && text[r] != b']' {
+            r += 1;
+        }
+        if r < end {
+            r += 1;
+        }
+        self.push_anchor(l as u32, r as u32);
+    }
+
+    fn push_anchor(&mut self, left: u32, right: u32) {
+        let code = &mut self.unit().code;
+        let ip = code.ops.len().saturating_sub(1) as u32;
+        code.anchors.push(Anchor { ip, left, right });
     }
 
     pub(crate) fn new_label(&mut self) -> Label {

@@ -106,7 +106,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
     } else {
         vm.str(name)?.as_obj()
     };
-    let t = vm.alloc(Obj::Native2(Box::new(FutureObj {
+    let t = vm.alloc(Obj::NativeObj(Box::new(FutureObj {
         class: c.task,
         state: FutState::Pending,
         result: Value::None,
@@ -141,7 +141,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         let keep: Vec<ObjRef> = tasks
             .into_iter()
             .filter(|&t| match vm.heap.get(t) {
-                Obj::Native2(n) => n
+                Obj::NativeObj(n) => n
                     .as_any()
                     .downcast_ref::<FutureObj>()
                     .is_some_and(|f| f.state == FutState::Pending || f.log_tb),
@@ -279,7 +279,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             seen[w] |= b;
             let plain = match vm.heap.get(r) {
                 Obj::Gen(g) => g.kind == GenKind::Coroutine,
-                Obj::Native2(n) => n
+                Obj::NativeObj(n) => n
                     .as_any()
                     .downcast_ref::<FutureObj>()
                     .is_some_and(|f| matches!(vm.heap.get(f.class), Obj::Class(c) if c.builtin)),

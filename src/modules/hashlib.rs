@@ -209,7 +209,7 @@ impl NativeObj for HashObj {
 }
 
 fn hasher(vm: &mut Vm, v: Value) -> PyResult<&mut Hasher> {
-    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Native2(n) if n.as_any().is::<HashObj>()));
+    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::NativeObj(n) if n.as_any().is::<HashObj>()));
     if !ok {
         return Err(vm.type_error("a hash object is required"));
     }
@@ -217,7 +217,7 @@ fn hasher(vm: &mut Vm, v: Value) -> PyResult<&mut Hasher> {
         unreachable!("checked above")
     };
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => Ok(&mut n
+        Obj::NativeObj(n) => Ok(&mut n
             .as_any_mut()
             .downcast_mut::<HashObj>()
             .expect("checked above")
@@ -273,7 +273,7 @@ fn new_hash(vm: &mut Vm, name: &str, a: &Args, data_index: usize) -> PyResult<Va
         let bytes = data_arg(vm, d)?;
         obj.h.update(&bytes);
     }
-    Ok(vm.alloc(Obj::Native2(Box::new(obj))))
+    Ok(vm.alloc(Obj::NativeObj(Box::new(obj))))
 }
 
 fn xof_len(vm: &mut Vm, a: &Args) -> PyResult<Option<usize>> {
@@ -322,7 +322,7 @@ fn install_class(vm: &mut Vm) -> ObjRef {
     add_method(vm, c, "copy()", |vm, a| {
         let h = hasher(vm, a.pos[0])?.clone();
         let class = super::dotted_class(vm, "_hashlib.HASH");
-        Ok(vm.alloc(Obj::Native2(Box::new(HashObj { class, h }))))
+        Ok(vm.alloc(Obj::NativeObj(Box::new(HashObj { class, h }))))
     });
     add_method(vm, c, "__repr__()", |vm, a| {
         let name = hasher(vm, a.pos[0])?.name();

@@ -7,21 +7,31 @@
 
 pub mod asyncio;
 pub mod binascii;
+pub mod errno;
+pub mod exec;
 pub mod gc;
 pub mod hashlib;
+pub mod io;
+pub mod itertools;
+pub mod itertools_comb;
 pub mod json;
 pub mod math;
+pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod re;
 pub mod structmod;
+pub mod structseq;
+pub mod subprocess;
 pub mod sys;
+mod sys_streams;
 pub mod time;
 pub mod timeconv;
 
 use std::rc::Rc;
 
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 use crate::vm::{Exit, Vm};
 
 /// Modules written in weft, embedded in the binary: (dotted name, is a
@@ -40,11 +50,30 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("struct", structmod::make);
     vm.native_modules.insert("binascii", binascii::make);
     vm.native_modules.insert("_re", re::make);
+    vm.native_modules.insert("posix", posix::make);
+    vm.native_modules.insert("_io", io::make);
+    vm.native_modules.insert("_subprocess", subprocess::make);
+    vm.native_modules.insert("errno", errno::make);
+    vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
+    exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
-        let _ = m;
+        add_fn(vm, m, "_getframe(depth=0, /)", |vm, a| {
+            let depth = match a.pos.first() {
+                Some(Value::Int(d)) if *d >= 0 => *d as usize,
+                Some(Value::Int(_)) | None => 0,
+                Some(&v) => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            vm.get_frame(depth)
+        });
     }
 }
 

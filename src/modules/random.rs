@@ -167,7 +167,7 @@ impl NativeObj for RandomObj {
 }
 
 fn mt_of(vm: &mut Vm, v: Value) -> PyResult<&mut Mt> {
-    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Native2(n) if n.as_any().is::<RandomObj>()));
+    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::NativeObj(n) if n.as_any().is::<RandomObj>()));
     if !ok {
         return Err(vm.type_error("descriptor requires a '_random.Random' object"));
     }
@@ -175,7 +175,7 @@ fn mt_of(vm: &mut Vm, v: Value) -> PyResult<&mut Mt> {
         unreachable!("checked above")
     };
     match vm.heap.get_mut(r) {
-        Obj::Native2(n) => Ok(&mut n
+        Obj::NativeObj(n) => Ok(&mut n
             .as_any_mut()
             .downcast_mut::<RandomObj>()
             .expect("checked above")
@@ -390,7 +390,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let Value::Obj(cls) = a.pos[0] else {
             return Err(vm.type_error("Random.__new__(X): X is not a type object"));
         };
-        let obj = vm.alloc(Obj::Native2(Box::new(RandomObj {
+        let obj = vm.alloc(Obj::NativeObj(Box::new(RandomObj {
             class: cls,
             mt: Box::new(Mt::new()),
             dict: None,

@@ -591,7 +591,7 @@ impl NativeObj for StructObj {
 fn struct_obj(vm: &Vm, v: Value) -> Option<&StructObj> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<StructObj>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<StructObj>(),
             _ => None,
         },
         _ => None,
@@ -617,7 +617,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.type_error("Struct.__new__(X): X is not a type object"));
         };
         let (fmt, text) = format_of(vm, a.pos[1])?;
-        Ok(vm.alloc(Obj::Native2(Box::new(StructObj {
+        Ok(vm.alloc(Obj::NativeObj(Box::new(StructObj {
             class: cls,
             fmt,
             text,

@@ -219,6 +219,8 @@ pub struct Function {
     pub dict: Option<ObjRef>,
     pub module: Value,
     pub doc: Value,
+    /// `__annotations__`: a dict, or None until first asked for.
+    pub annotations: Value,
 }
 
 /// Call arguments given to a native: positional values and keyword pairs
@@ -297,6 +299,10 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// AttributeError's and NameError's `name`, and AttributeError's `obj`:
+    /// what the traceback's "Did you mean" looks at.
+    pub name: Value,
+    pub obj: Value,
 }
 
 impl ExcData {
@@ -307,6 +313,8 @@ impl ExcData {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            name: Value::None,
+            obj: Value::None,
         }
     }
 }
@@ -450,6 +458,8 @@ pub enum IterState {
 pub struct TbEntry {
     pub code: Rc<CodeRt>,
     pub line: u32,
+    /// The instruction that failed (its source range gives the carets).
+    pub ip: u32,
 }
 
 impl TbEntry {
@@ -477,7 +487,9 @@ pub enum Obj {
     Range(i64, i64, i64),
     Slice(Box<[Value; 3]>),
     Function(Box<Function>),
-    Native(Box<NativeFn>),
+    /// A function written in Rust (a builtin, a type's method, a native
+    /// module's function), with its declared signature.
+    BuiltinFn(Box<NativeFn>),
     BoundMethod {
         recv: Value,
         func: Value,
@@ -502,7 +514,7 @@ pub enum Obj {
     /// `athrow`, `aclose`); awaiting it attaches the generator's frames.
     AGenOp(Box<AGenOp>),
     /// A Rust-side object owned by a native module (files, loop handles...).
-    Native2(Box<dyn NativeObj>),
+    NativeObj(Box<dyn NativeObj>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -589,8 +601,9 @@ impl Obj {
                 }
                 out.push(f.module);
                 out.push(f.doc);
+                out.push(f.annotations);
             }
-            Obj::Native(n) => {
+            Obj::BuiltinFn(n) => {
                 if let Some(b) = n.bound {
                     out.push(b);
                 }
@@ -622,6 +635,8 @@ impl Obj {
                     out.push(e.traceback);
                     out.push(e.cause);
                     out.push(e.context);
+                    out.push(e.name);
+                    out.push(e.obj);
                 }
                 out.push(i.base);
             }
@@ -680,7 +695,7 @@ impl Obj {
                     AGenOpKind::Close => {}
                 }
             }
-            Obj::Native2(n) => n.trace(out),
+            Obj::NativeObj(n) => n.trace(out),
         }
     }
 }

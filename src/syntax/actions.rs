@@ -5,9 +5,9 @@
 use lalrpop_util::ParseError;
 
 use super::ast::*;
-use super::source::Span;
 use super::token::{StrLit, StrValue, Tok};
 use crate::diag::SyntaxError;
+use crate::source::Span;
 
 /// What the parser returns: a module or an expression.
 pub enum Top {

@@ -5,7 +5,7 @@
 //! here knows about scopes or bytecode; `compile` reads the tree, the VM never
 //! does.
 
-use super::source::Span;
+use crate::source::Span;
 
 /// A name as written in the source (identifiers are short; `Rc<str>` keeps
 /// clones of the tree cheap for the compiler's two passes).

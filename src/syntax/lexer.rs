@@ -10,9 +10,9 @@
 use logos::Logos;
 
 use super::ast::{Constant, Expr, ExprKind, Name};
-use super::source::Span;
 use super::token::{LexError, StrLit, StrValue, Tok};
 use crate::diag::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 
 /// CPython's `MAXLEVEL`: nested brackets.
 pub const MAX_BRACKETS: usize = 200;

@@ -8,7 +8,6 @@
 pub mod actions;
 pub mod ast;
 pub mod lexer;
-pub mod source;
 pub mod token;
 
 lalrpop_util::lalrpop_mod!(
@@ -20,9 +19,9 @@ lalrpop_util::lalrpop_mod!(
 use lalrpop_util::ParseError;
 
 use crate::diag::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 use actions::Top;
 use lexer::{LexFail, Lexed, Mode, Spanned};
-use source::Span;
 use token::Tok;
 
 /// Parse a module.
@@ -80,9 +79,34 @@ fn run_parser(text: &str, lexed: Lexed) -> Result<Top, LexFail> {
     let lex_err = error.clone();
     let iter = toks.into_iter().map(Ok).chain(error.map(|f| Err(f.err)));
     let parser = grammar::TopParser::new();
-    parser
-        .parse(iter)
-        .map_err(|e| map_error(text, &kinds, lex_err, e))
+    parser.parse(iter).map_err(|e| {
+        let f = map_error(text, &kinds, lex_err.clone(), e);
+        later_lex_error(text, f, lex_err)
+    })
+}
+
+/// CPython tokenizes the rest of the file after a parser error, and a
+/// tokenizer error found there wins (an unterminated string further down);
+/// a bracket still open at the end wins only if it was opened on a line
+/// before the error's ("'[' was never closed" for a list missing its `]`
+/// with more code after it).
+fn later_lex_error(text: &str, f: LexFail, lex_err: Option<LexFail>) -> LexFail {
+    let Some(le) = lex_err else {
+        return f;
+    };
+    if le.err == f.err {
+        return f;
+    }
+    let opener = le.err.msg.ends_with("was never closed");
+    let le_line = lexer::line_of(text, le.err.span.start as usize);
+    let f_line = lexer::line_of(text, f.err.span.start as usize);
+    if !opener || le_line < f_line {
+        return LexFail {
+            err: le.err,
+            incomplete: false,
+        };
+    }
+    f
 }
 
 /// Token kinds without payloads (strings can be large).
@@ -137,6 +161,11 @@ fn map_error(
                     incomplete: false,
                 };
             }
+            if tok == Tok::Equal {
+                if let Some(f) = assign_for_compare(toks, l) {
+                    return f;
+                }
+            }
             if let Some(f) = expected_error(text, toks, l, r, &expected) {
                 return f;
             }
@@ -144,6 +173,70 @@ fn map_error(
             plain("invalid syntax", l, r)
         }
     }
+}
+
+/// `if x = 0:` (an `=` after a plain name where an expression was
+/// expected): CPython's invalid_named_expression rule, spanning the name to
+/// the end of the value (a bitwise_or: up to a comparison, boolean
+/// operator, comma, colon, closing bracket or end of line), unless another
+/// `=` or `:=` follows.
+fn assign_for_compare(toks: &[Spanned], eq_at: usize) -> Option<LexFail> {
+    let i = toks
+        .iter()
+        .position(|t| t.0 == eq_at && t.1 == Tok::Equal)?;
+    let name = toks.get(i.checked_sub(1)?)?;
+    if !matches!(name.1, Tok::Name(_)) {
+        return None;
+    }
+    if i >= 2 && toks[i - 2].1 == Tok::Dot {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut end = None;
+    for t in &toks[i + 1..] {
+        match t.1 {
+            Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+            Tok::RPar | Tok::RSqb | Tok::RBrace if depth > 0 => depth -= 1,
+            Tok::Equal | Tok::ColonEqual if depth == 0 => return None,
+            Tok::RPar
+            | Tok::RSqb
+            | Tok::RBrace
+            | Tok::Colon
+            | Tok::Comma
+            | Tok::Semi
+            | Tok::Newline
+            | Tok::And
+            | Tok::Or
+            | Tok::Not
+            | Tok::In
+            | Tok::Is
+            | Tok::If
+            | Tok::Else
+            | Tok::For
+            | Tok::As
+            | Tok::Less
+            | Tok::Greater
+            | Tok::EqEqual
+            | Tok::NotEqual
+            | Tok::LessEqual
+            | Tok::GreaterEqual
+                if depth == 0 =>
+            {
+                break
+            }
+            _ => {}
+        }
+        end = Some(t.2);
+    }
+    let end = end?;
+    Some(LexFail {
+        err: SyntaxError::syntax(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            Span::new(name.0, end),
+        )
+        .with_help("to compare, write '=='; to assign inside an expression, write ':='"),
+        incomplete: false,
+    })
 }
 
 /// Messages that depend on what the parser expected: a block body after a

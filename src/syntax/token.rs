@@ -9,7 +9,7 @@
 use logos::Logos;
 
 use super::ast::{Constant, Expr, Name};
-use super::source::Span;
+use crate::source::Span;
 
 /// Why logos failed on a token. `Default` is "no token matches here"; the
 /// callbacks return the other variants.

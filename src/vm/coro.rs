@@ -247,7 +247,7 @@ impl Vm {
         }
         self.switch_in(g, send, mode, throw.is_none());
         if let Some(e) = throw {
-            return Ok(self.unwind(e, false));
+            return Ok(self.unwind(e, true));
         }
         Ok(None)
     }
@@ -301,7 +301,7 @@ impl Vm {
         }
         self.switch_in(g, send, ResumeMode::Native, throw.is_none());
         if let Some(e) = throw {
-            if let Some(exit) = self.unwind(e, false) {
+            if let Some(exit) = self.unwind(e, true) {
                 return exit;
             }
         }
@@ -603,7 +603,7 @@ impl Vm {
             self.fiber.frames.push(f);
         }
         if let Some(e) = throw {
-            return Ok(self.unwind(e, false));
+            return Ok(self.unwind(e, true));
         }
         if state != GenState::Created {
             self.push(sent);
@@ -658,7 +658,7 @@ impl Vm {
             }
         }
         let hooked = match (iter, self.await_hook) {
-            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::Native2(_)) => {
+            (Value::Obj(r), Some(hook)) if matches!(self.heap.get(r), Obj::NativeObj(_)) => {
                 hook(self, r, sent).map(|step| {
                     step.map(|s| match s {
                         super::AwaitStep::Yield(v) => Sent::Yielded(v),

@@ -740,7 +740,7 @@ impl Vm {
                         if direct {
                             let step = if n == 3 { self.peek(1) } else { Value::None };
                             let bounds = [self.peek(n), self.peek(n - 1), step];
-                            match crate::builtins::seq::seq_getslice(self, seq, bounds) {
+                            match super::items::seq_getslice(self, seq, bounds) {
                                 Ok(v) => {
                                     self.set_top(n + 1, v);
                                     ip += 1;
@@ -1994,7 +1994,9 @@ impl Vm {
 
     pub(crate) fn name_error(&mut self, name: Value) -> Value {
         let n = self.str_of(name).to_string();
-        self.new_error(self.t.name_error, format!("name '{n}' is not defined"))
+        let e = self.new_error(self.t.name_error, format!("name '{n}' is not defined"));
+        self.set_exc_name(e, name, Value::None);
+        e
     }
 
     /// Get a str key from a locals mapping (a dict, or any mapping via __getitem__).
@@ -2106,9 +2108,11 @@ impl Vm {
         } else {
             Vec::new()
         };
-        if flags & make_fn::ANNOTATIONS != 0 {
-            self.pop();
-        }
+        let annotations = if flags & make_fn::ANNOTATIONS != 0 {
+            Some(self.pop())
+        } else {
+            None
+        };
         let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
             self.pop().as_obj()
         } else {
@@ -2150,6 +2154,7 @@ impl Vm {
             dict: None,
             module,
             doc,
+            annotations: annotations.unwrap_or(Value::None),
         }))))
     }
 

@@ -9,13 +9,20 @@
 pub mod attrs;
 pub mod call;
 pub mod caps;
+mod carets;
 pub mod classes;
+pub mod compare;
 pub mod coro;
 pub mod display;
+pub mod frameobj;
 pub mod internal;
 pub mod interp;
+pub mod items;
+pub mod iterate;
+pub mod lookup;
+pub mod matching;
 pub mod num;
-pub mod proto;
+mod suggest;
 pub mod types;
 pub mod unwind;
 
@@ -26,7 +33,7 @@ use num_bigint::BigInt;
 
 use crate::bytecode::{CodeObject, Const};
 use crate::object::*;
-use crate::syntax::source::SourceFile;
+use crate::source::SourceFile;
 
 pub use caps::{Cap, Caps};
 pub use types::{Names, Types};
@@ -73,6 +80,14 @@ impl Output {
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    /// Raw bytes (sys.stdout.buffer.write), in order with the text.
+    pub fn write_bytes(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 8192 || (self.line_buffered && b.contains(&b'\n')) {
             self.flush()?;
         }
         Ok(())
@@ -192,7 +207,7 @@ pub struct Vm {
     pub sleep_hook: Value,
     /// The class attribute cache (see `class_lookup`) and its version,
     /// bumped whenever a class namespace changes or the collector runs.
-    pub attr_cache: Box<[std::cell::Cell<proto::AttrCacheEntry>]>,
+    pub attr_cache: Box<[std::cell::Cell<lookup::AttrCacheEntry>]>,
     pub class_version: std::cell::Cell<u32>,
     /// Bumped whenever native code reads a frame's locals (locals(), vars(),
     /// dir(), super()): it ends in-place str ownership (see LoadFastInplace).
@@ -260,8 +275,8 @@ impl Vm {
             trace: std::env::var_os("WEFT_TRACE").is_some(),
             asyncgens: Vec::new(),
             locals_escapes: 0,
-            attr_cache: (0..proto::ATTR_CACHE_SIZE)
-                .map(|_| std::cell::Cell::new(proto::AttrCacheEntry::default()))
+            attr_cache: (0..lookup::ATTR_CACHE_SIZE)
+                .map(|_| std::cell::Cell::new(lookup::AttrCacheEntry::default()))
                 .collect(),
             class_version: std::cell::Cell::new(1),
             native_inline: false,
@@ -387,7 +402,7 @@ impl Vm {
         qualname: impl Into<String>,
         func: NativeFnPtr,
     ) -> Value {
-        self.alloc(Obj::Native(Box::new(NativeFn {
+        self.alloc(Obj::BuiltinFn(Box::new(NativeFn {
             name: sig.name(),
             qualname: qualname.into(),
             func,

@@ -471,27 +471,13 @@ impl Vm {
     /// int / int, correctly rounded for big operands.
     fn int_truediv(&mut self, a: &BigInt, b: &BigInt) -> PyResult<f64> {
         if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+            // Both exact as floats: one IEEE division rounds correctly.
             if x.unsigned_abs() < (1u64 << 53) && y.unsigned_abs() < (1u64 << 53) {
                 return Ok(x as f64 / y as f64);
             }
         }
-        match (bigint_to_f64(a), bigint_to_f64(b)) {
-            (Some(x), Some(y)) if x.abs() < 1e300 && y.abs() < 1e300 => Ok(x / y),
-            _ => {
-                // Scale to keep precision: q = a / b computed with big shifts.
-                let neg = a.is_negative() != b.is_negative();
-                let (a, b) = (a.abs(), b.abs());
-                let shift = (b.bits() as i64 - a.bits() as i64 + 64).max(0) as usize;
-                let q = (a << shift) / b;
-                let f = bigint_to_f64(&q).unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
-                if f.is_infinite() {
-                    return Err(
-                        self.overflow_error("integer division result too large for a float")
-                    );
-                }
-                Ok(if neg { -f } else { f })
-            }
-        }
+        int_quotient_to_f64(a, b)
+            .ok_or_else(|| self.overflow_error("integer division result too large for a float"))
     }
 
     pub fn float_binop(&mut self, x: f64, y: f64, kind: BinOpKind) -> PyResult<Value> {
@@ -644,4 +630,64 @@ fn complex_pow(x: f64, y: f64) -> (f64, f64) {
     let r = x.abs().powf(y);
     let theta = std::f64::consts::PI * y;
     (r * theta.cos(), r * theta.sin())
+}
+
+/// `a / b` for ints, correctly rounded (half-even) as CPython's
+/// long_true_divide, or None when the quotient is too large for a float.
+/// The quotient is taken with 55 to 56 bits plus a sticky remainder, then
+/// rounded once to the precision the result has (53 bits, fewer for a
+/// subnormal result). `b` is not zero.
+pub fn int_quotient_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
+    use num_bigint::Sign;
+    let neg = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
+    let signed = |f: f64| if neg { -f } else { f };
+    if a.is_zero() {
+        return Some(signed(0.0));
+    }
+    let (n, d) = (a.magnitude(), b.magnitude());
+    // q = floor(n * 2^k / d) lies in [2^54, 2^56).
+    let k = 55 + d.bits() as i64 - n.bits() as i64;
+    let (q, r) = if k >= 0 {
+        (n << k as u64).div_rem(d)
+    } else {
+        n.div_rem(&(d << (-k) as u64))
+    };
+    let q = q.to_u64()?;
+    let sticky = !r.is_zero();
+    let qbits = 64 - q.leading_zeros() as i64;
+    // The result is in [2^lead, 2^(lead+1)); below 2^-1022 it is
+    // subnormal and keeps fewer bits.
+    let lead = qbits - 1 - k;
+    let precision = if lead >= -1022 { 53 } else { lead + 1075 };
+    if precision < 1 {
+        // Below half the smallest subnormal rounds to zero; above it (or
+        // exactly at 2^-1075 with a remainder) to the smallest subnormal.
+        let above_half = lead == -1075 && (q != 1u64 << (qbits - 1) || sticky);
+        return Some(signed(if above_half { f64::from_bits(1) } else { 0.0 }));
+    }
+    let drop = (qbits - precision) as u32;
+    let mut kept = q >> drop;
+    let rest = q & ((1u64 << drop) - 1);
+    let half = 1u64 << (drop - 1);
+    if rest > half || (rest == half && (sticky || kept & 1 == 1)) {
+        kept += 1;
+    }
+    let f = ldexp(kept as f64, drop as i64 - k);
+    if f.is_infinite() {
+        return None;
+    }
+    Some(signed(f))
+}
+
+/// `x * 2^e`, exact unless the result over- or underflows.
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
 }

@@ -134,9 +134,13 @@ impl Vm {
         let Some(frame) = self.fiber.frames.last() else {
             return;
         };
-        let ip = (frame.ip as usize).saturating_sub(1);
+        let ip = frame
+            .code
+            .code
+            .fault_ip((frame.ip as usize).saturating_sub(1));
         let entry = TbEntry {
             line: frame.code.code.line_at(ip),
+            ip: ip as u32,
             code: frame.code.clone(),
         };
         let tb = self.exc_traceback(exc);
@@ -479,46 +483,48 @@ impl Vm {
         if let Value::Obj(tb) = self.exc_traceback(exc) {
             if let Obj::Traceback(entries) = self.heap.get(tb) {
                 out.push_str("Traceback (most recent call last):\n");
-                let lines: Vec<(Rc<str>, u32, Rc<str>)> = entries
-                    .iter()
-                    .rev()
-                    .map(|e| (e.filename().clone(), e.line, e.name().clone()))
-                    .collect();
-                // CPython's tb_print_internal: at most sys.tracebacklimit
-                // (1000) innermost entries; a run of more than 3 identical
-                // entries prints "[Previous line repeated N more times]";
-                // no source text for `<string>`-like names (linecache has none).
-                let skip = lines.len().saturating_sub(1000);
-                let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
-                let mut count = 0usize;
-                for (file, line, name) in lines.into_iter().skip(skip) {
-                    let entry = (file.clone(), line, name.clone());
-                    if last.as_ref() != Some(&entry) {
-                        push_repeated(&mut out, count);
-                        last = Some(entry);
-                        count = 0;
-                    }
-                    count += 1;
-                    if count > 3 {
-                        continue;
-                    }
-                    out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-                    if file.starts_with('<') && file.ends_with('>') {
-                        continue;
-                    }
-                    if let Some(src) = self.sources.get(&file) {
-                        let text = src.line_text(line).trim();
-                        if !text.is_empty() {
-                            out.push_str(&format!("    {text}\n"));
-                        }
-                    }
-                }
-                push_repeated(&mut out, count);
+                let entries: Vec<TbEntry> = entries.iter().rev().cloned().collect();
+                self.format_tb_entries(&entries, &mut out);
             }
         }
         out.push_str(&self.exception_summary(exc));
+        if let Some(s) = self.suggestion(exc) {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         out.push('\n');
         out
+    }
+
+    /// The `File ..., line N, in f` lines of a traceback, outermost first,
+    /// each with its source line and caret line.
+    pub fn format_tb_entries(&self, entries: &[TbEntry], out: &mut String) {
+        // CPython's tb_print_internal: at most sys.tracebacklimit (1000)
+        // innermost entries; a run of more than 3 identical entries prints
+        // "[Previous line repeated N more times]"; no source text for
+        // `<string>`-like names (linecache has none).
+        let skip = entries.len().saturating_sub(1000);
+        let mut last: Option<(&Rc<str>, u32, &Rc<str>)> = None;
+        let mut count = 0usize;
+        for e in &entries[skip..] {
+            let (file, line, name) = (e.filename(), e.line, e.name());
+            if last != Some((file, line, name)) {
+                push_repeated(out, count);
+                last = Some((file, line, name));
+                count = 0;
+            }
+            count += 1;
+            if count > 3 {
+                continue;
+            }
+            out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+            if file.starts_with('<') && file.ends_with('>') {
+                continue;
+            }
+            if let Some(src) = self.sources.get(file) {
+                super::carets::source_and_carets(src, &e.code.code, e.ip as usize, line, out);
+            }
+        }
+        push_repeated(out, count);
     }
 
     /// `TypeName: message` as the last traceback line prints it.

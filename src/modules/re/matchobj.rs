@@ -72,7 +72,7 @@ pub fn new_match(
         }
     }
     let class = class(vm);
-    vm.alloc(Obj::Native2(Box::new(MatchObj {
+    vm.alloc(Obj::NativeObj(Box::new(MatchObj {
         class,
         pattern,
         string,
@@ -86,13 +86,13 @@ pub fn new_match(
 }
 
 fn mobj(vm: &mut Vm, v: Value) -> PyResult<&MatchObj> {
-    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Native2(n) if n.as_any().is::<MatchObj>()));
+    let ok = matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::NativeObj(n) if n.as_any().is::<MatchObj>()));
     if !ok {
         return Err(vm.type_error("descriptor requires a 're.Match' object"));
     }
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => Ok(n.as_any().downcast_ref::<MatchObj>().expect("checked")),
+            Obj::NativeObj(n) => Ok(n.as_any().downcast_ref::<MatchObj>().expect("checked")),
             _ => unreachable!("checked above"),
         },
         _ => unreachable!("checked above"),

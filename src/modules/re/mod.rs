@@ -55,7 +55,7 @@ impl NativeObj for PatternObj {
 pub(crate) fn pattern_obj(vm: &Vm, v: Value) -> Option<&PatternObj> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Native2(n) => n.as_any().downcast_ref::<PatternObj>(),
+            Obj::NativeObj(n) => n.as_any().downcast_ref::<PatternObj>(),
             _ => None,
         },
         _ => None,
@@ -555,7 +555,7 @@ fn compile(vm: &mut Vm, pattern: Value, flags: Value) -> PyResult<Value> {
         }
     };
     let class = pattern_class(vm);
-    Ok(vm.alloc(Obj::Native2(Box::new(PatternObj {
+    Ok(vm.alloc(Obj::NativeObj(Box::new(PatternObj {
         class,
         pattern,
         flags: t.flags,
