@@ -272,7 +272,7 @@ fn getrandbits(vm: &mut Vm, this: Value, k: Value) -> PyResult<Value> {
 fn obj_mut(vm: &mut Vm, v: Value) -> Option<&mut RandomObj> {
     match v {
         Value::Obj(r) => match vm.heap.get_mut(r) {
-            Obj::Native2(n) => n.as_any_mut().downcast_mut::<RandomObj>(),
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<RandomObj>(),
             _ => None,
         },
         _ => None,
