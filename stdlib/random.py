@@ -148,7 +148,7 @@ class Random(_random.Random):
     # The native core draws the same bits as _randbelow_with_getrandbits.
     _randbelow = _random.Random._randbelow_bits
 
-    def randrange(self, start, stop=None, step=1):
+    def _randrange_py(self, start, stop=None, step=1):
         """Choose a random item from range(start, stop[, step])."""
         try:
             istart = _index(start)
@@ -190,9 +190,13 @@ class Random(_random.Random):
             raise ValueError("empty range for randrange()")
         return istart + istep * self._randbelow(n)
 
-    def randint(self, a, b):
+    def _randint_py(self, a, b):
         """Return random integer in range [a, b], including both end points."""
         return self.randrange(a, b + 1)
+
+    # randrange, randint, choice and shuffle are _random.Random's natives:
+    # they draw as the _NAME_py versions above do and fall back to them
+    # for other argument types, errors and subclasses.
 
     def randbytes(self, n):
         """Generate n random bytes."""
@@ -200,13 +204,13 @@ class Random(_random.Random):
 
     # ---- sequences ----
 
-    def choice(self, seq):
+    def _choice_py(self, seq):
         """Choose a random element from a non-empty sequence."""
         if not len(seq):
             raise IndexError('Cannot choose from an empty sequence')
         return seq[self._randbelow(len(seq))]
 
-    def shuffle(self, x):
+    def _shuffle_py(self, x):
         """Shuffle list x in place, and return None."""
         randbelow = self._randbelow
         for i in reversed(range(1, len(x))):

@@ -32,6 +32,7 @@ pub mod subprocess;
 pub mod sys;
 mod sys_streams;
 pub mod time;
+pub mod timeconv;
 
 use std::rc::Rc;
 

@@ -136,6 +136,10 @@ struct RandomObj {
     mt: Box<Mt>,
     /// Attributes set by weft code (random.Random keeps gauss_next here).
     dict: Option<ObjRef>,
+    /// Whether the class draws integers straight from the generator (its
+    /// random, getrandbits and _randbelow are the native ones), decided on
+    /// the first call of a native fast path.
+    fast: Option<bool>,
 }
 
 impl NativeObj for RandomObj {
@@ -265,6 +269,120 @@ fn getrandbits(vm: &mut Vm, this: Value, k: Value) -> PyResult<Value> {
     Ok(vm.new_bigint(b))
 }
 
+fn obj_mut(vm: &mut Vm, v: Value) -> Option<&mut RandomObj> {
+    match v {
+        Value::Obj(r) => match vm.heap.get_mut(r) {
+            Obj::NativeObj(n) => n.as_any_mut().downcast_mut::<RandomObj>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// See RandomObj::fast. (A class patched after its first draw keeps the
+/// answer it had then.)
+fn is_fast(vm: &mut Vm, this: Value) -> bool {
+    if let Some(f) = obj_mut(vm, this).and_then(|o| o.fast) {
+        return f;
+    }
+    let base = super::dotted_class(vm, "_random.Random");
+    let cls = vm.type_of(this);
+    let same = |vm: &mut Vm, name: &str, base_name: &str| {
+        let k = vm.intern(name);
+        let kb = vm.intern(base_name);
+        matches!((vm.class_lookup(cls, k), vm.class_lookup(base, kb)), (Some(x), Some(y)) if x.is(y))
+    };
+    let fast = cls == base
+        || (same(vm, "random", "random")
+            && same(vm, "getrandbits", "getrandbits")
+            && same(vm, "_randbelow", "_randbelow_bits"));
+    if let Some(o) = obj_mut(vm, this) {
+        o.fast = Some(fast);
+    }
+    fast
+}
+
+/// A random int in [0, n) for 0 < n: CPython's _randbelow_with_getrandbits.
+fn below_i64(mt: &mut Mt, n: i64) -> i64 {
+    let k = 64 - (n as u64).leading_zeros() as u64;
+    loop {
+        let r = if k <= 32 {
+            (mt.next_u32() >> (32 - k)) as i64
+        } else {
+            let lo = mt.next_u32() as u64;
+            let hi = (mt.next_u32() >> (64 - k)) as u64;
+            ((hi << 32) | lo) as i64
+        };
+        if r < n {
+            return r;
+        }
+    }
+}
+
+fn small_int(v: Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    }
+}
+
+/// The weft implementation of `name` (random.py's `_NAME_py`), for what
+/// the fast paths do not cover: other argument types, errors, subclasses.
+fn slow(vm: &mut Vm, this: Value, name: &str, a: &Args) -> PyResult<Value> {
+    let k = vm.intern(&format!("_{name}_py"));
+    let f = vm.getattr(this, k)?;
+    vm.call_kw(f, &a.pos[1..], a.kw)
+}
+
+/// randrange over machine ints, or None when the weft path must decide.
+fn randrange_fast(
+    vm: &mut Vm,
+    this: Value,
+    start: i64,
+    stop: Option<i64>,
+    step: i64,
+) -> PyResult<Option<i64>> {
+    let Some(stop) = stop else {
+        if step != 1 || start <= 0 {
+            return Ok(None);
+        }
+        return Ok(Some(below_i64(mt_of(vm, this)?, start)));
+    };
+    let Some(width) = stop.checked_sub(start) else {
+        return Ok(None);
+    };
+    let n = if step == 1 {
+        width
+    } else if step > 0 {
+        match width.checked_add(step - 1) {
+            Some(w) => w.div_euclid(step),
+            None => return Ok(None),
+        }
+    } else if step < 0 {
+        match width.checked_add(step + 1) {
+            Some(w) => floor_div(w, step),
+            None => return Ok(None),
+        }
+    } else {
+        return Ok(None);
+    };
+    if n <= 0 {
+        return Ok(None);
+    }
+    let r = below_i64(mt_of(vm, this)?, n);
+    Ok(step.checked_mul(r).and_then(|x| x.checked_add(start)))
+}
+
+fn floor_div(a: i64, b: i64) -> i64 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
 pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "_random");
     let c = super::dotted_class(vm, "_random.Random");
@@ -276,6 +394,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             class: cls,
             mt: Box::new(Mt::new()),
             dict: None,
+            fast: None,
         })));
         if a.pos.len() > 2 {
             return Err(vm.type_error("Random() requires 0 or 1 argument"));
@@ -369,6 +488,80 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
                 }
             }
         }
+    });
+    // Fast paths for the integer and sequence methods: the same draws as
+    // random.py's versions (which they fall back to), without a weft frame
+    // per call.
+    add_method(vm, c, "randrange(start, stop=None, step=1)", |vm, a| {
+        let this = a.pos[0];
+        if a.kw.is_empty() && is_fast(vm, this) {
+            let start = small_int(a.pos[1]);
+            let stop = match a.pos.get(2) {
+                None | Some(Value::None) => Some(None),
+                Some(&v) => small_int(v).map(Some),
+            };
+            let step = a.pos.get(3).map_or(Some(1), |v| small_int(*v));
+            if let (Some(start), Some(stop), Some(step)) = (start, stop, step) {
+                if let Some(r) = randrange_fast(vm, this, start, stop, step)? {
+                    return Ok(Value::Int(r));
+                }
+            }
+        }
+        slow(vm, this, "randrange", &a)
+    });
+    add_method(vm, c, "randint(a, b)", |vm, a| {
+        let this = a.pos[0];
+        if a.kw.is_empty() && is_fast(vm, this) {
+            if let (Some(lo), Some(hi)) = (small_int(a.pos[1]), small_int(a.pos[2])) {
+                if let Some(stop) = hi.checked_add(1) {
+                    if let Some(r) = randrange_fast(vm, this, lo, Some(stop), 1)? {
+                        return Ok(Value::Int(r));
+                    }
+                }
+            }
+        }
+        slow(vm, this, "randint", &a)
+    });
+    add_method(vm, c, "choice(seq)", |vm, a| {
+        let this = a.pos[0];
+        if a.kw.is_empty() && is_fast(vm, this) {
+            let n = vm.len(a.pos[1])?;
+            if n == 0 {
+                return Err(vm.index_error("Cannot choose from an empty sequence"));
+            }
+            let j = below_i64(mt_of(vm, this)?, n as i64);
+            return vm.getitem(a.pos[1], Value::Int(j));
+        }
+        slow(vm, this, "choice", &a)
+    });
+    add_method(vm, c, "shuffle(x)", |vm, a| {
+        let this = a.pos[0];
+        let is_list = matches!(a.pos[1], Value::Obj(r) if matches!(vm.heap.get(r), Obj::List(_)));
+        if a.kw.is_empty() && is_list && is_fast(vm, this) {
+            let Value::Obj(lr) = a.pos[1] else {
+                unreachable!("checked above")
+            };
+            let n = match vm.heap.get(lr) {
+                Obj::List(l) => l.len(),
+                _ => 0,
+            };
+            let mut draws = Vec::with_capacity(n);
+            {
+                let mt = mt_of(vm, this)?;
+                for i in (1..n).rev() {
+                    draws.push((i, below_i64(mt, i as i64 + 1) as usize));
+                }
+            }
+            if let Obj::List(l) = vm.heap.get_mut(lr) {
+                for (i, j) in draws {
+                    if i < l.len() && j < l.len() {
+                        l.swap(i, j);
+                    }
+                }
+            }
+            return Ok(Value::None);
+        }
+        slow(vm, this, "shuffle", &a)
     });
     super::add_fn(vm, m, "_urandom(n, /)", |vm, a| {
         let n = crate::builtins::num::index_required(vm, a.pos[0])?;

@@ -21,9 +21,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     add_fn(vm, m, "perf_counter", |vm, _| {
         Ok(Value::Float(vm.monotonic()))
     });
-    add_fn(vm, m, "process_time", |vm, _| {
-        Ok(Value::Float(vm.monotonic()))
-    });
     add_fn(vm, m, "time_ns", |_, _| {
         let t = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -69,6 +66,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         interruptible_sleep(vm, secs)?;
         Ok(Value::None)
     });
+    super::timeconv::install(vm, m)?;
     Ok(m)
 }
 

@@ -21,6 +21,11 @@ pub struct Engine {
     bytes: bool,
     full: OnceCell<Option<Regex>>,
     nonempty: OnceCell<Option<Regex>>,
+    /// The pattern with `$` as a line-end assertion (see translate), used
+    /// on subjects with no newline before their last character: `$` then
+    /// needs no lookahead, which keeps most patterns off the backtracking VM.
+    text_nl: Option<String>,
+    nl: OnceCell<Option<Regex>>,
 }
 
 pub type Spans = Vec<Option<(usize, usize)>>;
@@ -44,7 +49,7 @@ fn build(text: &str, bytes: bool, nonempty: bool) -> Result<Regex, fancy_regex::
 }
 
 impl Engine {
-    pub fn new(text: String, bytes: bool) -> Result<Engine, String> {
+    pub fn new(text: String, text_nl: Option<String>, bytes: bool) -> Result<Engine, String> {
         match build(&text, bytes, false) {
             Ok(re) => Ok(Engine {
                 re,
@@ -52,9 +57,31 @@ impl Engine {
                 bytes,
                 full: OnceCell::new(),
                 nonempty: OnceCell::new(),
+                text_nl,
+                nl: OnceCell::new(),
             }),
             Err(e) => Err(e.to_string()),
         }
+    }
+
+    /// The regex for scanning `hay`: the `$`-as-line-end variant when the
+    /// subject allows it.
+    fn main(&self, hay: &Hay) -> &Regex {
+        let Some(t) = &self.text_nl else {
+            return &self.re;
+        };
+        let b = match hay {
+            Hay::Str(s) => s.as_bytes(),
+            Hay::Bytes(b) => b,
+        };
+        let body = &b[..b.len().saturating_sub(1)];
+        if body.contains(&b'\n') {
+            return &self.re;
+        }
+        self.nl
+            .get_or_init(|| build(t, self.bytes, false).ok())
+            .as_ref()
+            .unwrap_or(&self.re)
     }
 
     fn full(&self) -> Option<&Regex> {
@@ -76,7 +103,7 @@ impl Engine {
                 Some(r) => r,
                 None => return Ok(None),
             },
-            _ => &self.re,
+            _ => self.main(hay),
         };
         run(re, hay, pos, mode != Mode::Search)
     }
@@ -89,7 +116,8 @@ impl Engine {
         pos: usize,
         must_advance: bool,
     ) -> Result<Option<Spans>, RunError> {
-        let found = run(&self.re, hay, pos, false)?;
+        let main = self.main(hay);
+        let found = run(main, hay, pos, false)?;
         let Some(sp) = found else { return Ok(None) };
         let (s, e) = sp[0].unwrap_or((0, 0));
         if !(must_advance && s == pos && e == pos) {
@@ -106,7 +134,7 @@ impl Engine {
         if next > hay.len() {
             return Ok(None);
         }
-        run(&self.re, hay, next, false)
+        run(main, hay, next, false)
     }
 }
 

@@ -544,7 +544,7 @@ fn compile(vm: &mut Vm, pattern: Value, flags: Value) -> PyResult<Value> {
         Ok(t) => t,
         Err(e) => return Err(re_error(vm, e, pattern)),
     };
-    let engine = match Engine::new(t.text, bytes) {
+    let engine = match Engine::new(t.text, t.text_nl, bytes) {
         Ok(e) => e,
         Err(msg) => {
             let e = ReError {

@@ -26,6 +26,9 @@ pub struct Translated {
     /// For each group (index - 1), where its closing parenthesis is in the
     /// pattern: Match.lastindex picks the matched group that closed last.
     pub close_pos: Vec<usize>,
+    /// The pattern with `$` as a plain line-end assertion, for subjects
+    /// without a newline before their last character (None: no `$`).
+    pub text_nl: Option<String>,
 }
 
 #[derive(Debug)]
@@ -54,6 +57,10 @@ struct Tr<'p> {
     /// Open parentheses: (capturing group index or 0, saved flags, is lookbehind, start pos).
     stack: Vec<(usize, u32, bool, usize)>,
     flags: u32,
+    /// Emit `$` as `(?m:$)`: the same where the subject has no newline
+    /// before its last character, and needs no lookaround.
+    dollar_nl: bool,
+    saw_dollar: bool,
     /// Whether the last thing emitted can take a quantifier.
     can_repeat: bool,
     /// The last thing emitted was a quantifier (for "multiple repeat").
@@ -182,11 +189,9 @@ impl<'p> Tr<'p> {
                     self.after_quant = false;
                 }
                 '$' => {
-                    self.out.push_str(if self.flags & M != 0 {
-                        "(?m:$)"
-                    } else {
-                        "(?=\\n?\\z)"
-                    });
+                    self.saw_dollar |= self.flags & M == 0;
+                    let nl = self.dollar_nl || self.flags & M != 0;
+                    self.out.push_str(if nl { "(?m:$)" } else { "(?=\\n?\\z)" });
                     self.can_repeat = false;
                     self.after_quant = false;
                 }
@@ -828,6 +833,19 @@ impl<'p> Tr<'p> {
 
 /// Translate `pattern` (chars of a str pattern, or bytes as latin-1 chars).
 pub fn translate(pattern: &[char], flags: u32, bytes: bool) -> Result<Translated, ReError> {
+    let mut t = translate_with(pattern, flags, bytes, false)?;
+    if t.text_nl.is_some() {
+        t.text_nl = Some(translate_with(pattern, flags, bytes, true)?.text);
+    }
+    Ok(t)
+}
+
+fn translate_with(
+    pattern: &[char],
+    flags: u32,
+    bytes: bool,
+    dollar_nl: bool,
+) -> Result<Translated, ReError> {
     if bytes && flags & U != 0 {
         return Err(ReError {
             msg: "cannot use UNICODE flag with a bytes pattern".into(),
@@ -857,6 +875,8 @@ pub fn translate(pattern: &[char], flags: u32, bytes: bool) -> Result<Translated
         closed: Vec::new(),
         stack: Vec::new(),
         flags,
+        dollar_nl,
+        saw_dollar: false,
         can_repeat: false,
         after_quant: false,
     };
@@ -872,5 +892,6 @@ pub fn translate(pattern: &[char], flags: u32, bytes: bool) -> Result<Translated
         names: t.names,
         flags,
         close_pos: t.close_pos,
+        text_nl: t.saw_dollar.then(String::new),
     })
 }

@@ -38,3 +38,5 @@ try:
     re.sub("a", lambda m: 5, "a")
 except TypeError as e:
     print("TypeError:", e)
+for p, s in [("a$", "a\n"), ("a$", "a\nb"), ("a$", "a\n\n"), (r"(\d+)(?=/|$)", "/x/12/34"), ("$", "ab\n"), ("x$", "x\ny\nx")]:
+    print(p, repr(s), [m.span() for m in re.finditer(p, s)])
