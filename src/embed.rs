@@ -133,6 +133,59 @@ impl Interpreter {
         RunError::Exception { text, type_name }
     }
 
+    /// Run the atexit handlers (last registered first), if the script
+    /// imported atexit. A handler that raises gets CPython's "Exception
+    /// ignored in atexit callback" report on stderr; SystemExit is quiet.
+    pub fn run_atexit(&mut self) {
+        let vm = &mut self.vm;
+        let k = vm.intern("atexit");
+        let Ok(Some(m)) = vm.dict_get(vm.modules, k) else {
+            return;
+        };
+        let hk = vm.intern("_handlers");
+        let Ok(Some(handlers)) = vm.getattr_opt(m, hk) else {
+            return;
+        };
+        let pop = vm.intern("pop");
+        loop {
+            match vm.len(handlers) {
+                Ok(n) if n > 0 => {}
+                _ => break,
+            }
+            let Ok(entry) = vm.call_method(handlers, pop, &[]) else {
+                break;
+            };
+            vm.temp_roots.push(entry);
+            let items = vm.tuple_items(entry);
+            let r = match items.as_slice() {
+                [f, args, kwargs] => {
+                    let args = vm.tuple_items(*args);
+                    let kw = match *kwargs {
+                        Value::Obj(d) => vm
+                            .dict_ref(d)
+                            .keys()
+                            .into_iter()
+                            .zip(vm.dict_ref(d).values())
+                            .collect::<Vec<_>>(),
+                        _ => Vec::new(),
+                    };
+                    vm.call_kw(*f, &args, &kw)
+                }
+                _ => Ok(Value::None),
+            };
+            if let Err(e) = r {
+                if !vm.isinstance_class(e, vm.t.system_exit) {
+                    let f = items.first().copied().unwrap_or(Value::None);
+                    let fr = vm.repr_string(f).unwrap_or_default();
+                    let text = vm.format_exception(e);
+                    let _ = vm.stdout.flush();
+                    eprint!("Exception ignored in atexit callback: {fr}\n{text}");
+                }
+            }
+            vm.temp_roots.pop();
+        }
+    }
+
     /// End of the program: collect what is garbage (reporting coroutines
     /// that were never awaited, as CPython does when it frees them).
     pub fn finish(&mut self) {

@@ -273,6 +273,15 @@ fn run(args: Vec<String>) -> u8 {
         repl_opts.quiet = true;
         return weft::repl::run(interp, &repl_opts) as u8;
     }
+    // CPython prints an uncaught exception's traceback, then runs the
+    // atexit handlers, then flushes stdout.
+    if let Err(RunError::Exception { text, .. }) = &result {
+        let _ = interp.vm.stdout.flush();
+        eprint!("{text}");
+    }
+    if !matches!(result, Err(RunError::Internal { .. })) {
+        interp.run_atexit();
+    }
     let flushed = interp.flush();
     interp.finish();
     match result {
@@ -284,8 +293,18 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         Err(RunError::Exit(code)) => code as u8,
-        Err(RunError::Exception { text, .. }) => {
-            eprint!("{text}");
+        // The traceback was printed before the atexit handlers ran.
+        Err(RunError::Exception { type_name, .. }) => {
+            if type_name == "KeyboardInterrupt" {
+                // As CPython: die of SIGINT, so the parent sees the signal
+                // (a shell reports 130).
+                // SAFETY: resetting SIGINT to its default and raising it.
+                unsafe {
+                    libc::signal(libc::SIGINT, libc::SIG_DFL);
+                    libc::raise(libc::SIGINT);
+                }
+                return 130;
+            }
             1
         }
         Err(RunError::Syntax(e, file)) => {
@@ -304,6 +323,8 @@ fn new_interpreter(opts: &Options) -> Interpreter {
     // The CLI grants the script everything, as python does.
     interp.vm.caps = weft::vm::Caps::all();
     interp.vm.virtual_time = opts.virtual_time;
+    // Ctrl-C raises KeyboardInterrupt, as in python.
+    weft::modules::signal::install_sigint(&mut interp.vm);
     if opts.unbuffered {
         interp.vm.stdout.line_buffered = true;
     }

@@ -543,6 +543,7 @@ impl Session {
                 dict: None,
                 module: Value::None,
                 doc: Value::None,
+                annotations: Value::None,
             })));
             let coro = vm.call(f, &[])?;
             let lp = self.event_loop(vm)?;

@@ -240,6 +240,61 @@ def _strftime(fmt, y, m, d, hh, mm, ss, us, wd, yd):
     return "".join(out)
 
 
+def _iso_week1_monday(year):
+    # The Monday of ISO week 1: the week holding January 4th.
+    first = _ymd2ord(year, 1, 1)
+    firstweekday = (first + 6) % 7
+    week1monday = first - firstweekday
+    if firstweekday > 3:
+        week1monday += 7
+    return week1monday
+
+
+class IsoCalendarDate(tuple):
+    def __new__(cls, year, week, weekday):
+        return tuple.__new__(cls, (year, week, weekday))
+
+    year = property(lambda self: self[0])
+    week = property(lambda self: self[1])
+    weekday = property(lambda self: self[2])
+
+    def __repr__(self):
+        return ('datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)'
+                % (self[0], self[1], self[2]))
+
+
+def _wrap_strftime(fmt, timetuple, us=0, tz_offset=None, tz_name=''):
+    # %f, %z and %Z are datetime's own; the rest is time.strftime's.
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        c = fmt[i]
+        i += 1
+        if c != '%' or i >= n:
+            out.append(c)
+            continue
+        k = fmt[i]
+        i += 1
+        if k == 'f':
+            out.append('%06d' % us)
+        elif k == 'z':
+            if tz_offset is not None:
+                sign = '-' if tz_offset < 0 else '+'
+                total = abs(tz_offset)
+                hh, rest = divmod(total, 3600)
+                mm, ss = divmod(rest, 60)
+                s = '%s%02d%02d' % (sign, hh, mm)
+                if ss:
+                    s += '%02d' % ss
+                out.append(s)
+        elif k == 'Z':
+            out.append((tz_name or '').replace('%', '%%'))
+        else:
+            out.append('%' + k)
+    return _time.strftime(''.join(out), timetuple)
+
+
 class date:
     def __init__(self, year, month, day):
         _check_date(year, month, day)
@@ -291,12 +346,38 @@ class date:
     def __repr__(self):
         return "datetime.date(%d, %d, %d)" % (self._year, self._month, self._day)
 
+    def isocalendar(self):
+        """Return (ISO year, ISO week number, ISO weekday) as a named tuple."""
+        year = self.year
+        week1monday = _iso_week1_monday(year)
+        today = _ymd2ord(self.year, self.month, self.day)
+        week, day = divmod(today - week1monday, 7)
+        if week < 0:
+            year -= 1
+            week1monday = _iso_week1_monday(year)
+            week, day = divmod(today - week1monday, 7)
+        elif week >= 52:
+            if today >= _iso_week1_monday(year + 1):
+                year += 1
+                week = 0
+        return IsoCalendarDate(year, week + 1, day + 1)
+
+    def timetuple(self):
+        """Return a time.struct_time like time.localtime()."""
+        yd = _days_before_month(self.year, self.month) + self.day
+        return _time.struct_time((self.year, self.month, self.day, 0, 0, 0,
+                                  self.weekday(), yd, -1))
+
+    def ctime(self):
+        return "%s %s %2d 00:00:00 %04d" % (_DAY_NAMES[self.weekday()],
+                                            _MONTH_NAMES[self.month], self.day,
+                                            self.year)
+
     def replace(self, year=None, month=None, day=None):
         return date(year or self._year, month or self._month, day or self._day)
 
     def strftime(self, fmt):
-        return _strftime(fmt, self._year, self._month, self._day, 0, 0, 0, 0,
-                         self.weekday(), _days_before_month(self._year, self._month) + self._day)
+        return _wrap_strftime(fmt, self.timetuple())
 
     def __format__(self, spec):
         return self.strftime(spec) if spec else str(self)
@@ -446,9 +527,27 @@ class datetime(date):
         return "datetime.datetime(%s)" % ", ".join(str(p) for p in parts)
 
     def strftime(self, fmt):
-        return _strftime(fmt, self._year, self._month, self._day, self._hour,
-                         self._minute, self._second, self._microsecond, self.weekday(),
-                         _days_before_month(self._year, self._month) + self._day)
+        tz = self._tzinfo
+        off = name = None
+        if tz is not None:
+            o = tz.utcoffset(self)
+            off = None if o is None else o.days * 86400 + o.seconds
+            name = tz.tzname(self)
+        yd = _days_before_month(self._year, self._month) + self._day
+        tt = (self._year, self._month, self._day, self._hour, self._minute,
+              self._second, self.weekday(), yd, -1)
+        return _wrap_strftime(fmt, tt, self._microsecond, off, name)
+
+    @classmethod
+    def strptime(cls, date_string, format):
+        """string, format -> new datetime parsed from a string (like time.strptime())."""
+        import _strptime
+        return _strptime._strptime_datetime(cls, date_string, format)
+
+    def timetuple(self):
+        yd = _days_before_month(self._year, self._month) + self._day
+        return _time.struct_time((self._year, self._month, self._day, self._hour,
+                                  self._minute, self._second, self.weekday(), yd, -1))
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None,
                 second=None, microsecond=None):
@@ -498,3 +597,11 @@ class timezone(tzinfo):
 
 timezone.utc = timezone(timedelta(0))
 UTC = timezone.utc
+
+
+date.min = date(1, 1, 1)
+date.max = date(9999, 12, 31)
+date.resolution = timedelta(days=1)
+datetime.min = datetime(1, 1, 1)
+datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+datetime.resolution = timedelta(microseconds=1)

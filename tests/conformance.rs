@@ -16,7 +16,7 @@ mod common;
 
 struct Case {
     /// `folder/name`, the key used by the expected-failures list
-    /// (`folder/name@virtual` for the virtual-time run of asyncio cases).
+    /// (`folder/name@virtual` for the virtual-time run of asyncio and io cases).
     key: String,
     /// Extra interpreter flags.
     flags: Vec<&'static str>,
@@ -56,8 +56,20 @@ fn collect(root: &Path, out: &mut Vec<Case>, seen: &mut BTreeSet<(String, Vec<u8
             if !seen.insert((key.clone(), content)) {
                 continue;
             }
-            if fname == "asyncio" {
-                // Every asyncio case also passes on the virtual clock.
+            let io_virtual = fname == "io"
+                && [
+                    "streams_",
+                    "protocol_",
+                    "sock_",
+                    "subprocess_",
+                    "to_thread_",
+                ]
+                .iter()
+                .any(|p| name.starts_with(p));
+            if fname == "asyncio" || io_virtual {
+                // Every asyncio case also passes on the virtual clock, and
+                // so do the socket, stream and subprocess I/O cases (the
+                // clock jumps only when nothing is ready on the reactor).
                 out.push(Case {
                     key: format!("{key}@virtual"),
                     flags: vec!["--virtual-time"],

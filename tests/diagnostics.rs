@@ -22,12 +22,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// Cases that do not pass yet (the list only shrinks), with the reason.
-const EXPECTED_FAILURES: &[(&str, &str)] = &[
-    (
-        "coroutine_never_awaited",
-        "the warning is printed when the collector frees the coroutine, as sys:1, not at the line that dropped it (CPython frees it there by reference counting)",
-    ),
-];
+const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
 /// Drop traceback entries (the `File` line and its indented source and caret
 /// lines) whose file satisfies `drop`.

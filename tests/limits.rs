@@ -354,7 +354,7 @@ fn recursion_uncaught() {
     assert_clean("recu", &r);
     assert_eq!(r.code, Some(1));
     let f = path.display();
-    let frame = format!("  File \"{f}\", line 2, in f\n    return f(n + 1)\n");
+    let frame = format!("  File \"{f}\", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n");
     assert_eq!(
         r.stderr,
         format!(

@@ -7,9 +7,10 @@
 use std::collections::VecDeque;
 
 use crate::object::*;
-use crate::vm::Vm;
+use crate::vm::{real_monotonic, Vm};
 
 use super::future::{self, fut, fut_mut, fut_ref, FutState};
+use super::reactor::{Found, Reactor};
 
 /// A ready callback. Kept to 12 bytes: 100k tasks woken at once queue
 /// 100k of these.
@@ -156,6 +157,9 @@ pub struct LoopObj {
     pub tasks: Vec<ObjRef>,
     /// Prune finished tasks from `tasks` when it reaches this length.
     pub tasks_prune_at: usize,
+    /// mio Poll, fd registrations and the Waker (None if the OS refused
+    /// an epoll instance: the loop then sleeps between timers).
+    pub reactor: Option<Box<Reactor>>,
 }
 
 impl NativeObj for LoopObj {
@@ -189,6 +193,9 @@ impl NativeObj for LoopObj {
         }
         out.extend(self.timers.iter().map(|t| Value::Obj(t.handle)));
         out.extend(self.tasks.iter().map(|&t| Value::Obj(t)));
+        if let Some(r) = &self.reactor {
+            r.trace(out);
+        }
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -267,6 +274,27 @@ pub fn new_loop(vm: &mut Vm, class: ObjRef) -> Value {
         current_task: Value::None,
         tasks: Vec::new(),
         tasks_prune_at: 1024,
+        reactor: Reactor::new().ok().map(Box::new),
+    })))
+}
+
+/// A Handle for `callback(*args)` on loop `l`: `when` is the deadline of a
+/// timer handle, None for call_soon handles and I/O callbacks.
+pub fn new_handle(
+    vm: &mut Vm,
+    l: ObjRef,
+    handle_class: ObjRef,
+    cb: Value,
+    args: Vec<Value>,
+    when: Option<f64>,
+) -> ObjRef {
+    vm.heap.alloc(Obj::NativeObj(Box::new(HandleObj {
+        class: handle_class,
+        callback: cb,
+        args,
+        cancelled: false,
+        when,
+        loop_: Value::Obj(l),
     })))
 }
 
@@ -278,18 +306,11 @@ pub fn call_soon(
     cb: Value,
     args: Vec<Value>,
 ) -> Value {
-    let h = vm.alloc(Obj::NativeObj(Box::new(HandleObj {
-        class: handle_class,
-        callback: cb,
-        args,
-        cancelled: false,
-        when: None,
-        loop_: Value::Obj(l),
-    })));
-    if let (Some(lo), Value::Obj(hr)) = (loop_mut(vm, l), h) {
-        lo.ready.push_back(Ready::Handle(hr));
+    let h = new_handle(vm, l, handle_class, cb, args, None);
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.ready.push_back(Ready::Handle(h));
     }
-    h
+    Value::Obj(h)
 }
 
 /// loop.call_at(when, callback, *args)
@@ -301,18 +322,11 @@ pub fn call_at(
     cb: Value,
     args: Vec<Value>,
 ) -> Value {
-    let h = vm.alloc(Obj::NativeObj(Box::new(HandleObj {
-        class: handle_class,
-        callback: cb,
-        args,
-        cancelled: false,
-        when: Some(when),
-        loop_: Value::Obj(l),
-    })));
-    if let (Some(lo), Value::Obj(hr)) = (loop_mut(vm, l), h) {
-        lo.timers.push(Timer { when, handle: hr });
+    let h = new_handle(vm, l, handle_class, cb, args, Some(when));
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.timers.push(Timer { when, handle: h });
     }
-    h
+    Value::Obj(h)
 }
 
 /// One pass of the loop.
@@ -337,28 +351,19 @@ pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
         ),
         None => return Ok(()),
     };
-    if !has_ready && !stopping {
-        match next_when {
-            Some(when) => {
-                let now = vm.monotonic();
-                let wait = when - now;
-                if wait > 0.0 {
-                    if vm.virtual_time {
-                        vm.clock_offset += wait;
-                    } else {
-                        let _ = vm.stdout.flush();
-                        std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
-                    }
-                }
-            }
-            None => {
-                // Nothing can ever become ready: CPython would block forever
-                // in select(); say so instead of hanging silently.
-                return Err(vm.runtime_error(
-                    "event loop has nothing to run: every task waits on a future nobody will complete",
-                ));
-            }
+    let found = wait(vm, l, has_ready || stopping, next_when)?;
+    if vm.interrupt.pending() {
+        // A signal interrupted the poll: its Python handler runs now.
+        if let crate::vm::interrupt::Interrupted::Raise(e) = vm.on_interrupt(false) {
+            return Err(e);
         }
+    }
+    for job in found.jobs {
+        job(vm);
+    }
+    if let Some(lo) = loop_mut(vm, l) {
+        lo.ready
+            .extend(found.handles.into_iter().map(Ready::Handle));
     }
     // Move due timers to the ready deque.
     let end = vm.monotonic() + 1e-9;
@@ -380,6 +385,78 @@ pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
         run_ready(vm, l, item)?;
     }
     Ok(())
+}
+
+/// Wait for I/O, a posted job or the next timer, whichever comes first
+/// (only poll when callbacks are ready). Under `--virtual-time` the clock
+/// jumps to the next timer instead, but only when a zero-timeout poll shows
+/// nothing ready and no thread job or child process is under way.
+fn wait(vm: &mut Vm, l: ObjRef, busy: bool, next_when: Option<f64>) -> PyResult<Found> {
+    let (has_reactor, waiters, outside) = match loop_ref(vm, l).and_then(|lo| lo.reactor.as_ref()) {
+        Some(r) => (true, r.has_waiters(), r.has_outside_work()),
+        None => (false, false, false),
+    };
+    let timeout = if busy {
+        Some(0.0)
+    } else {
+        match next_when {
+            Some(when) => Some((when - vm.monotonic()).max(0.0)),
+            None if waiters => None,
+            None => {
+                // Nothing can ever become ready: CPython would block forever
+                // in select(); say so instead of hanging silently.
+                return Err(vm.runtime_error(
+                    "event loop has nothing to run: every task waits on a future nobody will complete",
+                ));
+            }
+        }
+    };
+    if !has_reactor {
+        if let Some(w) = timeout.filter(|&w| w > 0.0) {
+            if vm.virtual_time {
+                vm.clock_offset += w;
+            } else {
+                let _ = vm.stdout.flush();
+                std::thread::sleep(std::time::Duration::from_secs_f64(w.min(3600.0)));
+            }
+        }
+        return Ok(Found::default());
+    }
+    let mut first = timeout;
+    if vm.virtual_time && timeout.is_some_and(|w| w > 0.0) {
+        first = Some(0.0);
+    }
+    if first.is_none_or(|w| w > 0.0) {
+        // About to block: what was printed so far must be seen.
+        let _ = vm.stdout.flush();
+    }
+    let found = poll(vm, l, first)?;
+    if first == timeout || !found.handles.is_empty() || !found.jobs.is_empty() {
+        return Ok(found);
+    }
+    // Virtual time and nothing happened on the zero-timeout poll.
+    let w = timeout.unwrap_or(0.0);
+    if outside {
+        // Real work is under way (a thread job, a child process): the
+        // clock runs as real time until the next timer or that work.
+        let start = real_monotonic();
+        let found = poll(vm, l, Some(w))?;
+        if found.handles.is_empty() && found.jobs.is_empty() {
+            vm.clock_offset += (w - (real_monotonic() - start)).max(0.0);
+        }
+        return Ok(found);
+    }
+    vm.clock_offset += w;
+    Ok(found)
+}
+
+fn poll(vm: &mut Vm, l: ObjRef, timeout: Option<f64>) -> PyResult<Found> {
+    let d = timeout.map(|w| std::time::Duration::from_secs_f64(w.min(86400.0)));
+    let r = match loop_mut(vm, l).and_then(|lo| lo.reactor.as_mut()) {
+        Some(r) => r.poll(d),
+        None => return Ok(Found::default()),
+    };
+    r.map_err(|e| crate::aio::oserror::from_io(vm, &e))
 }
 
 /// Run one ready callback; exceptions go to the loop's exception handler,

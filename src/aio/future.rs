@@ -78,6 +78,9 @@ pub struct TaskData {
     pub number: u32,
     pub num_cancels_requested: u32,
     pub must_cancel: bool,
+    /// The coroutine is a thread-job fiber parked by preemption (resume it
+    /// with nothing sent).
+    pub preempted: bool,
 }
 
 #[derive(Debug)]
@@ -431,11 +434,31 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
     let prev = l
         .and_then(|l| loop_mut(vm, l))
         .map(|lo| std::mem::replace(&mut lo.current_task, Value::Obj(t)));
-    let r = vm.resume_native(
-        g,
-        Value::None,
-        if exc.is_undefined() { None } else { Some(exc) },
-    );
+    let preempted = fut_mut(vm, t)
+        .task
+        .as_mut()
+        .is_some_and(|td| std::mem::take(&mut td.preempted));
+    let prev_depth = std::mem::replace(&mut vm.preempt_depth, vm.native_depth + 1);
+    let r = if preempted && exc.is_undefined() {
+        vm.resume_preempted(g)
+    } else {
+        vm.resume_native(
+            g,
+            Value::None,
+            if exc.is_undefined() { None } else { Some(exc) },
+        )
+    };
+    vm.preempt_depth = prev_depth;
+    if vm.take_preempted() == Some(g) {
+        if let Some(td) = fut_mut(vm, t).task.as_mut() {
+            td.preempted = true;
+        }
+    }
+    if matches!(r, Exit::Returned(_) | Exit::Raised(_))
+        && matches!(vm.heap.get(g), Obj::Gen(x) if x.thread_job)
+    {
+        super::fibers::job_finished();
+    }
     if let (Some(l), Some(p)) = (l, prev) {
         if let Some(lo) = loop_mut(vm, l) {
             lo.current_task = p;

@@ -5,5 +5,9 @@
 
 pub mod await_step;
 pub mod eventloop;
+pub mod fibers;
 pub mod future;
+pub mod oserror;
 pub mod queue;
+pub mod reactor;
+pub mod socket;

@@ -126,11 +126,11 @@ pub fn install(vm: &mut Vm) {
         let g = vm.fiber.frames.last().map(|f| f.globals);
         Ok(g.map(Value::Obj).unwrap_or(Value::None))
     });
-    add_fn(vm, "locals()", |vm, _| locals(vm));
+    add_fn(vm, "locals()", |vm, _| locals_of_caller(vm));
     add_fn(vm, "vars(object=None, /)", |vm, a| {
         check(vm, "vars", &a, 0, 1, &[])?;
         match a.pos.first() {
-            None => locals(vm),
+            None => locals_of_caller(vm),
             Some(&o) => {
                 let dk = vm.n.dict;
                 match vm.getattr_opt(o, dk)? {
@@ -144,13 +144,25 @@ pub fn install(vm: &mut Vm) {
         check(vm, "dir", &a, 0, 1, &[])?;
         let mut names = match a.pos.first() {
             None => {
-                let l = locals(vm)?;
+                let l = locals_of_caller(vm)?;
                 match l {
                     Value::Obj(d) => vm.dict_ref(d).keys(),
                     _ => Vec::new(),
                 }
             }
-            Some(&o) => dir_names(vm, o)?,
+            Some(&o) => {
+                // A __dir__ written in weft (on the class, or on the
+                // metaclass for a class) decides; object's own is the default.
+                let dk = vm.intern("__dir__");
+                let t = vm.type_of(o);
+                match vm.class_lookup(t, dk) {
+                    Some(f) if !vm.is_native(f) => {
+                        let r = vm.call_bound(f, o, &[])?;
+                        vm.collect_iterable(r)?
+                    }
+                    _ => dir_names(vm, o)?,
+                }
+            }
         };
         let mut strs: Vec<String> = names.iter().map(|n| vm.str_of(*n).to_string()).collect();
         strs.sort();
@@ -162,9 +174,25 @@ pub fn install(vm: &mut Vm) {
         check(vm, "input", &a, 0, 1, &[])?;
         if let Some(&p) = a.pos.first() {
             let s = vm.str_string(p)?;
-            let _ = vm.stdout.write(&s);
+            write_to(vm, None, &s, false)?;
         }
         let _ = vm.stdout.flush();
+        // A script that replaced sys.stdin is read through its readline.
+        let k = vm.intern("stdin");
+        if let Some(stdin) = vm.sys_attr(k) {
+            if vm.std_stream_fd(stdin) != Some(0) {
+                let rk = vm.intern("readline");
+                let line = vm.call_method(stdin, rk, &[])?;
+                let Some(s) = vm.as_str(line).map(str::to_string) else {
+                    return Err(vm.type_error("object.readline() returned non-string"));
+                };
+                if s.is_empty() {
+                    return Err(vm.new_error(vm.t.eof_error, "EOF when reading a line"));
+                }
+                let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
+                return Ok(vm.new_str(s));
+            }
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) => Err(vm.new_error(vm.t.eof_error, "EOF when reading a line")),
@@ -341,18 +369,44 @@ pub fn isinstance(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
                     }
                     Ok(false)
                 }
-                _ => Err(vm
-                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+                // Other objects answer through their type's __instancecheck__
+                // (types.UnionType, typing's special forms).
+                _ => match check_hook(vm, cls, vm.n.instancecheck, v)? {
+                    Some(b) => Ok(b),
+                    None => Err(vm.type_error(
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    )),
+                },
             }
         }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
+/// `type(cls).<hook>(cls, v)` when that type defines the hook in weft.
+fn check_hook(vm: &mut Vm, cls: Value, hook: Value, v: Value) -> PyResult<Option<bool>> {
+    let meta = vm.type_of(cls);
+    match vm.class_lookup(meta, hook) {
+        Some(f) if !vm.is_native(f) => {
+            let res = vm.call_bound(f, cls, &[v])?;
+            vm.truthy(res).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
     match cls {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Class(_) => Ok(vm.is_subclass(c, r)),
+            Obj::Class(_) => {
+                if vm.type_of(cls) != vm.t.type_ {
+                    let sk = vm.n.subclasscheck;
+                    if let Some(b) = check_hook(vm, cls, sk, Value::Obj(c))? {
+                        return Ok(b);
+                    }
+                }
+                Ok(vm.is_subclass(c, r))
+            }
             Obj::Tuple(t) => {
                 let items = t.to_vec();
                 for x in items {
@@ -362,9 +416,15 @@ fn issubclass(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
                 }
                 Ok(false)
             }
-            _ => Err(
-                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-            ),
+            _ => {
+                let sk = vm.intern("__subclasscheck__");
+                match check_hook(vm, cls, sk, Value::Obj(c))? {
+                    Some(b) => Ok(b),
+                    None => Err(vm.type_error(
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                    )),
+                }
+            }
         },
         _ => {
             Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
@@ -394,7 +454,8 @@ pub fn next_builtin(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn locals(vm: &mut Vm) -> PyResult<Value> {
+/// The caller's locals: its namespace dict, or a snapshot of a function's slots.
+pub fn locals_of_caller(vm: &mut Vm) -> PyResult<Value> {
     vm.locals_escapes += 1;
     let Some(frame) = vm.fiber.frames.last() else {
         return Ok(Value::None);

@@ -49,6 +49,35 @@ pub fn install(vm: &mut Vm) {
         Ok(Value::None)
     });
 
+    let se = vm.t.syntax_error;
+    add_method(vm, se, "__str__(/)", |vm, a| {
+        // "msg (file, line N)", the file's last path component only.
+        let e = a.pos[0];
+        let args = vm.exc_args(e);
+        if args.len() != 2 {
+            let s = vm.exc_str(e)?;
+            return Ok(vm.new_str(s));
+        }
+        let msg = vm.str(args[0])?;
+        let msg = vm.str_of(msg).to_string();
+        let d = vm.tuple_items(args[1]);
+        let file = d
+            .first()
+            .and_then(|&f| vm.as_str(f))
+            .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+        let line = match d.get(1) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        };
+        let s = match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        };
+        Ok(vm.new_str(s))
+    });
+
     let beg = vm.t.base_exception_group;
     add_staticmethod(vm, beg, "__new__(*args, **kwargs)", group_new);
     add_method(vm, beg, "__init__(*args, **kwargs)", |_, _| Ok(Value::None));

@@ -30,12 +30,22 @@ struct FileObj {
     tbuf: String,
     tpos: usize,
     tbytes: usize,
+    /// Bytes read from the OS and not decoded yet (an incomplete UTF-8
+    /// sequence, or a '\r' held back until the next byte shows whether
+    /// it starts "\r\n").
+    raw: Vec<u8>,
+    /// The OS reported the end of the file (reset by seek and write).
+    eof: bool,
     wbuf: Vec<u8>,
     closed: bool,
     encoding: String,
     errors: String,
     /// Universal newlines on input (newline=None).
     universal: bool,
+    /// What "\n" becomes on output (newline='\r' or '\r\n'), if anything.
+    write_nl: Option<&'static str>,
+    /// Close the descriptor with the file (false: open(fd, closefd=False)).
+    closefd: bool,
 }
 
 impl NativeObj for FileObj {
@@ -58,10 +68,50 @@ impl Drop for FileObj {
         if let Some(f) = &mut self.file {
             let _ = f.write_all(&self.wbuf);
         }
+        release(self);
     }
 }
 
-fn classes(vm: &mut Vm) -> [ObjRef; 4] {
+impl FileObj {
+    /// Bytes read from the OS that the reader has not consumed (the
+    /// logical position is the OS position minus these).
+    fn pending(&self) -> usize {
+        if self.binary {
+            return self.rbuf.len() - self.rpos;
+        }
+        let text = if self.tpos < self.tbuf.len() {
+            // Newline translation aside, text is UTF-8 bytes of the file.
+            self.tbytes.saturating_sub(self.tbuf[..self.tpos].len())
+        } else {
+            0
+        };
+        text + self.raw.len()
+    }
+
+    /// Forget what was read ahead (after a seek, write or truncate).
+    fn reset_read(&mut self) {
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.tbuf.clear();
+        self.tpos = 0;
+        self.tbytes = 0;
+        self.raw.clear();
+        self.eof = false;
+    }
+}
+
+/// Drop the File, leaving its descriptor open when closefd was false.
+fn release(fo: &mut FileObj) {
+    if let Some(f) = fo.file.take() {
+        if !fo.closefd {
+            use std::os::fd::IntoRawFd;
+            let _ = f.into_raw_fd();
+        }
+    }
+}
+
+/// The file classes: text, binary reader, writer, random access.
+pub fn classes(vm: &mut Vm) -> [ObjRef; 4] {
     let names = [
         "_io.TextIOWrapper",
         "_io.BufferedReader",
@@ -179,17 +229,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         check_open(vm, f)?;
         flush(vm, f)?;
         let fo = file_mut(vm, f).expect("file");
-        let pending = if fo.binary {
-            fo.rbuf.len() - fo.rpos
-        } else {
-            let rest = &fo.tbuf[fo.tpos..];
-            if rest.is_empty() {
-                0
-            } else {
-                // Bytes not consumed yet (newline translation aside).
-                fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len())
-            }
-        };
+        let pending = fo.pending();
         let pos = match fo.file.as_mut().map(|f| f.stream_position()) {
             Some(Ok(p)) => p,
             _ => 0,
@@ -234,8 +274,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
                 SeekFrom::Start(off as u64)
             }
             1 => {
-                let pending = (fo.rbuf.len() - fo.rpos) as i64
-                    + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+                let pending = fo.pending() as i64;
                 SeekFrom::Current(off - pending)
             }
             2 => SeekFrom::End(off),
@@ -246,11 +285,7 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
             }
         };
         let fo = file_mut(vm, f).expect("file");
-        fo.rbuf.clear();
-        fo.rpos = 0;
-        fo.tbuf.clear();
-        fo.tpos = 0;
-        fo.tbytes = 0;
+        fo.reset_read();
         let r = fo.file.as_mut().map(|h| h.seek(target));
         match r {
             Some(Ok(p)) => Ok(Value::Int(p as i64)),
@@ -289,8 +324,54 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         add_method(vm, c, name, f);
     }
     add_method(vm, c, "fileno()", |vm, a| {
+        use std::os::fd::AsRawFd;
         check_open(vm, a.pos[0])?;
-        Ok(Value::Int(3))
+        let fd = file_ref(vm, a.pos[0])
+            .and_then(|f| f.file.as_ref())
+            .map_or(-1, |f| f.as_raw_fd());
+        Ok(Value::Int(fd as i64))
+    });
+    add_method(vm, c, "truncate(pos=None, /)", |vm, a| {
+        let f = a.pos[0];
+        check_open(vm, f)?;
+        if !file_ref(vm, f).is_some_and(|fo| fo.writable) {
+            let c = unsupported_operation(vm);
+            return Err(vm.new_error(c, "File not open for writing"));
+        }
+        flush(vm, f)?;
+        let size = match a.pos.get(1) {
+            Some(&v) if !v.is_none() => match vm.index_of(v)? {
+                Some(n) if n >= 0 => Some(n as u64),
+                Some(n) => {
+                    return Err(
+                        vm.new_error(vm.t.os_error, format!("[Errno 22] Invalid argument: {n}"))
+                    )
+                }
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            },
+            _ => None,
+        };
+        let fo = file_mut(vm, f).expect("file");
+        // The logical position: unread buffered input does not count.
+        let pending = fo.pending() as i64;
+        let r = fo.file.as_mut().map(|h| -> std::io::Result<u64> {
+            let here = h.stream_position()? as i64 - pending;
+            let size = size.unwrap_or(here.max(0) as u64);
+            h.set_len(size)?;
+            h.seek(SeekFrom::Start(here.max(0) as u64))?;
+            Ok(size)
+        });
+        fo.reset_read();
+        match r {
+            Some(Ok(n)) => Ok(Value::Int(n as i64)),
+            Some(Err(e)) => Err(io_error(vm, &e, None)),
+            None => Ok(Value::Int(0)),
+        }
     });
     add_method(vm, c, "__repr__()", |vm, a| {
         let f = a.pos[0];
@@ -399,54 +480,7 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
 
 /// An OSError subclass for an io::Error, with errno/strerror/filename.
 fn io_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Value {
-    let code = e.raw_os_error().unwrap_or(0);
-    let cls = match code {
-        2 => vm.t.file_not_found_error,
-        _ => {
-            let name = match code {
-                17 => Some("FileExistsError"),
-                13 | 1 => Some("PermissionError"),
-                21 => Some("IsADirectoryError"),
-                20 => Some("NotADirectoryError"),
-                _ => None,
-            };
-            name.and_then(|n| {
-                vm.t.exc_by_name
-                    .iter()
-                    .find(|(k, _)| *k == n)
-                    .map(|(_, c)| *c)
-            })
-            .unwrap_or(vm.t.os_error)
-        }
-    };
-    let msg = strerror(code, e);
-    let mut args = vec![Value::Int(code as i64), vm.new_str(msg)];
-    if let Some(f) = filename {
-        args.push(f);
-    }
-    let t = vm.new_tuple(args);
-    vm.new_exception(cls, t)
-}
-
-fn strerror(code: i32, e: &std::io::Error) -> String {
-    match code {
-        1 => "Operation not permitted".into(),
-        2 => "No such file or directory".into(),
-        9 => "Bad file descriptor".into(),
-        13 => "Permission denied".into(),
-        17 => "File exists".into(),
-        20 => "Not a directory".into(),
-        21 => "Is a directory".into(),
-        22 => "Invalid argument".into(),
-        28 => "No space left on device".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
+    super::oserror::from_io(vm, e, filename)
 }
 
 /// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)
@@ -530,6 +564,17 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(e) => vm.str_of(e).to_string(),
         None => "strict".to_string(),
     };
+    let closefd = match a.get(vm, 6, "closefd") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    if let Value::Int(fd) = name {
+        return open_fd(vm, fd, &mode, b, closefd, encoding, errors, newline_v);
+    }
+    if !closefd {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
+    let name = fspath(vm, name)?;
     let path = match vm.as_str(name) {
         Some(s) => s.to_string(),
         None => match vm.bytes_of(name) {
@@ -590,6 +635,7 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         mode.clone()
     };
     let universal = newline_v.is_none();
+    let write_nl = newline_kind(vm, newline_v)?;
     let fo = FileObj {
         class,
         name,
@@ -603,11 +649,117 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         tbuf: String::new(),
         tpos: 0,
         tbytes: 0,
+        raw: Vec::new(),
+        eof: false,
         wbuf: Vec::new(),
         closed: false,
         encoding,
         errors,
         universal,
+        write_nl,
+        closefd: true,
+    };
+    Ok(vm.alloc(Obj::NativeObj(Box::new(fo))))
+}
+
+/// A PathLike's `__fspath__()` (str and bytes pass through; anything else
+/// is left for the caller's type check).
+fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if vm.as_str(v).is_some() || vm.bytes_of(v).is_some() {
+        return Ok(v);
+    }
+    let k = vm.intern("__fspath__");
+    match vm.lookup_special(v, k) {
+        Some(f) => vm.call_bound(f, v, &[]),
+        None => Ok(v),
+    }
+}
+
+/// The newline argument: checked, and what "\n" turns into on output.
+fn newline_kind(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<&'static str>> {
+    let Some(v) = v else { return Ok(None) };
+    let Some(s) = vm.as_str(v) else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "open() argument 'newline' must be str or None, not {tn}"
+        )));
+    };
+    match s {
+        "" | "\n" => Ok(None),
+        "\r" => Ok(Some("\r")),
+        "\r\n" => Ok(Some("\r\n")),
+        other => {
+            let r = crate::text::repr::str_repr(other);
+            Err(vm.value_error(format!("illegal newline value: {r}")))
+        }
+    }
+}
+
+/// open(fd, ...): a file object over a descriptor the caller owns.
+#[allow(clippy::too_many_arguments)]
+fn open_fd(
+    vm: &mut Vm,
+    fd: i64,
+    mode: &str,
+    binary: bool,
+    closefd: bool,
+    encoding: String,
+    errors: String,
+    newline_v: Option<Value>,
+) -> PyResult<Value> {
+    use std::os::fd::FromRawFd;
+    let Ok(fd32) = i32::try_from(fd) else {
+        return Err(vm.overflow_error("fd is greater than maximum"));
+    };
+    if fd32 < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    // SAFETY: fcntl only checks that the descriptor is open.
+    if unsafe { libc::fcntl(fd32, libc::F_GETFD) } < 0 {
+        return Err(super::oserror::last_os_error(vm, None, None));
+    }
+    let (r, plus) = (mode.contains('r'), mode.contains('+'));
+    let writes = !r || plus;
+    vm.require(if writes { Cap::FsWrite } else { Cap::FsRead }, "open")?;
+    // SAFETY: the descriptor is open; with closefd=False `release` gives it
+    // back without closing it.
+    let file = unsafe { File::from_raw_fd(fd32) };
+    let [text_c, reader_c, writer_c, random_c] = classes(vm);
+    let class = match (binary, plus, r) {
+        (false, _, _) => text_c,
+        (true, true, _) => random_c,
+        (true, false, true) => reader_c,
+        _ => writer_c,
+    };
+    let shown_mode = if binary {
+        let base = mode.chars().find(|c| "rwxa".contains(*c)).unwrap_or('r');
+        format!("{base}b{}", if plus { "+" } else { "" })
+    } else {
+        mode.to_string()
+    };
+    let write_nl = newline_kind(vm, newline_v)?;
+    let fo = FileObj {
+        class,
+        name: Value::Int(fd),
+        mode: shown_mode,
+        binary,
+        readable: r || plus,
+        writable: writes,
+        file: Some(file),
+        rbuf: Vec::new(),
+        rpos: 0,
+        tbuf: String::new(),
+        tpos: 0,
+        tbytes: 0,
+        raw: Vec::new(),
+        eof: false,
+        wbuf: Vec::new(),
+        closed: false,
+        encoding,
+        errors,
+        universal: newline_v.is_none(),
+        write_nl,
+        closefd,
     };
     Ok(vm.alloc(Obj::NativeObj(Box::new(fo))))
 }
@@ -634,7 +786,7 @@ fn close(vm: &mut Vm, f: Value) -> PyResult<()> {
     let r = flush(vm, f);
     if let Some(fo) = file_mut(vm, f) {
         fo.closed = true;
-        fo.file = None;
+        release(fo);
         fo.rbuf.clear();
         fo.tbuf.clear();
     }
@@ -667,8 +819,11 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         match vm.as_str(data) {
             Some(s) => {
-                let s = s.to_string();
+                let mut s = s.to_string();
                 let n = s.chars().count();
+                if let Some(nl) = fo.write_nl {
+                    s = s.replace('\n', nl);
+                }
                 let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
                 let b = text::bytes::encode(&s, &enc, &errs).map_err(|e| vm.text_error(e))?;
                 (b, n)
@@ -681,23 +836,124 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     // Drop read-ahead so the write lands at the logical position.
     let fo = file_mut(vm, f).expect("file");
-    let pending = (fo.rbuf.len() - fo.rpos) as i64
-        + fo.tbytes.saturating_sub(fo.tbuf[..fo.tpos].len()) as i64;
+    let pending = fo.pending() as i64;
     if pending > 0 {
         if let Some(h) = fo.file.as_mut() {
             let _ = h.seek(SeekFrom::Current(-pending));
         }
     }
-    fo.rbuf.clear();
-    fo.rpos = 0;
-    fo.tbuf.clear();
-    fo.tpos = 0;
-    fo.tbytes = 0;
+    fo.reset_read();
     fo.wbuf.extend_from_slice(&bytes);
     if fo.wbuf.len() >= 8192 {
         flush(vm, f)?;
     }
     Ok(Value::Int(count as i64))
+}
+
+/// Read from the OS until the buffer holds what read/readline needs: a
+/// line, `size` bytes or characters, or (neither) everything. Pipes and
+/// terminals are read as data arrives, so a readline() on a child's
+/// stdout returns once that line is there, not at the end of the stream.
+fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> {
+    let mut chunk = Vec::new();
+    loop {
+        let fo = file_mut(vm, f).expect("file");
+        if fo.eof || enough(fo, size, line) {
+            return Ok(());
+        }
+        let all = size.is_none() && !line;
+        let r = match fo.file.as_mut() {
+            // read() without a size wants everything: one read to the end.
+            Some(h) if all => {
+                chunk.clear();
+                h.read_to_end(&mut chunk)
+            }
+            Some(h) => {
+                // Allocated on the first read only: most readline() calls
+                // are answered from the buffer.
+                if chunk.len() < 65536 {
+                    chunk.resize(65536, 0);
+                }
+                h.read(&mut chunk)
+            }
+            None => Ok(0),
+        };
+        let n = match r {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(vm, &e, None)),
+        };
+        let fo = file_mut(vm, f).expect("file");
+        if n == 0 || all {
+            // read_to_end stops only at the end.
+            fo.eof = true;
+        }
+        if fo.binary {
+            if fo.rpos > 0 {
+                fo.rbuf.drain(..fo.rpos);
+                fo.rpos = 0;
+            }
+            fo.rbuf.extend_from_slice(&chunk[..n]);
+            continue;
+        }
+        if fo.raw.is_empty() && all {
+            fo.raw = std::mem::take(&mut chunk);
+        } else {
+            fo.raw.extend_from_slice(&chunk[..n]);
+        }
+        let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
+        // The other encodings open() knows (ascii, latin-1) take one byte
+        // per character, so any cut is a character boundary.
+        let utf8 = matches!(text::bytes::normalize_encoding(&enc), Ok("utf-8"));
+        let mut take = fo.raw.len();
+        if utf8 && !fo.eof {
+            if let Err(e) = std::str::from_utf8(&fo.raw) {
+                if e.error_len().is_none() {
+                    // An incomplete sequence at the end waits for its rest.
+                    take = e.valid_up_to();
+                }
+            }
+        }
+        if fo.universal && !fo.eof && take > 0 && fo.raw[take - 1] == b'\r' {
+            take -= 1;
+        }
+        let bytes: Vec<u8> = if take == fo.raw.len() {
+            std::mem::take(&mut fo.raw)
+        } else {
+            fo.raw.drain(..take).collect()
+        };
+        let s = text::bytes::decode(&bytes, &enc, &errs).map_err(|e| vm.text_error(e))?;
+        let fo = file_mut(vm, f).expect("file");
+        let s = if fo.universal && s.contains('\r') {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            s
+        };
+        if fo.tpos > 0 {
+            // Keep tell()'s arithmetic: drop the consumed text and its bytes.
+            let used = fo.tbuf[..fo.tpos].len();
+            fo.tbytes = fo.tbytes.saturating_sub(used);
+            fo.tbuf.drain(..fo.tpos);
+            fo.tpos = 0;
+        }
+        if fo.tbuf.is_empty() {
+            fo.tbuf = s;
+        } else {
+            fo.tbuf.push_str(&s);
+        }
+        fo.tbytes += take;
+    }
+}
+
+/// Whether the buffered input already answers the read.
+fn enough(fo: &FileObj, size: Option<usize>, line: bool) -> bool {
+    if fo.binary {
+        let rest = &fo.rbuf[fo.rpos..];
+        return (line && rest.contains(&b'\n')) || size.is_some_and(|n| rest.len() >= n);
+    }
+    let rest = &fo.tbuf[fo.tpos..];
+    (line && rest.contains('\n'))
+        || size.is_some_and(|n| rest.len() >= n.saturating_mul(4) || rest.chars().count() >= n)
 }
 
 /// read(size) / readline(size) for both modes.
@@ -712,40 +968,7 @@ fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Valu
         return Err(vm.new_error(c, "not readable"));
     }
     flush(vm, f)?;
-    let fo = file_mut(vm, f).expect("file");
-    // Fill the buffer with the rest of the file when it runs out.
-    let exhausted = if fo.binary {
-        fo.rpos >= fo.rbuf.len()
-    } else {
-        fo.tpos >= fo.tbuf.len()
-    };
-    if exhausted {
-        let mut data = Vec::new();
-        let r = fo.file.as_mut().map(|h| h.read_to_end(&mut data));
-        if let Some(Err(e)) = r {
-            return Err(io_error(vm, &e, None));
-        }
-        let fo = file_mut(vm, f).expect("file");
-        if fo.binary {
-            fo.rbuf = data;
-            fo.rpos = 0;
-        } else {
-            let (enc, errs) = (fo.encoding.clone(), fo.errors.clone());
-            let n = data.len();
-            let s = match text::bytes::decode(&data, &enc, &errs) {
-                Ok(s) => s,
-                Err(e) => return Err(vm.text_error(e)),
-            };
-            let fo = file_mut(vm, f).expect("file");
-            fo.tbuf = if fo.universal && s.contains('\r') {
-                s.replace("\r\n", "\n").replace('\r', "\n")
-            } else {
-                s
-            };
-            fo.tpos = 0;
-            fo.tbytes = n;
-        }
-    }
+    fill(vm, f, size, line)?;
     let fo = file_mut(vm, f).expect("file");
     if fo.binary {
         let rest = &fo.rbuf[fo.rpos..];
@@ -781,7 +1004,7 @@ fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Valu
 }
 
 /// io.UnsupportedOperation (an OSError and a ValueError), made once.
-fn unsupported_operation(vm: &mut Vm) -> ObjRef {
+pub fn unsupported_operation(vm: &mut Vm) -> ObjRef {
     const KEY: &str = "io.UnsupportedOperation";
     if let Some(&c) = vm.native_classes.get(KEY) {
         return c;

@@ -16,6 +16,7 @@ pub mod iterators;
 pub mod list;
 pub mod num;
 pub mod object;
+pub mod oserror;
 pub mod range;
 pub mod seq;
 pub mod slice;

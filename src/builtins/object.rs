@@ -49,8 +49,18 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__delattr__(name, /)", |vm, a| {
         check(vm, "__delattr__", &a, 2, 2, &[])?;
         let (obj, name) = (a.pos[0], a.pos[1]);
-        if let Some(d) = vm.instance_dict(obj) {
+        // A class's namespace (type.__delattr__ reached through super()
+        // from a metaclass), else the instance dict.
+        let dict = match obj {
+            Value::Obj(r) => match vm.heap.get(r) {
+                Obj::Class(c) if !c.builtin => Some(c.dict),
+                _ => vm.instance_dict(obj),
+            },
+            _ => None,
+        };
+        if let Some(d) = dict {
             if vm.dict_del_str(d, name) {
+                vm.invalidate_classes();
                 return Ok(Value::None);
             }
         }
@@ -98,6 +108,14 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, ty, "__subclasses__()", |vm, _| {
         Ok(vm.new_list(Vec::new()))
+    });
+    // `int | None`: a types.UnionType (NotImplemented for operands a union
+    // cannot hold).
+    add_method(vm, ty, "__or__(other, /)", |vm, a| {
+        vm.call_weft_types("_union", &[a.pos[0], a.pos[1]])
+    });
+    add_method(vm, ty, "__ror__(other, /)", |vm, a| {
+        vm.call_weft_types("_union", &[a.pos[1], a.pos[0]])
     });
     add_method(vm, ty, "__instancecheck__(instance, /)", |vm, a| {
         let Value::Obj(c) = a.pos[0] else {
@@ -246,7 +264,13 @@ fn type_new_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
         4 => {
             let meta = a.pos[0];
             let cls = vm.type_new(meta, a.pos[1], a.pos[2], a.pos[3])?;
-            Ok(cls)
+            // type.__new__ runs the parent's __init_subclass__ with the
+            // class keywords (the class statement's custom-metaclass path
+            // reaches it only here).
+            vm.temp_roots.push(cls);
+            let r = vm.init_subclass(cls, a.kw);
+            vm.temp_roots.pop();
+            r.map(|_| cls)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

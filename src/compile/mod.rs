@@ -44,9 +44,47 @@ pub fn compile(
     file: &SourceFile,
     mode: Mode,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
-    let st = scope::build(&module.body, mode == Mode::Interactive)?;
+    compile_with(module, file, mode, false)
+}
+
+/// `compile` with `from __future__ import annotations` already in effect
+/// (the flag `compile()` passes); the module's own future import also
+/// turns it on.
+pub fn compile_with(
+    module: &ast::Module,
+    file: &SourceFile,
+    mode: Mode,
+    future_annotations: bool,
+) -> Result<Rc<CodeObject>, SyntaxError> {
+    let future = future_annotations || has_future_annotations(&module.body);
+    let st = scope::build(&module.body, mode == Mode::Interactive, future)?;
     let mut c = Compiler::new(file, st, mode);
+    c.future_annotations = future;
     c.module(&module.body)
+}
+
+/// Whether the module's leading `from __future__ import ...` statements
+/// (after the docstring) name `annotations`.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    let rest = match docstring(body) {
+        Some(_) => &body[1..],
+        None => body,
+    };
+    for s in rest {
+        match &s.kind {
+            ast::StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if &**m == "__future__" => {
+                if names.iter().any(|a| &*a.name == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Compile a lone expression (for `eval()`): the code returns its value.
@@ -57,6 +95,34 @@ pub fn compile_expr(expr: &Expr, file: &SourceFile) -> Result<Rc<CodeObject>, Sy
     c.expr(expr)?;
     c.emit(Op::ReturnValue);
     Ok(Rc::new(c.finish_unit()?))
+}
+
+/// Whether a module or class body holds an annotated assignment (outside
+/// nested functions and classes): it then starts with SetupAnnotations.
+pub(crate) fn find_ann(body: &[Stmt]) -> bool {
+    use ast::StmtKind as K;
+    body.iter().any(|s| match &s.kind {
+        K::AnnAssign { .. } => true,
+        K::For { body, orelse, .. } | K::While { body, orelse, .. } => {
+            find_ann(body) || find_ann(orelse)
+        }
+        K::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
+        K::With { body, .. } => find_ann(body),
+        K::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            find_ann(body)
+                || handlers.iter().any(|h| find_ann(&h.body))
+                || find_ann(orelse)
+                || find_ann(finalbody)
+        }
+        K::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
+        _ => false,
+    })
 }
 
 /// A jump target placeholder; `finish_unit` replaces it by an instruction index.
@@ -131,6 +197,9 @@ pub(crate) struct Compiler<'a> {
     pub mode: Mode,
     /// Interactive mode used `await`, `async for` or `async with` at top level.
     pub top_await: bool,
+    /// `from __future__ import annotations`: annotations are stored as
+    /// their source text, never evaluated.
+    pub future_annotations: bool,
 }
 
 const UNBOUND: u32 = u32::MAX;
@@ -144,6 +213,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             mode,
             top_await: false,
+            future_annotations: false,
         }
     }
 
@@ -166,6 +236,9 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut rest = body;
+        if find_ann(body) {
+            self.emit(Op::SetupAnnotations);
+        }
         if let Some(doc) = docstring(body) {
             if self.mode == Mode::Module {
                 self.set_line(body[0].span);

@@ -193,12 +193,19 @@ pub fn mangle(private: Option<&Name>, name: &Name) -> Name {
 }
 
 /// Build and analyse the symbol table of a module.
-pub fn build(body: &[Stmt], interactive: bool) -> Result<SymbolTable, SyntaxError> {
+/// `future_annotations`: annotations are kept as strings, never evaluated
+/// (`from __future__ import annotations`), so their names are not uses.
+pub fn build(
+    body: &[Stmt],
+    interactive: bool,
+    future_annotations: bool,
+) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
         st: SymbolTable::default(),
         cur: 0,
         depth: 0,
         interactive,
+        future_annotations,
     };
     b.st.scopes
         .push(Scope::new(ScopeKind::Module, "<module>".into(), None, None));
@@ -215,6 +222,7 @@ pub fn build_expr(e: &Expr) -> Result<SymbolTable, SyntaxError> {
         cur: 0,
         depth: 0,
         interactive: false,
+        future_annotations: false,
     };
     b.st.scopes
         .push(Scope::new(ScopeKind::Module, "<module>".into(), None, None));
@@ -227,6 +235,7 @@ struct Builder {
     cur: ScopeId,
     depth: u32,
     interactive: bool,
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -350,10 +359,16 @@ impl Builder {
                 target,
                 value,
                 simple,
-                ..
+                annotation,
             } => {
                 if let Some(v) = value {
                     self.expr(v)?;
+                }
+                // Module and class bodies evaluate annotations (functions
+                // never do).
+                let k = self.scope().kind;
+                if !self.future_annotations && matches!(k, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
                 }
                 match &target.kind {
                     ExprKind::Name(n) => {
@@ -521,6 +536,7 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.param_defaults(&fd.params)?;
+                self.param_annotations(&fd.params, fd.returns.as_ref())?;
                 self.add_def(&fd.name, DEF_LOCAL, fd.span)?;
                 let outer = self.cur;
                 self.enter(ScopeKind::Function, fd.name.clone(), node_key(&**fd));
@@ -613,8 +629,29 @@ impl Builder {
         Ok(())
     }
 
-    /// Defaults are evaluated in the enclosing scope (annotations are not
-    /// evaluated at all by weft).
+    /// A function's annotations are evaluated where it is defined, as its
+    /// defaults are (unless they are kept as strings).
+    fn param_annotations(
+        &mut self,
+        p: &ast::Params,
+        returns: Option<&Expr>,
+    ) -> Result<(), SyntaxError> {
+        if self.future_annotations {
+            return Ok(());
+        }
+        let all = p.posonly.iter().chain(&p.args).chain(&p.vararg);
+        for par in all.chain(&p.kwonly).chain(&p.kwarg) {
+            if let Some(a) = &par.annotation {
+                self.expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
+    /// Defaults are evaluated in the enclosing scope.
     fn param_defaults(&mut self, p: &ast::Params) -> Result<(), SyntaxError> {
         for par in p.posonly.iter().chain(&p.args).chain(&p.kwonly) {
             if let Some(d) = &par.default {

@@ -11,7 +11,7 @@ use crate::syntax::ast::{
 };
 
 use super::expr::binop_kind;
-use super::scope::node_key;
+use super::scope::{node_key, ScopeKind};
 use super::{docstring, Compiler, FBlock, Label, Mode, NameCtx};
 
 impl<'a> Compiler<'a> {
@@ -55,7 +55,12 @@ impl<'a> Compiler<'a> {
                 self.store_target(last)?;
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
@@ -74,6 +79,7 @@ impl<'a> Compiler<'a> {
                         _ => {}
                     }
                 }
+                self.ann_assign_annotation(target, annotation, *simple)?;
             }
             StmtKind::Del(targets) => {
                 for t in targets {
@@ -875,7 +881,8 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         self.set_line(fd.span);
-        let fl = self.defaults(&fd.params)?;
+        let mut fl = self.defaults(&fd.params)?;
+        fl |= self.annotations(&fd.params, fd.returns.as_ref())?;
         let id = self.st.by_node[&node_key(fd)];
         let qn = self.qualname_for(&fd.name);
         self.enter_unit(id, fd.name.clone(), qn, fd.span);
@@ -898,6 +905,83 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Push a function's annotations as a dict (parameters in order, then
+    /// `return`); returns the MakeFunction flag for it, or 0 when there
+    /// are none.
+    fn annotations(
+        &mut self,
+        p: &'a ast::Params,
+        returns: Option<&'a Expr>,
+    ) -> Result<u32, SyntaxError> {
+        let all = p.posonly.iter().chain(&p.args).chain(&p.vararg);
+        let mut n = 0;
+        for par in all.chain(&p.kwonly).chain(&p.kwarg) {
+            if let Some(a) = &par.annotation {
+                let name = self.mangle(&par.name);
+                self.load_const(Const::Str(name));
+                self.annotation_value(a)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Const::Str("return".into()));
+            self.annotation_value(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Op::BuildMap(n));
+        Ok(crate::bytecode::op::make_fn::ANNOTATIONS)
+    }
+
+    /// Push an annotation's value: the evaluated expression, or its source
+    /// text under `from __future__ import annotations`.
+    fn annotation_value(&mut self, a: &'a Expr) -> Result<(), SyntaxError> {
+        if self.future_annotations {
+            // A string annotation shows as its repr (ast.unparse's quotes).
+            let text = match &a.kind {
+                ExprKind::Constant(ast::Constant::Str(s)) => crate::text::repr::str_repr(s),
+                _ => annotation_text(&self.file.text, a.span),
+            };
+            self.load_const(Const::Str(text.into()));
+            Ok(())
+        } else {
+            self.expr(a)
+        }
+    }
+
+    /// The annotation part of `target: annotation [= value]`: stored in
+    /// `__annotations__` for a simple name in a module or class body,
+    /// evaluated and dropped for other targets there, ignored in functions.
+    fn ann_assign_annotation(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        simple: bool,
+    ) -> Result<(), SyntaxError> {
+        let kind = self.cur_scope().kind;
+        if !matches!(kind, ScopeKind::Module | ScopeKind::Class) {
+            return Ok(());
+        }
+        match &target.kind {
+            ExprKind::Name(n) if simple => {
+                self.annotation_value(annotation)?;
+                let i = self.name_index("__annotations__");
+                self.emit(Op::LoadName(i));
+                let name = self.mangle(n);
+                self.load_const(Const::Str(name));
+                self.emit(Op::StoreSubscr);
+            }
+            _ if !self.future_annotations => {
+                self.expr(annotation)?;
+                self.emit(Op::Pop);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn class_def(&mut self, cd: &'a ClassDef) -> Result<(), SyntaxError> {
         for d in &cd.decorators {
             self.expr(d)?;
@@ -911,6 +995,9 @@ impl<'a> Compiler<'a> {
         self.store_name_raw("__module__");
         self.load_const(Const::Str(qn));
         self.store_name_raw("__qualname__");
+        if super::find_ann(&cd.body) {
+            self.emit(Op::SetupAnnotations);
+        }
         let mut body = &cd.body[..];
         if let Some(doc) = docstring(body) {
             self.load_const(Const::Str(doc.clone()));
@@ -961,6 +1048,19 @@ impl<'a> Compiler<'a> {
         self.name_op(&cd.name, NameCtx::Store);
         Ok(())
     }
+}
+
+/// An annotation's source text as `from __future__ import annotations`
+/// keeps it (CPython unparses the tree; the source text with its line
+/// breaks folded is the same for annotations written on one line).
+fn annotation_text(src: &str, span: Span) -> String {
+    let text = src
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_const_true(e: &Expr) -> bool {

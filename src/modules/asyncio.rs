@@ -15,14 +15,14 @@ thread_local! {
     static TASK_COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
-struct Classes {
-    future: ObjRef,
-    task: ObjRef,
-    handle: ObjRef,
-    lp: ObjRef,
+pub(crate) struct Classes {
+    pub future: ObjRef,
+    pub task: ObjRef,
+    pub handle: ObjRef,
+    pub lp: ObjRef,
 }
 
-fn classes(vm: &mut Vm) -> Classes {
+pub(crate) fn classes(vm: &mut Vm) -> Classes {
     let future = vm.native_class("Future", None);
     let task = vm.native_class("Task", Some(future));
     let handle = vm.native_class("Handle", None);
@@ -35,7 +35,7 @@ fn classes(vm: &mut Vm) -> Classes {
     }
 }
 
-fn loop_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+pub(crate) fn loop_arg(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
     match v {
         Value::Obj(r) if loop_ref(vm, r).is_some() => Ok(r),
         _ => Err(vm.type_error("expected an event loop")),
@@ -119,6 +119,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
         task: Some(TaskData {
             coro,
             must_cancel: false,
+            preempted: false,
             fut_waiter: None,
             name,
             number,
@@ -242,7 +243,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         check(vm, "_mark_thread_job", &a, 1, 1, &[])?;
         if let Some(g) = vm.gen_of(a.pos[0]) {
             if let Obj::Gen(x) = vm.heap.get_mut(g) {
-                x.thread_job = true;
+                if !x.thread_job {
+                    x.thread_job = true;
+                    crate::aio::fibers::job_started(vm);
+                }
             }
         }
         Ok(a.pos[0])
@@ -734,6 +738,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             lo.closed = true;
             lo.ready.clear();
             lo.timers.clear();
+            // Closes the epoll instance and the Waker's eventfd.
+            lo.reactor = None;
         }
         Ok(Value::None)
     });
@@ -786,6 +792,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     add_queue_core(vm, m);
+    super::asyncio_io::install(vm, m);
     add_method(vm, lp, "_pending_tasks()", |vm, a| {
         let l = loop_arg(vm, a.pos[0])?;
         let ts: Vec<Value> = el::pending_tasks(vm, l)

@@ -6,10 +6,33 @@
 //! (the main script's folder first).
 
 pub mod asyncio;
+pub mod asyncio_io;
+pub mod binascii;
+pub mod collections;
+pub mod errno;
+pub mod exec;
+pub mod functools;
 pub mod gc;
+pub mod hashlib;
+pub mod heapq;
+pub mod io;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod json;
 pub mod math;
+pub mod operator;
+pub mod posix;
+pub mod random;
+pub mod re;
+pub mod signal;
+pub mod socket;
+pub mod structmod;
+pub mod structseq;
+pub mod subprocess;
 pub mod sys;
+mod sys_streams;
 pub mod time;
+pub mod timeconv;
 
 use std::rc::Rc;
 
@@ -27,11 +50,42 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("gc", gc::make);
+    vm.native_modules.insert("_random", random::make);
+    vm.native_modules.insert("hashlib", hashlib::make);
+    vm.native_modules.insert("_json", json::make);
+    vm.native_modules.insert("struct", structmod::make);
+    vm.native_modules.insert("binascii", binascii::make);
+    vm.native_modules.insert("_re", re::make);
+    vm.native_modules.insert("posix", posix::make);
+    vm.native_modules.insert("_io", io::make);
+    vm.native_modules.insert("_subprocess", subprocess::make);
+    vm.native_modules.insert("errno", errno::make);
+    vm.native_modules.insert("operator", operator::make);
+    vm.native_modules.insert("_functools", functools::make);
+    vm.native_modules.insert("_collections", collections::make);
+    vm.native_modules.insert("_heapq", heapq::make_heapq);
+    vm.native_modules.insert("_bisect", heapq::make_bisect);
+    vm.native_modules.insert("itertools", itertools::make);
     vm.native_modules.insert("_asyncio", asyncio::make);
+    vm.native_modules.insert("_socket", socket::make);
+    vm.native_modules.insert("signal", signal::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
+    exec::install(vm);
     // sys exists from the start (print looks up sys.stdout).
     if let Ok(m) = load_module(vm, "sys") {
-        let _ = m;
+        add_fn(vm, m, "_getframe(depth=0, /)", |vm, a| {
+            let depth = match a.pos.first() {
+                Some(Value::Int(d)) if *d >= 0 => *d as usize,
+                Some(Value::Int(_)) | None => 0,
+                Some(&v) => {
+                    let tn = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            vm.get_frame(depth)
+        });
     }
 }
 
@@ -73,12 +127,56 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     }
 }
 
-/// Add a native function to a module.
+/// Add a native function to a module from its declaration
+/// (`"sleep(secs, /)"`; a bare name declares nothing).
 pub fn add_fn(vm: &mut Vm, m: Value, decl: &'static str, f: NativeFnPtr) {
     let modname = module_name(vm, m);
-    let name = Sig::parse(decl, false).name();
-    let v = vm.new_native(decl, format!("{modname}.{name}"), f);
+    let sig = Sig::parse(decl, false);
+    let name = sig.name();
+    let v = vm.new_native_sig(sig, format!("{modname}.{name}"), f);
     set_attr(vm, m, name, v);
+}
+
+/// A new exception class `module.name` deriving from `base`, made as a
+/// class statement would make it (so weft code may subclass it), and
+/// remembered as the native class `key` for the natives that raise it.
+pub fn new_exception_class(
+    vm: &mut Vm,
+    key: &'static str,
+    name: &str,
+    module: &str,
+    base: ObjRef,
+) -> PyResult<ObjRef> {
+    if let Some(&c) = vm.native_classes.get(key) {
+        return Ok(c);
+    }
+    let meta = Value::Obj(vm.t.type_);
+    let namev = vm.new_str(name);
+    let bases = vm.new_tuple(vec![Value::Obj(base)]);
+    let ns = vm.new_dict();
+    let mk = vm.intern("__module__");
+    let mv = vm.new_str(module);
+    vm.dict_set(ns, mk, mv)?;
+    let c = vm.type_new(meta, namev, bases, ns)?;
+    let Value::Obj(c) = c else {
+        return Err(vm.type_error("exception class"));
+    };
+    vm.native_classes.insert(key, c);
+    Ok(c)
+}
+
+/// A native class shown with its module (`<class 're.Pattern'>`), made
+/// once per VM.
+pub fn dotted_class(vm: &mut Vm, name: &'static str) -> ObjRef {
+    let fresh = !vm.native_classes.contains_key(name);
+    let c = vm.native_class(name, None);
+    if fresh {
+        let q = vm.intern(name);
+        if let Obj::Class(k) = vm.heap.get_mut(c) {
+            k.qualname = q;
+        }
+    }
+    c
 }
 
 fn module_name(vm: &Vm, m: Value) -> String {

@@ -20,12 +20,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     add_fn(vm, m, "monotonic()", |vm, _| {
         Ok(Value::Float(vm.monotonic()))
     });
-    add_fn(vm, m, "perf_counter()", |vm, _| {
-        Ok(Value::Float(vm.monotonic()))
-    });
-    add_fn(vm, m, "process_time()", |vm, _| {
-        Ok(Value::Float(vm.monotonic()))
-    });
     add_fn(vm, m, "time_ns()", |_, _| {
         let t = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -68,8 +62,35 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             return Ok(Value::None);
         }
         let _ = vm.stdout.flush();
-        std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        interruptible_sleep(vm, secs)?;
         Ok(Value::None)
     });
+    super::timeconv::install(vm, m)?;
     Ok(m)
+}
+
+/// Sleep `secs`, running signal handlers when a signal interrupts the
+/// sleep (so Ctrl-C raises KeyboardInterrupt at once, as in CPython).
+fn interruptible_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs.min(1e9));
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
+        let ts = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: left.subsec_nanos() as libc::c_long,
+        };
+        // SAFETY: a valid timespec; the remainder pointer may be null.
+        let r = unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
+        if r == 0 {
+            return Ok(());
+        }
+        if vm.interrupt.pending() {
+            if let crate::vm::interrupt::Interrupted::Raise(e) = vm.on_interrupt(false) {
+                return Err(e);
+            }
+        }
+    }
 }

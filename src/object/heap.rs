@@ -37,7 +37,7 @@ pub struct Heap {
     pub byte_threshold: usize,
     /// Names of coroutines the last collection freed unstarted (the VM
     /// reports them as RuntimeWarnings).
-    pub never_awaited: Vec<String>,
+    pub never_awaited: Vec<(String, super::obj::Origin)>,
     /// The last collection freed a class or a str (the VM then drops its
     /// cached attribute lookups, which name classes and names by slot).
     pub freed_class: bool,
@@ -222,7 +222,7 @@ impl Heap {
         // Generators are listed as they are allocated, so finding the dead
         // ones reads no other dead object (and every name is still there).
         let mut gens = std::mem::take(&mut self.gens);
-        let mut unawaited: Vec<(u32, String)> = Vec::new();
+        let mut unawaited: Vec<(u32, String, super::obj::Origin)> = Vec::new();
         gens.retain(|&i| {
             let (ix, i) = (i, i as usize);
             if self.marks[i / 64] & (1u64 << (i % 64)) != 0 {
@@ -235,7 +235,7 @@ impl Heap {
                     if let Some(Obj::Str(s)) =
                         self.slots.get(g.qualname.index()).and_then(|o| o.as_ref())
                     {
-                        unawaited.push((ix, s.s.to_string()));
+                        unawaited.push((ix, s.s.to_string(), g.origin));
                     }
                 }
             }
@@ -243,9 +243,9 @@ impl Heap {
         });
         self.gens = gens;
         // In slot order, as a sweep meets them.
-        unawaited.sort_unstable_by_key(|&(i, _)| i);
+        unawaited.sort_unstable_by_key(|&(i, _, _)| i);
         self.never_awaited
-            .extend(unawaited.into_iter().map(|(_, name)| name));
+            .extend(unawaited.into_iter().map(|(_, name, o)| (name, o)));
         // Sweep: drop every unmarked object, noting whether a class or a
         // str died (the VM's attribute caches name classes and attribute
         // names by slot, and a freed slot may be reused).

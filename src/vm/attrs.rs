@@ -117,7 +117,18 @@ impl Vm {
                     };
                     Some(Value::Obj(d))
                 }
-                "__annotations__" => Some(self.new_dict()),
+                "__annotations__" => {
+                    // Made empty on first use and kept, as CPython does.
+                    if f.annotations.is_none() {
+                        let d = self.new_dict();
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.annotations = d;
+                        }
+                        Some(d)
+                    } else {
+                        Some(f.annotations)
+                    }
+                }
                 _ => None,
             },
             Obj::BuiltinFn(nf) => match n {
@@ -222,6 +233,14 @@ impl Vm {
             // starts at the outermost frame and tb_next goes inwards.
             Obj::Traceback(entries) => match n {
                 "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
+                "tb_frame" => match entries.last() {
+                    Some(e) => {
+                        let (code, line) = (e.code.clone(), e.line);
+                        Some(self.new_frame_object(code, line, None, None, Value::None))
+                    }
+                    None => Some(Value::None),
+                },
+                "tb_lasti" => Some(Value::Int(-1)),
                 "tb_next" => {
                     if entries.len() > 1 {
                         let inner = entries[..entries.len() - 1].to_vec();
@@ -306,6 +325,38 @@ impl Vm {
                     } else {
                         items.get(1).copied().unwrap_or(Value::None)
                     })
+                } else if self.isinstance_class(obj, self.t.syntax_error)
+                    && matches!(
+                        n,
+                        "msg"
+                            | "filename"
+                            | "lineno"
+                            | "offset"
+                            | "text"
+                            | "end_lineno"
+                            | "end_offset"
+                            | "print_file_and_line"
+                    )
+                {
+                    // SyntaxError(msg, (filename, lineno, offset, text
+                    // [, end_lineno, end_offset])).
+                    let details = items.get(1).map(|d| self.tuple_items(*d));
+                    let at = |i: usize| {
+                        details
+                            .as_ref()
+                            .and_then(|d| d.get(i).copied())
+                            .unwrap_or(Value::None)
+                    };
+                    Some(match n {
+                        "msg" => first,
+                        "filename" => at(0),
+                        "lineno" => at(1),
+                        "offset" => at(2),
+                        "text" => at(3),
+                        "end_lineno" => at(4),
+                        "end_offset" => at(5),
+                        _ => Value::None,
+                    })
                 } else if self.isinstance_class(obj, ie)
                     && (n == "name" || n == "path" || n == "msg")
                 {
@@ -317,6 +368,7 @@ impl Vm {
                         "errno" if items.len() >= 2 => first,
                         "strerror" if items.len() >= 2 => items[1],
                         "filename" if items.len() >= 3 => items[2],
+                        "filename2" if items.len() >= 5 => items[4],
                         _ => Value::None,
                     })
                 } else {

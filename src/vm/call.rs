@@ -1067,11 +1067,16 @@ impl Vm {
                 self.dict_set(kwd, k, v)?;
             }
         }
-        let bases_t = self.new_tuple(bases);
+        let orig_bases = self.new_tuple(bases.clone());
+        self.temp_roots.extend([orig_bases, kwd, name, body]);
+        let r = self.prepare_class(orig_bases, &bases, meta, name, kwd);
+        self.temp_roots.truncate(self.temp_roots.len() - 4);
+        let (bases_t, meta, ns, frame_ns) = r?;
+        // The namespace the metaclass gets rides along (it may be a dict
+        // subclass instance wrapping the dict the body writes to).
         let class_args = self
             .heap
-            .alloc(Obj::Tuple(Box::new([name, bases_t, meta, kwd])));
-        let ns = self.new_dict();
+            .alloc(Obj::Tuple(Box::new([name, bases_t, meta, kwd, ns])));
         let Value::Obj(fr) = body else {
             return Err(self.type_error("class body is not a function"));
         };
@@ -1086,15 +1091,79 @@ impl Vm {
         self.init_cells(fr, &code, base);
         self.push_frame(code, base, base, globals, body.as_obj())?;
         let f = self.fiber.frames.last_mut().unwrap();
-        f.locals = ns.as_obj();
+        f.locals = Some(frame_ns);
         f.on_return = OnReturn::ClassBody { class_args };
         Ok(Invoked::Frame)
+    }
+
+    /// Before a class body runs: resolve `__mro_entries__`, pick the
+    /// metaclass and call its `__prepare__`. Returns the bases tuple, the
+    /// metaclass, the namespace the metaclass receives and the dict the
+    /// body writes to (the same dict, or the built-in dict inside a dict
+    /// subclass instance: weft's name stores go to a dict directly).
+    fn prepare_class(
+        &mut self,
+        orig_bases: Value,
+        bases: &[Value],
+        meta: Value,
+        name: Value,
+        kwd: Value,
+    ) -> PyResult<(Value, Value, Value, ObjRef)> {
+        let (resolved, changed) = self.resolve_bases(bases)?;
+        let bases_t = if changed {
+            self.new_tuple(resolved.clone())
+        } else {
+            orig_bases
+        };
+        self.temp_roots.push(bases_t);
+        let meta = self.calculate_meta(meta, &resolved);
+        self.temp_roots.pop();
+        let meta = meta?;
+        let mut ns = Value::None;
+        if meta.as_obj() != Some(self.t.type_) {
+            let pk = self.intern("__prepare__");
+            if let Some(p) = self.getattr_opt(meta, pk)? {
+                let kw: Vec<(Value, Value)> = match kwd {
+                    Value::Obj(d) => self.dict_ref(d).iter().map(|e| (e.key, e.value)).collect(),
+                    _ => Vec::new(),
+                };
+                self.temp_roots.extend([bases_t, meta]);
+                let r = self.call_kw(p, &[name, bases_t], &kw);
+                self.temp_roots.truncate(self.temp_roots.len() - 2);
+                ns = r?;
+            }
+        }
+        if ns.is_none() {
+            ns = self.new_dict();
+        }
+        let frame_ns = match ns {
+            Value::Obj(r) if matches!(self.heap.get(r), Obj::Dict(_)) => r,
+            other => match self.builtin_base(other) {
+                Some(r) if matches!(self.heap.get(r), Obj::Dict(_)) => r,
+                _ => {
+                    let tn = self.type_name(other);
+                    return Err(self.type_error(format!(
+                        "__prepare__() returned a '{tn}': weft runs class bodies in a dict or a dict subclass"
+                    )));
+                }
+            },
+        };
+        if changed {
+            let ok = self.intern("__orig_bases__");
+            self.dict_set_str(frame_ns, ok, orig_bases);
+        }
+        Ok((bases_t, meta, ns, frame_ns))
     }
 
     /// Create the class from the executed body's namespace.
     pub(crate) fn finish_class(&mut self, class_args: ObjRef, ns: Value) -> PyResult<Value> {
         let a = self.tuple_items(Value::Obj(class_args));
         let (name, bases, meta, kwd) = (a[0], a[1], a[2], a[3]);
+        // The mapping __prepare__ returned, if it is not the body's dict.
+        let ns = match a.get(4) {
+            Some(&p) if !p.is(ns) && !p.is_none() => p,
+            _ => ns,
+        };
         let bases_v = self.tuple_items(bases);
         // Metaclass: explicit, else the most derived metaclass of the bases.
         let mut meta = meta;

@@ -163,3 +163,94 @@ impl Vm {
         Ok(clsv)
     }
 }
+
+impl Vm {
+    /// Call `_weft_types.<name>(*args)`: types.GenericAlias and
+    /// types.UnionType are written in weft, in a module imported the first
+    /// time a script needs one.
+    pub fn call_weft_types(&mut self, name: &str, args: &[Value]) -> PyResult<Value> {
+        let m = self.intern("_weft_types");
+        let importer = self.importer;
+        let module = importer(self, m, Value::None, Value::Int(0))?;
+        let k = self.intern(name);
+        let f = self.getattr(module, k)?;
+        self.call(f, args)
+    }
+
+    /// `origin[args]` for a built-in class: a types.GenericAlias.
+    pub fn generic_alias(&mut self, origin: Value, args: Value) -> PyResult<Value> {
+        self.call_weft_types("GenericAlias", &[origin, args])
+    }
+
+    /// The bases a class statement lists, after `__mro_entries__` (PEP 560):
+    /// a base that is not a class may stand for others (`list[int]` for
+    /// `list`, `Generic[T]` for `Generic`). Returns the resolved bases and
+    /// whether any was replaced.
+    pub(crate) fn resolve_bases(&mut self, bases: &[Value]) -> PyResult<(Vec<Value>, bool)> {
+        let mut out = Vec::with_capacity(bases.len());
+        let mut changed = false;
+        let mek = self.n.mro_entries;
+        let mut orig = None;
+        for &b in bases {
+            let is_class = matches!(b, Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)));
+            // Looked up on the object itself, as CPython's update_bases
+            // does (a function may carry __mro_entries__ as an attribute).
+            if !is_class {
+                if let Some(f) = self.getattr_opt(b, mek)? {
+                    let t = *orig.get_or_insert_with(|| self.new_tuple(bases.to_vec()));
+                    self.temp_roots.extend([t, f]);
+                    let r = self.call(f, &[t]);
+                    self.temp_roots.truncate(self.temp_roots.len() - 2);
+                    let r = r?;
+                    if !matches!(r, Value::Obj(x) if matches!(self.heap.get(x), Obj::Tuple(_))) {
+                        return Err(self.type_error("__mro_entries__ must return a tuple"));
+                    }
+                    out.extend(self.tuple_items(r));
+                    changed = true;
+                    continue;
+                }
+            }
+            out.push(b);
+        }
+        Ok((out, changed))
+    }
+
+    /// The metaclass of a class statement: the explicit one, else the most
+    /// derived metaclass of the bases (TypeError on a conflict).
+    pub(crate) fn calculate_meta(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
+        let mut winner = match meta {
+            Value::None => self.t.type_,
+            Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)) => r,
+            // A callable that is not a class is used as is.
+            other => return Ok(other),
+        };
+        for &b in bases {
+            let mb = self.type_of(b);
+            if self.is_subclass(winner, mb) {
+                continue;
+            }
+            if self.is_subclass(mb, winner) {
+                winner = mb;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(Value::Obj(winner))
+    }
+}
+
+impl Vm {
+    /// The built-in value inside an instance of a subclass of a built-in
+    /// container type (`class D(dict)`), if `v` is one.
+    pub fn builtin_base(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Instance(i) => i.base.as_obj(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

@@ -10,6 +10,7 @@
 //! of `__anext__`/`asend`.
 
 use std::mem;
+use std::rc::Rc;
 
 use crate::object::*;
 
@@ -305,6 +306,20 @@ impl Vm {
                 return exit;
             }
         }
+        self.run_resumed()
+    }
+
+    /// Resume a thread-job coroutine that `preempt` parked at a safepoint:
+    /// like `resume_native` with nothing sent (nothing is pushed: the
+    /// fiber stopped between instructions, not at a yield).
+    pub fn resume_preempted(&mut self, g: ObjRef) -> Exit {
+        if let Err(e) = self.check_resumable(g) {
+            return Exit::Raised(e);
+        }
+        if self.gen(g).state != GenState::Suspended {
+            return Exit::Raised(self.runtime_error("resuming a fiber that was not preempted"));
+        }
+        self.switch_in(g, Value::None, ResumeMode::Native, false);
         self.run_resumed()
     }
 
@@ -958,6 +973,34 @@ impl Vm {
         }
     }
 
+    /// The running frame's file and line, for a coroutine made there: a
+    /// coroutine freed unstarted is reported at the line that made it (in
+    /// CPython, which frees it by reference counting as that line drops
+    /// it, the same line in the common case of a call missing its await).
+    fn caller_origin(&mut self) -> Origin {
+        let Some(f) = self.fiber.frames.last() else {
+            return Origin::default();
+        };
+        let code = &f.code.code;
+        let line = code.line_at((f.ip as usize).saturating_sub(1));
+        let file = &code.filename;
+        let idx = match self
+            .origin_files
+            .iter()
+            .rposition(|x| Rc::ptr_eq(x, file) || x == file)
+        {
+            Some(i) => i,
+            None => {
+                self.origin_files.push(file.clone());
+                self.origin_files.len() - 1
+            }
+        };
+        Origin {
+            file: idx as u32 + 1,
+            line,
+        }
+    }
+
     pub(crate) fn make_gen(&mut self, fref: ObjRef, stack: Vec<Value>) -> Value {
         let Obj::Function(f) = self.heap.get(fref) else {
             unreachable!("make_gen of a function")
@@ -979,6 +1022,11 @@ impl Vm {
             _ => self.intern_ref(""),
         };
         let (name, qualname) = (as_ref(name), as_ref(qualname));
+        let origin = if kind == GenKind::Coroutine {
+            self.caller_origin()
+        } else {
+            Origin::default()
+        };
         let r = self.heap.alloc_gen(Obj::Gen(Box::new(Gen {
             kind,
             state: GenState::Created,
@@ -989,6 +1037,7 @@ impl Vm {
             awaited_by: None,
             closing: false,
             thread_job: false,
+            origin,
         })));
         frame.gen = Some(r);
         let mut fiber = Box::new(Fiber::new(Some(r)));

@@ -36,8 +36,9 @@ impl Vm {
         }
         let Value::Obj(r) = v else { unreachable!() };
         let cls = self.type_of(v);
-        // User-defined __repr__ wins for instances.
-        if matches!(self.heap.get(r), Obj::Instance(_)) {
+        // User-defined __repr__ wins for instances (and a metaclass's
+        // for classes).
+        if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
             let rk = self.n.repr;
             if let Some(f) = self.class_lookup(cls, rk) {
                 if !self.is_native(f) {
@@ -159,7 +160,7 @@ impl Vm {
             }
             Obj::Class(c) => {
                 let q = self.str_of(c.qualname).to_string();
-                if c.builtin {
+                if c.builtin && !self.native_classes.values().any(|&n| n == r) {
                     return Ok(format!("<class '{q}'>"));
                 }
                 let modk = self.n.module;
@@ -201,7 +202,13 @@ impl Vm {
                 }
             }
             Obj::Cell(_) => Ok(format!("<cell at {}>", addr(r))),
-            Obj::Code(c) => Ok(format!("<code object {} at {}>", c.code.name, addr(r))),
+            Obj::Code(c) => Ok(format!(
+                "<code object {} at {}, file \"{}\", line {}>",
+                c.code.name,
+                addr(r),
+                c.code.filename,
+                c.code.firstlineno
+            )),
             Obj::Gen(g) => {
                 let word = match g.kind {
                     GenKind::Generator => "generator",
@@ -319,7 +326,7 @@ impl Vm {
         }
     }
 
-    fn repr_guard_enter(&mut self, r: ObjRef) -> bool {
+    pub fn repr_guard_enter(&mut self, r: ObjRef) -> bool {
         if self.repr_stack.contains(&r) {
             return true;
         }
@@ -327,7 +334,7 @@ impl Vm {
         false
     }
 
-    fn repr_guard_exit(&mut self, r: ObjRef) {
+    pub fn repr_guard_exit(&mut self, r: ObjRef) {
         if let Some(p) = self.repr_stack.iter().rposition(|&x| x == r) {
             self.repr_stack.remove(p);
         }
@@ -400,7 +407,10 @@ impl Vm {
     /// must be a str (or str subclass instance).
     fn user_str(&mut self, v: Value) -> PyResult<Option<Value>> {
         let Value::Obj(r) = v else { return Ok(None) };
-        if !matches!(self.heap.get(r), Obj::Instance(_) | Obj::NativeObj(_)) {
+        if !matches!(
+            self.heap.get(r),
+            Obj::Instance(_) | Obj::NativeObj(_) | Obj::Class(_)
+        ) {
             return Ok(None);
         }
         let cls = self.type_of(v);
@@ -438,17 +448,22 @@ impl Vm {
         let args = self.exc_args(v);
         let ose = self.t.os_error;
         if self.isinstance_class(v, ose)
-            && (2..=3).contains(&args.len())
+            && (2..=5).contains(&args.len())
             && matches!(args[0], Value::Int(_))
         {
             let errno = self.repr_string(args[0])?;
             let msg = self.str_string(args[1])?;
-            return Ok(match args.get(2) {
-                Some(&f) => {
+            return Ok(match (args.get(2), args.get(4)) {
+                (Some(&f), Some(&f2)) if !f2.is_none() => {
+                    let fr = self.repr_string(f)?;
+                    let fr2 = self.repr_string(f2)?;
+                    format!("[Errno {errno}] {msg}: {fr} -> {fr2}")
+                }
+                (Some(&f), _) if !f.is_none() => {
                     let fr = self.repr_string(f)?;
                     format!("[Errno {errno}] {msg}: {fr}")
                 }
-                None => format!("[Errno {errno}] {msg}"),
+                _ => format!("[Errno {errno}] {msg}"),
             });
         }
         let ke = self.t.key_error;

@@ -9,6 +9,7 @@ use crate::bytecode::op::{BinOpKind, CmpKind, Conversion, Op, UnaryKind};
 use crate::object::*;
 
 use super::call::Invoked;
+use super::interrupt::Interrupted;
 use super::{Exit, Vm};
 
 /// If the call at `ip - 1` is awaited right away (`await f(...)`:
@@ -137,6 +138,16 @@ impl Vm {
             // Safepoints: frame entry (calls, returns) and backward jumps.
             if self.heap.should_collect() {
                 self.collect();
+            }
+            if self.interrupt.pending() {
+                match self.on_interrupt(true) {
+                    Interrupted::Continue => {}
+                    Interrupted::Raise(e) => match self.unwind(e, true) {
+                        Some(exit) => return exit,
+                        None => continue 'frames,
+                    },
+                    Interrupted::Yield => return self.preempt(),
+                }
             }
             // One inline step of the ForIter/ForIterStore `$op` (ip is
             // just past it): the item goes to the stack or, for
@@ -814,6 +825,11 @@ impl Vm {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                             self.collect();
                         }
+                        if (t as usize) < ip && self.interrupt.pending() {
+                            // The frame-entry safepoint handles it, from t.
+                            self.fiber.frames.last_mut().unwrap().ip = t;
+                            continue 'frames;
+                        }
                         ip = t as usize;
                         Ok(())
                     }
@@ -821,6 +837,11 @@ impl Vm {
                         if (t as usize) < ip && self.heap.should_collect() {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                             self.collect();
+                        }
+                        if (t as usize) < ip && self.interrupt.pending() {
+                            // Resume at the loop's ForIter (at t).
+                            self.fiber.frames.last_mut().unwrap().ip = t;
+                            continue 'frames;
                         }
                         // The loop's next step here when its iterator steps
                         // inline; otherwise the ForIter at t runs alone.
@@ -2108,9 +2129,11 @@ impl Vm {
         } else {
             Vec::new()
         };
-        if flags & make_fn::ANNOTATIONS != 0 {
-            self.pop();
-        }
+        let annotations = if flags & make_fn::ANNOTATIONS != 0 {
+            Some(self.pop())
+        } else {
+            None
+        };
         let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
             self.pop().as_obj()
         } else {
@@ -2152,6 +2175,7 @@ impl Vm {
             dict: None,
             module,
             doc,
+            annotations: annotations.unwrap_or(Value::None),
         }))))
     }
 

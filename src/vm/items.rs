@@ -334,14 +334,21 @@ impl Vm {
                     return self.getitem(base, key);
                 }
                 Obj::Class(_) => {
+                    let gk = self.n.getitem;
+                    let meta = self.type_of(obj);
+                    if meta != self.t.type_ {
+                        if let Some(f) = self.class_lookup(meta, gk) {
+                            return self.call_bound(f, obj, &[key]);
+                        }
+                    }
                     let cg = self.n.class_getitem;
                     if let Some(f) = self.class_lookup(r, cg) {
                         let f = self.unwrap_method_kind(f);
                         return self.call(f, &[obj, key]);
                     }
-                    if self.heap_class_builtin(r) {
-                        // list[int] and friends: a generic alias; weft keeps the origin.
-                        return Ok(obj);
+                    if self.generic_builtin(r) {
+                        // list[int] and friends: types.GenericAlias.
+                        return self.generic_alias(obj, key);
                     }
                     let n = self.class_name(r);
                     return Err(self.type_error(format!("type '{n}' is not subscriptable")));
@@ -356,8 +363,12 @@ impl Vm {
         }
     }
 
-    fn heap_class_builtin(&self, r: ObjRef) -> bool {
-        matches!(self.heap.get(r), Obj::Class(c) if c.builtin)
+    /// Built-in classes that `cls[...]` makes a GenericAlias of: the
+    /// containers and `type`, and the classes of native modules.
+    fn generic_builtin(&self, r: ObjRef) -> bool {
+        let t = &self.t;
+        [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_].contains(&r)
+            || self.native_classes.values().any(|&c| c == r)
     }
 
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
@@ -773,19 +784,41 @@ pub fn seq_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         if let Obj::Slice(s) = vm.heap.get(k) {
             let s = **s;
             let (start, _stop, step, count) = slice_bounds(vm, s, len)?;
-            let mut idx: Vec<usize> = (0..count)
-                .map(|k| (start + step * k as i64) as usize)
-                .collect();
-            idx.sort_unstable();
+            // One pass, not one remove() per item (`del buf[:n]` on a
+            // 4.5 MB bytearray took 12 s): a contiguous range drains, a
+            // stepped slice keeps the items off its positions.
+            let (lo, contiguous) = if step < 0 {
+                (start + step * (count as i64 - 1), step == -1)
+            } else {
+                (start, step == 1)
+            };
+            let lo = lo.max(0) as usize;
+            let stride = step.unsigned_abs() as usize;
+            let on_slice =
+                |i: usize| i >= lo && (i - lo).is_multiple_of(stride) && (i - lo) / stride < count;
             match vm.heap.get_mut(r) {
-                Obj::List(l) => {
-                    for &i in idx.iter().rev() {
-                        l.remove(i);
+                Obj::List(l) if count > 0 => {
+                    if contiguous {
+                        l.drain(lo..lo + count);
+                    } else {
+                        let mut i = 0;
+                        l.retain(|_| {
+                            let keep = !on_slice(i);
+                            i += 1;
+                            keep
+                        });
                     }
                 }
-                Obj::ByteArray(l) => {
-                    for &i in idx.iter().rev() {
-                        l.remove(i);
+                Obj::ByteArray(l) if count > 0 => {
+                    if contiguous {
+                        l.drain(lo..lo + count);
+                    } else {
+                        let mut i = 0;
+                        l.retain(|_| {
+                            let keep = !on_slice(i);
+                            i += 1;
+                            keep
+                        });
                     }
                 }
                 _ => {}

@@ -27,7 +27,8 @@ impl Vm {
                 Obj::ByteArray(b) => Ok(!b.is_empty()),
                 Obj::Range(..) => Ok(self.len(v)? != 0),
                 Obj::DictView(..) => Ok(self.len(v)? != 0),
-                Obj::Instance(_) | Obj::NativeObj(_) => {
+                // A class's metaclass may define __bool__ / __len__.
+                Obj::Instance(_) | Obj::NativeObj(_) | Obj::Class(_) => {
                     let bk = self.n.bool_;
                     if let Some(f) = self.lookup_special(v, bk) {
                         let r = self.call_bound(f, v, &[])?;

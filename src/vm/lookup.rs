@@ -262,6 +262,14 @@ impl Vm {
                 if let Some(g) = self.class_lookup(cls, gk) {
                     return self.call_bound(g, obj, &[name]);
                 }
+                // A module's own __getattr__ (PEP 562).
+                if let Value::Obj(r) = obj {
+                    if let Obj::Module(m) = self.heap.get(r) {
+                        if let Some(g) = self.dict_get_str(m.dict, gk) {
+                            return self.call(g, &[name]);
+                        }
+                    }
+                }
                 Err(self.attribute_error(obj, name))
             }
         }
@@ -356,7 +364,8 @@ impl Vm {
                 }
                 self.call(fget, &[obj])
             }
-            Obj::Instance(_) => {
+            // Descriptors written in weft or natively (lru_cache wrappers).
+            Obj::Instance(_) | Obj::NativeObj(_) => {
                 let gk = self.n.get;
                 match self.lookup_special(d, gk) {
                     Some(g) => self.call_bound(g, d, &[obj, Value::Obj(cls)]),
@@ -387,6 +396,22 @@ impl Vm {
 
     /// Attribute access on a class object.
     fn class_getattr(&mut self, cls: ObjRef, name: Value) -> PyResult<Option<Value>> {
+        if name.is(self.n.annotations) {
+            // A class's own annotations, never a base's (CPython's
+            // type.__annotations__ getset), made empty on first use.
+            if let Obj::Class(c) = self.heap.get(cls) {
+                if !c.builtin {
+                    let d = c.dict;
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                    let v = self.new_dict();
+                    self.dict_set_str(d, name, v);
+                    self.invalidate_classes();
+                    return Ok(Some(v));
+                }
+            }
+        }
         let meta = self.type_of(Value::Obj(cls));
         let meta_attr = if meta != self.t.type_ {
             self.class_lookup(meta, name)
@@ -404,7 +429,7 @@ impl Vm {
                         func: f,
                     })))
                 }
-                Obj::Instance(_) => {
+                Obj::Instance(_) | Obj::NativeObj(_) => {
                     let gk = self.n.get;
                     match self.lookup_special(v, gk) {
                         Some(g) => self
@@ -512,7 +537,7 @@ impl Vm {
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
         if let Value::Obj(r) = obj {
-            if matches!(self.heap.get(r), Obj::Instance(_)) {
+            if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
                 let sa = self.n.setattr;
                 if let Some(f) = self.has_custom(cls, sa) {
                     self.call_bound(f, obj, &[name, v])?;
@@ -608,9 +633,10 @@ impl Vm {
                         Err(self.type_error(format!("{ns} must be set to a string object")))
                     }
                     "__name__" | "__qualname__" | "__doc__" | "__module__" | "__defaults__"
-                    | "__kwdefaults__" => {
+                    | "__kwdefaults__" | "__annotations__" => {
                         if let Obj::Function(f) = self.heap.get_mut(r) {
                             match ns.as_str() {
+                                "__annotations__" => f.annotations = v,
                                 "__name__" => f.name = v,
                                 "__qualname__" => f.qualname = v,
                                 "__doc__" => f.doc = v,
@@ -778,7 +804,7 @@ impl Vm {
             }
         }
         if let Value::Obj(r) = obj {
-            if matches!(self.heap.get(r), Obj::Instance(_)) {
+            if matches!(self.heap.get(r), Obj::Instance(_) | Obj::Class(_)) {
                 let da = self.n.delattr;
                 if let Some(f) = self.has_custom(cls, da) {
                     self.call_bound(f, obj, &[name])?;

@@ -14,8 +14,10 @@ pub mod classes;
 pub mod compare;
 pub mod coro;
 pub mod display;
+pub mod frameobj;
 pub mod internal;
 pub mod interp;
+pub mod interrupt;
 pub mod items;
 pub mod iterate;
 pub mod lookup;
@@ -80,6 +82,14 @@ impl Output {
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    /// Raw bytes (sys.stdout.buffer.write), in order with the text.
+    pub fn write_bytes(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 8192 || (self.line_buffered && b.contains(&b'\n')) {
             self.flush()?;
         }
         Ok(())
@@ -175,6 +185,8 @@ pub struct Vm {
     pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
     /// Extra roots registered by native modules (e.g. the event loop).
     pub extra_roots: Vec<Value>,
+    /// Files named by coroutines' origins (index + 1; see `Origin`).
+    pub origin_files: Vec<Rc<str>>,
     /// Nesting of native -> VM calls (the dispatch loop's Rust recursion).
     pub native_depth: usize,
     pub main_globals: Option<ObjRef>,
@@ -224,6 +236,16 @@ pub struct Vm {
     pub clock_offset: f64,
     /// What the script may reach outside the VM (none until granted).
     pub caps: Caps,
+    /// The interrupt word tested at the dispatch loop's safepoints (see
+    /// `interrupt`).
+    pub interrupt: interrupt::InterruptWord,
+    /// Runs the Python handlers of signals that arrived (signal module).
+    pub signal_hook: Option<interrupt::SignalHook>,
+    /// The thread-job generator `preempt` just parked (taken by its task).
+    pub(crate) preempted: Option<ObjRef>,
+    /// `native_depth` of the task step running a thread-job fiber: only
+    /// there (not inside a nested native run) may the fiber be preempted.
+    pub preempt_depth: usize,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -258,6 +280,7 @@ impl Vm {
             path: Vec::new(),
             native_modules: HashMap::new(),
             extra_roots: Vec::new(),
+            origin_files: Vec::new(),
             native_depth: 0,
             main_globals: None,
             repr_stack: Vec::new(),
@@ -281,6 +304,10 @@ impl Vm {
             virtual_time: false,
             clock_offset: 0.0,
             caps: Caps::none(),
+            interrupt: interrupt::InterruptWord::default(),
+            signal_hook: None,
+            preempted: None,
+            preempt_depth: usize::MAX,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
@@ -654,8 +681,8 @@ impl Vm {
         if !self.heap.never_awaited.is_empty() {
             let names = std::mem::take(&mut self.heap.never_awaited);
             let _ = self.stdout.flush();
-            for n in names {
-                eprintln!("sys:1: RuntimeWarning: coroutine '{n}' was never awaited");
+            for (n, origin) in names {
+                self.warn_never_awaited(&n, origin);
             }
         }
     }
@@ -680,6 +707,9 @@ impl Vm {
     pub fn in_thread_job(&self) -> bool {
         self.native_inline
             && !self.running_loop.is_none()
+            // Not inside a nested run (a `with` block's __enter__, a sort
+            // key...): that run cannot suspend.
+            && self.native_depth == self.preempt_depth
             && self
                 .fiber
                 .owner

@@ -527,6 +527,35 @@ impl Vm {
         push_repeated(out, count);
     }
 
+    /// CPython's RuntimeWarning for a coroutine freed before it started:
+    /// `FILE:LINE: RuntimeWarning: ...`, the source line, and the
+    /// tracemalloc hint (`sys:1` when no weft frame made it).
+    pub(crate) fn warn_never_awaited(&mut self, name: &str, origin: Origin) {
+        let file = (origin.file as usize)
+            .checked_sub(1)
+            .and_then(|i| self.origin_files.get(i).cloned());
+        let mut out = String::new();
+        match &file {
+            Some(f) => {
+                out.push_str(&format!(
+                    "{f}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n",
+                    origin.line
+                ));
+                if let Some(src) = self.sources.get(f) {
+                    let text = src.line_text(origin.line).trim();
+                    if !text.is_empty() {
+                        out.push_str(&format!("  {text}\n"));
+                    }
+                }
+            }
+            None => out.push_str(&format!(
+                "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+            )),
+        }
+        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        eprint!("{out}");
+    }
+
     /// `TypeName: message` as the last traceback line prints it.
     pub fn exception_summary(&mut self, exc: Value) -> String {
         let cls = self.type_of(exc);

@@ -4,6 +4,8 @@
 # documented behaviour (callback order, cancellation rules), so programs print
 # in CPython's order.
 
+import sys
+
 import _asyncio
 from _asyncio import (Future, Task, Handle, TimerHandle, CancelledError,
                       InvalidStateError, new_event_loop, get_running_loop,
@@ -216,17 +218,43 @@ def run(main, *, debug=None):
     if not iscoroutine(main):
         raise ValueError("a coroutine was expected, got {!r}".format(main))
     loop = new_event_loop()
+    sigint = None
     try:
         set_event_loop(loop)
         if debug is not None:
             loop.set_debug(debug)
-        return loop.run_until_complete(main)
+        task = loop.create_task(main)
+        # As CPython's Runner: the first Ctrl-C cancels the main task (its
+        # finally blocks run), then KeyboardInterrupt is raised.
+        interrupts = [0]
+        import signal
+
+        def on_sigint(signum, frame):
+            interrupts[0] += 1
+            if interrupts[0] == 1 and not task.done():
+                task.cancel()
+                return
+            raise KeyboardInterrupt()
+
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, on_sigint)
+            sigint = signal
+        try:
+            return loop.run_until_complete(task)
+        except CancelledError:
+            if interrupts[0] > 0 and task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
     finally:
+        if sigint is not None:
+            sigint.signal(sigint.SIGINT, sigint.default_int_handler)
         try:
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             set_event_loop(None)
+            from asyncio.unix_events import _close_signal_handlers
+            _close_signal_handlers(loop)
             loop.close()
 
 
@@ -1256,3 +1284,28 @@ class LifoQueue(Queue):
 
 
 _QUEUE_KINDS = {Queue: 0, LifoQueue: 1, PriorityQueue: 2}
+
+
+_warned = set()
+
+
+def _warn_once(message):
+    # CPython logs these through the asyncio logger (a warning on stderr).
+    if message not in _warned:
+        _warned.add(message)
+        print(message, file=sys.stderr)
+
+
+# ---- I/O: sockets, streams, subprocesses (submodules) --------------------
+
+from asyncio.protocols import (BaseProtocol, Protocol, BufferedProtocol,
+                               DatagramProtocol, SubprocessProtocol)
+from asyncio.transports import (BaseTransport, ReadTransport, WriteTransport,
+                                Transport, DatagramTransport,
+                                SubprocessTransport)
+from asyncio.selector_events import Server
+from asyncio.streams import (StreamReader, StreamWriter, StreamReaderProtocol,
+                             open_connection, start_server,
+                             open_unix_connection, start_unix_server)
+from asyncio.subprocess import create_subprocess_exec, create_subprocess_shell
+import asyncio.unix_events
