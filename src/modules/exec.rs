@@ -184,7 +184,7 @@ fn run_builtin(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
     if !globals.is_none() && !is_dict(vm, globals) {
         let tn = vm.type_name(globals);
         let msg = if is_eval && locals.is_none() {
-            format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
         } else {
             format!("{name}() globals must be a dict, not {tn}")
         };

@@ -190,7 +190,7 @@ pub fn install(vm: &mut Vm, _m: Value, cls: &dyn Fn(&mut Vm, &str) -> ObjRef) ->
             }
         }
         vm.temp_roots.truncate(mark);
-        let total = base.len().checked_mul(repeat).unwrap_or(usize::MAX);
+        let total = base.len().saturating_mul(repeat);
         if total > 1 << 24 {
             return Err(vm.new_error(vm.t.memory_error, ""));
         }

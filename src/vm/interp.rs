@@ -139,7 +139,7 @@ impl Vm {
             if self.heap.should_collect() {
                 self.collect();
             }
-            if self.interrupt.pending() {
+            if self.safepoint_due() {
                 match self.on_interrupt(true) {
                     Interrupted::Continue => {}
                     Interrupted::Raise(e) => match self.unwind(e, true) {
@@ -825,8 +825,10 @@ impl Vm {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                             self.collect();
                         }
-                        if (t as usize) < ip && self.interrupt.pending() {
-                            // The frame-entry safepoint handles it, from t.
+                        if (t as usize) < ip && self.safepoint_due() {
+                            // The frame-entry safepoint handles it, from t
+                            // (its countdown reaches zero again).
+                            self.tick = 1;
                             self.fiber.frames.last_mut().unwrap().ip = t;
                             continue 'frames;
                         }
@@ -838,8 +840,9 @@ impl Vm {
                             self.fiber.frames.last_mut().unwrap().ip = ip as u32;
                             self.collect();
                         }
-                        if (t as usize) < ip && self.interrupt.pending() {
+                        if (t as usize) < ip && self.safepoint_due() {
                             // Resume at the loop's ForIter (at t).
+                            self.tick = 1;
                             self.fiber.frames.last_mut().unwrap().ip = t;
                             continue 'frames;
                         }

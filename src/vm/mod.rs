@@ -239,6 +239,13 @@ pub struct Vm {
     /// The interrupt word tested at the dispatch loop's safepoints (see
     /// `interrupt`).
     pub interrupt: interrupt::InterruptWord,
+    /// Safepoints left before the next look at the interrupt word and the
+    /// host's limits (never 0 between safepoints), and the countdown's
+    /// starting value.
+    pub(crate) tick: u32,
+    pub(crate) tick_period: u32,
+    /// The embedding host's step budget and deadline.
+    pub limits: interrupt::HostLimits,
     /// Runs the Python handlers of signals that arrived (signal module).
     pub signal_hook: Option<interrupt::SignalHook>,
     /// The thread-job generator `preempt` just parked (taken by its task).
@@ -305,6 +312,9 @@ impl Vm {
             clock_offset: 0.0,
             caps: Caps::none(),
             interrupt: interrupt::InterruptWord::default(),
+            tick: interrupt::CHECK_PERIOD,
+            tick_period: interrupt::CHECK_PERIOD,
+            limits: interrupt::HostLimits::default(),
             signal_hook: None,
             preempted: None,
             preempt_depth: usize::MAX,

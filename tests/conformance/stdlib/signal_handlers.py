@@ -3,6 +3,7 @@
 # (raise_signal runs it at once), default_int_handler raising
 # KeyboardInterrupt, invalid handlers (TypeError) and signal numbers
 # (ValueError), SIGKILL refused with OSError.
+# Needs its own process: it installs process-wide signal handlers and raises signals.
 import signal
 
 got = []
