@@ -76,7 +76,11 @@ pub fn install(vm: &mut Vm) {
             "unsupported format string passed to {tn}.__format__"
         )))
     });
-    add_method(vm, o, "__init_subclass__()", |_, _| Ok(Value::None));
+    // Reached through super() unbound and through classes bound: any
+    // arguments (call.rs checks the class keywords).
+    add_staticmethod(vm, o, "__init_subclass__(*args, **kwargs)", |_, _| {
+        Ok(Value::None)
+    });
     add_method(vm, o, "__dir__()", |vm, a| {
         let names = super::core::dir_names(vm, a.pos[0])?;
         Ok(vm.new_list(names))

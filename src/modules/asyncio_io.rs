@@ -404,7 +404,11 @@ fn watch_child(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if pfd < 0 {
         return Err(oserror::last(vm));
     }
-    let reap = vm.new_native("_reap_child", "_asyncio._reap_child", reap_child);
+    let reap = vm.new_native(
+        "_reap_child(fd, pid, /)",
+        "_asyncio._reap_child",
+        reap_child,
+    );
     let args = vec![
         Value::Int(pfd as i64),
         Value::Int(pid),

@@ -341,7 +341,7 @@ fn install_class(vm: &mut Vm) -> ObjRef {
         }),
     ];
     for (name, g) in getters {
-        let gv = vm.new_native("getter", format!("HASH.{name}"), g);
+        let gv = vm.new_native("getter(self, /)", format!("HASH.{name}"), g);
         let p = vm.alloc(Obj::Property(Box::new([
             gv,
             Value::None,

@@ -1083,7 +1083,7 @@ fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let mark = vm.temp_roots.len();
     vm.temp_roots.push(data);
-    let mut out = Vec::with_capacity(n);
+    let mut out: Vec<Value> = vm.try_vec(n)?;
     for _ in 0..n {
         let t = new_tool(vm, tee_cls, State::Tee { data, idx })?;
         vm.temp_roots.push(t);

@@ -568,7 +568,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let Some(n) = n.to_usize() else {
             return Err(vm.value_error("negative argument not allowed"));
         };
-        let mut out = Vec::with_capacity(n);
+        let mut out: Vec<u8> = vm.try_vec(n)?;
         while out.len() < n {
             for w in os_entropy() {
                 out.extend_from_slice(&w.to_le_bytes());

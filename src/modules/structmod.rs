@@ -657,7 +657,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }),
     ];
     for (name, g) in getters {
-        let gv = vm.new_native("getter", format!("Struct.{name}"), g);
+        let gv = vm.new_native("getter(self, /)", format!("Struct.{name}"), g);
         let p = vm.alloc(Obj::Property(Box::new([
             gv,
             Value::None,

@@ -30,10 +30,14 @@ pub fn make_class(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyR
         let k = vm.intern(k);
         vm.dict_set_str(dict, k, Value::Int(n as i64));
     }
-    let r = vm.new_native("__repr__", "structseq.__repr__", repr);
+    let r = vm.new_native("__repr__(self, /)", "structseq.__repr__", repr);
     let k = vm.intern("__repr__");
     vm.dict_set_str(dict, k, r);
-    let g = vm.new_native("__getattr__", "structseq.__getattr__", getattr);
+    let g = vm.new_native(
+        "__getattr__(self, name, /)",
+        "structseq.__getattr__",
+        getattr,
+    );
     let k = vm.intern("__getattr__");
     vm.dict_set_str(dict, k, g);
     let namev = vm.intern(name);

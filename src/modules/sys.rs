@@ -293,7 +293,7 @@ fn namespace_class(vm: &mut Vm) -> PyResult<ObjRef> {
     let mk = vm.n.module;
     let mv = vm.new_str("types");
     vm.dict_set(ns, mk, mv)?;
-    let r = vm.new_native("__repr__", "SimpleNamespace.__repr__", |vm, a| {
+    let r = vm.new_native("__repr__(self, /)", "SimpleNamespace.__repr__", |vm, a| {
         let Some(&this) = a.pos.first() else {
             return Err(vm.type_error("__repr__ needs an instance"));
         };

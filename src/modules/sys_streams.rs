@@ -280,7 +280,7 @@ fn text_class(vm: &mut Vm) -> ObjRef {
 }
 
 fn getter(vm: &mut Vm, cls: ObjRef, name: &str, g: NativeFnPtr) {
-    let gv = vm.new_native("getter", format!("{name}.getter"), g);
+    let gv = vm.new_native("getter(self, /)", format!("{name}.getter"), g);
     let p = vm.alloc(Obj::Property(Box::new([
         gv,
         Value::None,

@@ -698,7 +698,7 @@ fn install_pattern(vm: &mut Vm) -> ObjRef {
 }
 
 pub(crate) fn add_getter(vm: &mut Vm, c: ObjRef, name: &'static str, g: NativeFnPtr) {
-    let gv = vm.new_native("getter", format!("{name}.getter"), g);
+    let gv = vm.new_native("getter(self, /)", format!("{name}.getter"), g);
     let p = vm.alloc(Obj::Property(Box::new([
         gv,
         Value::None,
