@@ -32,7 +32,9 @@ fn argparse_cli() {
             String::from_utf8_lossy(&out.stderr)
         );
         if got != expected {
-            failures.push(format!("case {n} ({line:?}):\n want:\n{expected}\n got:\n{got}"));
+            failures.push(format!(
+                "case {n} ({line:?}):\n want:\n{expected}\n got:\n{got}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
