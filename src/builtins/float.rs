@@ -235,7 +235,7 @@ fn float_type_error(vm: &mut Vm, x: Value) -> Value {
 
 /// The other operand of a float dunder as a float; None for NotImplemented.
 pub(crate) fn float_other(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    match vm.num(v) {
+    match vm.num_of(v) {
         Some(Num::Float(f)) => Ok(Some(f)),
         Some(Num::Int(i)) => Ok(Some(i as f64)),
         Some(Num::Big(b)) => big_to_f64(vm, &b).map(Some),

@@ -296,9 +296,18 @@ fn int_type_error(vm: &mut Vm, x: Value) -> Value {
     ))
 }
 
+/// The int inside an int or an instance of an int subclass.
+fn int_of_sub(vm: &Vm, v: Value) -> Option<BigInt> {
+    match vm.num_of(v)? {
+        Num::Int(i) => Some(BigInt::from(i)),
+        Num::Big(b) => Some(b),
+        Num::Float(_) => None,
+    }
+}
+
 /// Only int operands (floats make int's dunders return NotImplemented).
 fn int_num(vm: &Vm, v: Value) -> Option<Num> {
-    match vm.num(v)? {
+    match vm.num_of(v)? {
         Num::Float(_) => None,
         n => Some(n),
     }
@@ -336,7 +345,7 @@ fn int_pow(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
         if rev {
             return Ok(vm.not_implemented);
         }
-        if vm.as_bigint(m).is_none() {
+        if int_of_sub(vm, m).is_none() {
             return Ok(vm.not_implemented);
         }
         return pow3(vm, a.pos[0], a.pos[1], m);
@@ -349,7 +358,8 @@ fn int_pow(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
 
 /// Three-argument pow on ints (modular inverse for negative exponents).
 pub fn pow3(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
-    let (Some(b), Some(e), Some(m)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
+    let (Some(b), Some(e), Some(m)) = (int_of_sub(vm, b), int_of_sub(vm, e), int_of_sub(vm, m))
+    else {
         return Err(
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
         );
@@ -376,7 +386,7 @@ pub fn pow3(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
 }
 
 fn int_divmod(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
-    let Some(x) = a.pos.first().and_then(|&v| vm.as_bigint(v)) else {
+    let Some(x) = a.pos.first().and_then(|&v| int_of_sub(vm, v)) else {
         return Err(descr_error(vm, "__divmod__", "int", a.pos.first().copied()));
     };
     n_args(vm, &a, 1, "__divmod__")?;
@@ -384,7 +394,7 @@ fn int_divmod(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
         .pos
         .get(1)
         .and_then(|&v| int_num(vm, v))
-        .and_then(|_| vm.as_bigint(a.pos[1]))
+        .and_then(|_| int_of_sub(vm, a.pos[1]))
     else {
         return Ok(vm.not_implemented);
     };
@@ -405,7 +415,7 @@ pub fn int_divmod_values(vm: &mut Vm, x: BigInt, y: BigInt) -> PyResult<Value> {
 /// Comparison dunders of int (int_only) and float.
 pub(crate) fn num_cmp(vm: &mut Vm, a: Args, kind: CmpKind, int_only: bool) -> PyResult<Value> {
     let cls = if int_only { "int" } else { "float" };
-    let ok_self = match a.pos.first().and_then(|&v| vm.num(v)) {
+    let ok_self = match a.pos.first().and_then(|&v| vm.num_of(v)) {
         Some(Num::Float(_)) => !int_only,
         Some(_) => int_only,
         None => false,
@@ -421,12 +431,16 @@ pub(crate) fn num_cmp(vm: &mut Vm, a: Args, kind: CmpKind, int_only: bool) -> Py
     let other_ok = if int_only {
         int_num(vm, a.pos[1]).is_some()
     } else {
-        vm.num(a.pos[1]).is_some()
+        vm.num_of(a.pos[1]).is_some()
     };
     if !other_ok {
         return Ok(vm.not_implemented);
     }
-    match vm.num_compare(a.pos[0], a.pos[1], kind) {
+    let (x, y) = (
+        super::num::plain(vm, a.pos[0]),
+        super::num::plain(vm, a.pos[1]),
+    );
+    match vm.num_compare(x, y, kind) {
         Some(r) => Ok(Value::Bool(r)),
         None => Ok(vm.not_implemented),
     }

@@ -199,14 +199,15 @@ pub(crate) fn descr_error(vm: &mut Vm, name: &str, cls: &str, got: Option<Value>
 }
 
 pub(crate) fn self_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<BigInt> {
-    match a.pos.first().and_then(|&v| vm.as_bigint(v)) {
-        Some(b) => Ok(b),
-        None => Err(descr_error(vm, name, "int", a.pos.first().copied())),
+    match a.pos.first().and_then(|&v| vm.num_of(v)) {
+        Some(Num::Int(i)) => Ok(BigInt::from(i)),
+        Some(Num::Big(b)) => Ok(b),
+        _ => Err(descr_error(vm, name, "int", a.pos.first().copied())),
     }
 }
 
 pub(crate) fn self_float(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
-    match a.pos.first().and_then(|&v| vm.num(v)) {
+    match a.pos.first().and_then(|&v| vm.num_of(v)) {
         Some(Num::Float(f)) => Ok(f),
         _ => Err(descr_error(vm, name, "float", a.pos.first().copied())),
     }

@@ -49,6 +49,15 @@ impl Vm {
                 d
             }
         };
+        // type(name, bases, ns) without __module__: the calling code's
+        // module, as CPython takes it from the caller's globals.
+        let mk = self.n.module;
+        if self.dict_get_str(dict, mk).is_none() {
+            let caller = self.fiber.frames.last().map(|f| f.globals);
+            if let Some(m) = caller.and_then(|g| self.dict_get_str(g, self.n.name)) {
+                self.dict_set_str(dict, mk, m);
+            }
+        }
         let qk = self.n.qualname;
         let qualname = match self.dict_get_str(dict, qk) {
             Some(q) => {

@@ -551,7 +551,8 @@ impl Vm {
     fn format_object(&mut self, v: Value, spec: Value) -> PyResult<Value> {
         let fk = self.n.format;
         if let Some(f) = self.lookup_special(v, fk) {
-            if !self.is_native(f) {
+            // A subclass of int, float or str formats as its value does.
+            if !self.is_native(f) || self.builtin_base(v).is_some() || self.num_of(v).is_some() {
                 let r = self.call_bound(f, v, &[spec])?;
                 if self.as_str(r).is_none() {
                     let tn = self.type_name(r);

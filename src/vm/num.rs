@@ -162,6 +162,24 @@ pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
 }
 
 impl Vm {
+    /// `num`, reading through an instance of an int or float subclass too:
+    /// int's and float's own methods take those as their values (binary
+    /// operators on such instances still go through their dunders first).
+    pub fn num_of(&self, v: Value) -> Option<Num> {
+        if let Some(n) = self.num(v) {
+            return Some(n);
+        }
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Instance(i) if !matches!(i.base, Value::None | Value::Undefined) => {
+                    self.num(i.base)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The number inside a value (int, bool, bigint, float).
     #[inline]
     pub fn num(&self, v: Value) -> Option<Num> {
