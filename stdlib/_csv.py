@@ -221,7 +221,8 @@ class reader:
         self._quote = d.quotechar if d.quoting != QUOTE_NONE else None
         self._esc = d.escapechar
         self._numeric = d.quoting == QUOTE_NONNUMERIC
-        self._simple = not d.skipinitialspace
+        self._simple = not d.skipinitialspace and d.delimiter != d.quotechar
+        self._doublequote = d.doublequote
 
     def __iter__(self):
         return self
@@ -250,24 +251,31 @@ class reader:
                         type(line).__name__)
         self.line_num += 1
         if self._simple:
-            # The common line: no quote or escape character and no line
-            # break inside it, so splitting at the delimiter is the answer.
+            # The common line: no escape character and no line break inside
+            # it. Without quotes, splitting at the delimiter is the answer;
+            # with them, each quoted field is found with str.find.
             q = self._quote
             e = self._esc
-            if (q is None or q not in line) and (e is None or e not in line):
+            if e is None or e not in line:
                 body = line.rstrip('\r\n')
                 if '\r' not in body and '\n' not in body:
-                    if not body:
-                        return []
-                    fields = body.split(self._delim)
-                    if len(body) > _field_limit:
-                        for f in fields:
-                            if len(f) > _field_limit:
-                                raise Error("field larger than field limit "
-                                            "(%d)" % _field_limit)
-                    if self._numeric:
-                        fields = [float(f) if f else f for f in fields]
-                    return fields
+                    if q is None or q not in body:
+                        if not body:
+                            return []
+                        fields = body.split(self._delim)
+                        if len(body) > _field_limit:
+                            _check_limit(fields)
+                        if self._numeric:
+                            fields = [float(f) if f else f for f in fields]
+                        return fields
+                    if self._doublequote:
+                        if len(body) > _field_limit:
+                            # Let the state machine report the long field.
+                            return self._read_record(line)
+                        fields = _split_quoted(body, self._delim, q,
+                                               self._numeric)
+                        if fields is not None:
+                            return fields
         return self._read_record(line)
 
     def _read_record(self, line):
@@ -305,11 +313,19 @@ class reader:
 
     def _feed(self, line):
         """Run the state machine over one line's characters, copying runs
-        of ordinary characters with str.find instead of one at a time."""
+        of ordinary characters with str.find instead of one at a time (the
+        reader's state lives in locals until the end of the line)."""
         d = self.dialect
         delim = self._delim
         quote = self._quote
         esc = self._esc
+        skipspace = d.skipinitialspace
+        numeric = self._numeric
+        limit = _field_limit
+        fields = self._fields
+        parts = self._field
+        flen = self._flen
+        numf = self._numeric_field
         state = self._state
         n = len(line)
         i = 0
@@ -323,7 +339,13 @@ class reader:
                 state = _START_FIELD
             if state == _START_FIELD:
                 if c == '\n' or c == '\r':
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     state = _EAT_CRNL
                     i += 1
                     continue
@@ -335,20 +357,29 @@ class reader:
                     state = _ESCAPED_CHAR
                     i += 1
                     continue
-                if c == ' ' and d.skipinitialspace:
+                if c == ' ' and skipspace:
                     i += 1
                     continue
                 if c == delim:
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     i += 1
                     continue
-                if self._numeric:
-                    self._numeric_field = True
+                if numeric:
+                    numf = True
                 # An ordinary character starts an unquoted field: it is
                 # copied below, as in IN_FIELD.
                 state = _IN_FIELD
             elif state == _ESCAPED_CHAR:
-                self._add_text(c)
+                flen += len(c)
+                if flen > limit:
+                    raise Error("field larger than field limit (%d)" % limit)
+                parts.append(c)
                 state = _AFTER_ESCAPED_CRNL if c == '\n' or c == '\r' \
                     else _IN_FIELD
                 i += 1
@@ -356,22 +387,43 @@ class reader:
             elif state == _AFTER_ESCAPED_CRNL:
                 state = _IN_FIELD
             elif state == _ESCAPE_IN_QUOTED_FIELD:
-                self._add_text(c)
+                flen += len(c)
+                if flen > limit:
+                    raise Error("field larger than field limit (%d)" % limit)
+                parts.append(c)
                 state = _IN_QUOTED_FIELD
                 i += 1
                 continue
             elif state == _QUOTE_IN_QUOTED_FIELD:
                 if c == quote:
-                    self._add_text(c)
+                    flen += len(c)
+                    if flen > limit:
+                        raise Error("field larger than field limit (%d)" % limit)
+                    parts.append(c)
                     state = _IN_QUOTED_FIELD
                 elif c == delim:
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     state = _START_FIELD
                 elif c == '\n' or c == '\r':
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     state = _EAT_CRNL
                 elif not d.strict:
-                    self._add_text(c)
+                    flen += len(c)
+                    if flen > limit:
+                        raise Error("field larger than field limit (%d)" % limit)
+                    parts.append(c)
                     state = _IN_FIELD
                 else:
                     raise Error("'%s' expected after '%s'" %
@@ -388,25 +440,45 @@ class reader:
             if state == _IN_FIELD:
                 j = _find_first(line, i, n, delim, esc, '\n', '\r')
                 if j > i:
-                    self._add_text(line[i:j])
+                    t = line[i:j]
+                    flen += len(t)
+                    if flen > limit:
+                        raise Error("field larger than field limit (%d)" % limit)
+                    parts.append(t)
                     i = j
                     if i >= n:
                         break
                 c = line[i]
                 if c == '\n' or c == '\r':
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     state = _EAT_CRNL
                 elif c == esc:
                     state = _ESCAPED_CHAR
                 else:
-                    self._save_field()
+                    f = ''.join(parts)
+                    parts = []
+                    flen = 0
+                    if numf:
+                        numf = False
+                        f = float(f)
+                    fields.append(f)
                     state = _START_FIELD
                 i += 1
                 continue
             # IN_QUOTED_FIELD: newlines are part of the field here.
             j = _find_first(line, i, n, quote, esc, None, None)
             if j > i:
-                self._add_text(line[i:j])
+                t = line[i:j]
+                flen += len(t)
+                if flen > limit:
+                    raise Error("field larger than field limit (%d)" % limit)
+                parts.append(t)
                 i = j
                 if i >= n:
                     break
@@ -418,6 +490,9 @@ class reader:
             else:
                 state = _IN_FIELD
             i += 1
+        self._field = parts
+        self._flen = flen
+        self._numeric_field = numf
         self._state = state
 
     def _end_line(self):
@@ -438,6 +513,53 @@ class reader:
             # START_FIELD, IN_FIELD, QUOTE_IN_QUOTED_FIELD end the record.
             self._save_field()
             self._state = _START_RECORD
+
+
+def _split_quoted(body, delim, quote, numeric):
+    """The fields of one line with quoted fields (doubled quotes inside
+    them), or None when the state machine must read it: a quoted field
+    that goes on to the next line, or text after a closing quote. With
+    numeric (QUOTE_NONNUMERIC), unquoted non-empty fields become floats."""
+    fields = []
+    n = len(body)
+    i = 0
+    while True:
+        if i < n and body[i] == quote:
+            j = i + 1
+            pieces = []
+            while True:
+                k = body.find(quote, j)
+                if k < 0:
+                    return None
+                pieces.append(body[j:k])
+                if k + 1 < n and body[k + 1] == quote:
+                    pieces.append(quote)
+                    j = k + 2
+                    continue
+                break
+            fields.append(''.join(pieces))
+            i = k + 1
+            if i == n:
+                break
+            if body[i] != delim:
+                return None
+            i += 1
+        else:
+            k = body.find(delim, i)
+            f = body[i:] if k < 0 else body[i:k]
+            if numeric and f:
+                f = float(f)
+            fields.append(f)
+            if k < 0:
+                break
+            i = k + 1
+    return fields
+
+
+def _check_limit(fields):
+    for f in fields:
+        if len(f) > _field_limit:
+            raise Error("field larger than field limit (%d)" % _field_limit)
 
 
 def _find_first(line, i, n, a, b, c, d):

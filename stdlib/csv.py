@@ -138,10 +138,6 @@ class DictReader:
                 d[key] = self.restval
         return d
 
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
-
 
 class DictWriter:
     """Write dicts as rows in the order of fieldnames; missing keys get
@@ -178,10 +174,6 @@ class DictWriter:
 
     def writerows(self, rowdicts):
         return self.writer.writerows(map(self._dict_to_list, rowdicts))
-
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
 
 
 # ------------------------------------------------------------------ Sniffer

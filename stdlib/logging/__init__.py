@@ -152,12 +152,17 @@ def _splitext_root(name):
     return name[:i]
 
 
-def _process_id():
-    try:
-        import os
-        return os.getpid()
-    except (ImportError, AttributeError):
-        return None
+try:
+    from os import getpid as _getpid
+except ImportError:
+    _getpid = None
+
+
+def _is_mapping(x):
+    if isinstance(x, dict):
+        return True
+    abc = sys.modules.get('collections.abc')
+    return abc is not None and isinstance(x, abc.Mapping)
 
 
 # ---------------------------------------------------------------- records
@@ -173,7 +178,7 @@ class LogRecord(object):
         self.msg = msg
         # logger.debug("a %(a)d b %(b)s", {'a': 1, 'b': 2}): the mapping
         # itself is the argument.
-        if (args and len(args) == 1 and isinstance(args[0], dict)
+        if (args and len(args) == 1 and _is_mapping(args[0])
                 and args[0]):
             args = args[0]
         self.args = args
@@ -204,8 +209,8 @@ class LogRecord(object):
             self.processName = None
         else:
             self.processName = 'MainProcess'
-        if logProcesses:
-            self.process = _process_id()
+        if logProcesses and _getpid is not None:
+            self.process = _getpid()
         else:
             self.process = None
 
@@ -635,6 +640,8 @@ class Filterer(object):
         """Whether every filter passes the record (a filter is an object
         with a filter method or a callable)."""
         rv = True
+        if not self.filters:
+            return rv
         for f in self.filters:
             if hasattr(f, 'filter'):
                 result = f.filter(record)

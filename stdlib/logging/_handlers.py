@@ -190,6 +190,15 @@ class StreamHandler(Handler):
         return types.GenericAlias(cls, item)
 
 
+def _text_encoding(encoding):
+    # io.text_encoding: 'locale' when no encoding is given.
+    try:
+        import io
+        return io.text_encoding(encoding)
+    except (ImportError, AttributeError):
+        return encoding
+
+
 def _abspath(filename):
     try:
         import os
@@ -209,6 +218,8 @@ class FileHandler(StreamHandler):
         self.encoding = encoding
         if "b" in mode:
             self.encoding = None
+        else:
+            self.encoding = _text_encoding(encoding)
         self.errors = errors
         self.delay = delay
         self._builtin_open = open
@@ -239,10 +250,15 @@ class FileHandler(StreamHandler):
 
     def _open(self):
         open_func = self._builtin_open
-        if self.encoding is None and self.errors is None:
+        encoding = self.encoding
+        if encoding == 'locale':
+            # The locale's encoding, which open() also picks for None (some
+            # runtimes' open() does not know the name 'locale').
+            encoding = None
+        if encoding is None and self.errors is None:
             return open_func(self.baseFilename, self.mode)
         return open_func(self.baseFilename, self.mode,
-                         encoding=self.encoding, errors=self.errors)
+                         encoding=encoding, errors=self.errors)
 
     def emit(self, record):
         """Emit a record, opening the file first if it was delayed."""

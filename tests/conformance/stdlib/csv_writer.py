@@ -81,3 +81,8 @@ try:
     Bad()
 except csv.Error as e:
     print('Error', e)
+for cls in (csv.DictReader, csv.DictWriter):
+    try:
+        cls[str]
+    except TypeError as e:
+        print('TypeError', e)

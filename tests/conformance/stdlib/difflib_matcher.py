@@ -48,3 +48,4 @@ lines1 = ['one\n', 'two\n', 'three\n', 'four\n'] * 3
 lines2 = ['one\n', 'TWO\n', 'three\n', 'four\n', 'five\n'] * 3
 s = difflib.SequenceMatcher(None, lines1, lines2)
 print(s.get_opcodes(), round(s.ratio(), 5))
+print(difflib.SequenceMatcher[str])
