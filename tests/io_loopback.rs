@@ -3,7 +3,10 @@
 //! folder. Every loop in them is bounded in count, and every run in time
 //! (`run` kills a script that outlives its limit).
 
+mod common;
+
 use std::io::Read;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -23,7 +26,7 @@ fn tempdir(name: &str) -> PathBuf {
 fn run(dir: &Path, script: &str, args: &[&str], limit: Duration) -> (Option<i32>, String, String) {
     let path = dir.join("script.py");
     std::fs::write(&path, script).expect("write script");
-    let mut child = Command::new(weft())
+    let child = Command::new(weft())
         .arg(&path)
         .args(args)
         .current_dir(dir)
@@ -31,22 +34,9 @@ fn run(dir: &Path, script: &str, args: &[&str], limit: Duration) -> (Option<i32>
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn weft");
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            let mut out = String::new();
-            let mut err = String::new();
-            child.stdout.take().map(|mut s| s.read_to_string(&mut out));
-            child.stderr.take().map(|mut s| s.read_to_string(&mut err));
-            return (status.code(), out, err);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("script ran over {limit:?}:\n{script}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let r = common::finish(child, limit);
+    assert!(!r.timed_out, "script ran over {limit:?}:\n{script}");
+    (r.code, r.stdout, r.stderr)
 }
 
 fn check(dir: &Path, script: &str, limit: Duration) -> String {

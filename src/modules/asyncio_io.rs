@@ -405,7 +405,7 @@ fn watch_child(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(oserror::last(vm));
     }
     let reap = vm.new_native(
-        "_reap_child(fd, pid, /)",
+        "_reap_child(fd, pid, callback, loop, /)",
         "_asyncio._reap_child",
         reap_child,
     );

@@ -20,6 +20,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     add_fn(vm, m, "monotonic()", |vm, _| {
         Ok(Value::Float(vm.monotonic()))
     });
+    add_fn(vm, m, "perf_counter()", |vm, _| {
+        Ok(Value::Float(vm.monotonic()))
+    });
     add_fn(vm, m, "time_ns()", |_, _| {
         let t = SystemTime::now()
             .duration_since(UNIX_EPOCH)

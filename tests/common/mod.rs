@@ -41,20 +41,8 @@ pub struct RunBytes {
 pub fn finish_bytes(mut child: Child, timeout: Duration) -> RunBytes {
     let mut out = child.stdout.take();
     let mut err = child.stderr.take();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(o) = out.as_mut() {
-            let _ = o.read_to_end(&mut v);
-        }
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(e) = err.as_mut() {
-            let _ = e.read_to_end(&mut v);
-        }
-        v
-    });
+    let t_out = std::thread::spawn(move || drain(out.as_mut()));
+    let t_err = std::thread::spawn(move || drain(err.as_mut()));
     let start = Instant::now();
     let mut timed_out = false;
     let status = loop {
@@ -74,6 +62,26 @@ pub fn finish_bytes(mut child: Child, timeout: Duration) -> RunBytes {
         stderr: t_err.join().unwrap(),
         timed_out,
     }
+}
+
+/// Output kept from each pipe; a runaway child's further output is read
+/// and dropped, so a failing test reports quickly instead of filling memory.
+const KEEP: usize = 16 << 20;
+
+fn drain(pipe: Option<&mut impl Read>) -> Vec<u8> {
+    let mut v = Vec::new();
+    let Some(p) = pipe else { return v };
+    let mut buf = [0u8; 64 << 10];
+    loop {
+        match p.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                let room = KEEP.saturating_sub(v.len());
+                v.extend_from_slice(&buf[..n.min(room)]);
+            }
+        }
+    }
+    v
 }
 
 /// Run `src` as `weft -` (program on stdin) and return its stdout.
