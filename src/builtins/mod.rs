@@ -11,6 +11,7 @@ pub mod exc;
 pub mod file;
 pub mod float;
 pub mod funcs;
+pub mod help;
 pub mod int;
 pub mod iterators;
 pub mod list;
@@ -38,6 +39,7 @@ pub fn install(vm: &mut Vm) {
     funcs::install(vm);
     file::install(vm);
     core::install(vm);
+    help::install(vm);
     // Expose the built-in classes by name.
     let t = &vm.t;
     let classes = [

@@ -510,7 +510,7 @@ pub fn load_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
         // Without the file-system capability only the embedded and
         // native modules can be imported.
         None if !vm.caps.fs_read => Vec::new(),
-        None => vm.path.clone(),
+        None => search_path(vm),
     };
     for dir in dirs {
         let base = std::path::Path::new(&dir);
@@ -573,6 +573,33 @@ pub fn load_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
         return Ok(vm.dict_get_str(vm.modules, key).unwrap_or(m));
     }
     Err(not_found(vm, full))
+}
+
+/// The folders a top-level import searches: `sys.path` as the script left
+/// it (its str entries; "" is the current folder), or the start-up path
+/// when sys.path is not a list.
+fn search_path(vm: &mut Vm) -> Vec<String> {
+    let sk = vm.intern("sys");
+    let pk = vm.intern("path");
+    let list = vm
+        .dict_get_str(vm.modules, sk)
+        .and_then(|m| module_dict(vm, m))
+        .and_then(|d| vm.dict_get_str(d, pk));
+    match list {
+        Some(Value::Obj(r)) if matches!(vm.heap.get(r), Obj::List(_)) => vm
+            .tuple_items(Value::Obj(r))
+            .iter()
+            .filter_map(|v| vm.as_str(*v))
+            .map(|s| {
+                if s.is_empty() {
+                    ".".to_string()
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect(),
+        _ => vm.path.clone(),
+    }
 }
 
 fn not_found(vm: &mut Vm, full: &str) -> Value {
