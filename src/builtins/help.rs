@@ -63,6 +63,17 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, q, "__call__(code=None)", |vm, a| {
         let code = a.get(vm, 1, "code").unwrap_or(Value::None);
+        // As site's Quitter: close sys.stdin first (errors ignored).
+        let sk = vm.intern("sys");
+        if let Some(sys) = vm.dict_get_str(vm.modules, sk) {
+            let ik = vm.intern("stdin");
+            let ck = vm.intern("close");
+            if let Ok(stdin) = vm.getattr(sys, ik) {
+                if let Ok(close) = vm.getattr(stdin, ck) {
+                    let _ = vm.call(close, &[]);
+                }
+            }
+        }
         let args = vm.new_tuple(vec![code]);
         Err(vm.new_exception(vm.t.system_exit, args))
     });

@@ -15,6 +15,7 @@ pub mod help;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod num;
 pub mod object;
 pub mod oserror;
@@ -40,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     file::install(vm);
     core::install(vm);
     help::install(vm);
+    memoryview::install(vm);
     // Expose the built-in classes by name.
     let t = &vm.t;
     let classes = [

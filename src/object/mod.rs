@@ -3,6 +3,7 @@
 pub mod dict;
 pub mod frame;
 pub mod heap;
+pub mod memview;
 pub mod obj;
 pub mod sig;
 pub mod value;
