@@ -7,6 +7,7 @@ pub mod memview;
 pub mod obj;
 pub mod sig;
 pub mod value;
+pub mod weakref;
 
 pub use dict::Dict;
 pub use frame::{Block, Fiber, Frame, OnReturn, ResumeMode};
