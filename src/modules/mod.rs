@@ -35,6 +35,7 @@ pub mod sys;
 mod sys_streams;
 pub mod time;
 pub mod timeconv;
+pub mod unicodedata;
 
 use std::rc::Rc;
 
@@ -63,6 +64,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
     vm.native_modules.insert("cmath", cmath::make);
+    vm.native_modules.insert("unicodedata", unicodedata::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_random", random::make);
     vm.native_modules.insert("hashlib", hashlib::make);
