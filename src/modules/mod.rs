@@ -8,6 +8,8 @@
 pub mod asyncio;
 pub mod asyncio_io;
 pub mod binascii;
+pub mod cmath;
+mod cmath_special;
 pub mod collections;
 pub mod errno;
 pub mod exec;
@@ -33,6 +35,7 @@ pub mod sys;
 mod sys_streams;
 pub mod time;
 pub mod timeconv;
+pub mod unicodedata;
 pub mod weakref;
 
 use std::rc::Rc;
@@ -61,6 +64,8 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("sys", sys::make);
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
+    vm.native_modules.insert("cmath", cmath::make);
+    vm.native_modules.insert("unicodedata", unicodedata::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_random", random::make);
     vm.native_modules.insert("hashlib", hashlib::make);
