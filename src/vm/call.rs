@@ -1221,53 +1221,45 @@ impl Vm {
         Ok(())
     }
 
+    /// `with`: push the bound `__exit__`, then `__enter__` and its receiver
+    /// for the `CallMethod(0)` that follows (DESIGN decision 2: the dispatch
+    /// loop makes the call, so a weft `__enter__` is a frame of this fiber).
     pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<()> {
         let (ek, xk) = (self.n.enter, self.n.exit);
-        let enter = self.lookup_special(mgr, ek);
-        let exit = self.lookup_special(mgr, xk);
-        let (Some(enter), Some(exit)) = (enter, exit) else {
-            let tn = self.type_name(mgr);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the context manager protocol"
-            )));
-        };
-        let bound_exit = self.bind_method_value(exit, mgr)?;
-        self.push(bound_exit);
-        let r = self.call_bound(enter, mgr, &[]);
-        match r {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
-            }
-            Err(e) => {
-                self.pop();
-                Err(e)
-            }
-        }
+        self.push_with_methods(mgr, ek, xk, "")
     }
 
     pub(crate) fn before_async_with(&mut self, mgr: Value) -> PyResult<()> {
         let (ek, xk) = (self.n.aenter, self.n.aexit);
+        self.push_with_methods(mgr, ek, xk, "asynchronous ")
+    }
+
+    fn push_with_methods(&mut self, mgr: Value, ek: Value, xk: Value, kind: &str) -> PyResult<()> {
         let enter = self.lookup_special(mgr, ek);
         let exit = self.lookup_special(mgr, xk);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let tn = self.type_name(mgr);
             return Err(self.type_error(format!(
-                "'{tn}' object does not support the asynchronous context manager protocol"
+                "'{tn}' object does not support the {kind}context manager protocol"
             )));
         };
         let bound_exit = self.bind_method_value(exit, mgr)?;
         self.push(bound_exit);
-        match self.call_bound(enter, mgr, &[]) {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
+        match self.bind_descriptor(enter, mgr) {
+            Ok(Some(b)) => {
+                self.push(b);
+                self.push(Value::Undefined);
+            }
+            Ok(None) => {
+                self.push(enter);
+                self.push(mgr);
             }
             Err(e) => {
                 self.pop();
-                Err(e)
+                return Err(e);
             }
         }
+        Ok(())
     }
 
     /// A bound method object for `f` found on `obj`'s type.

@@ -1336,8 +1336,11 @@ impl Vm {
                         let exit = self.peek(3);
                         let typ = Value::Obj(self.type_of(exc));
                         let tb = self.exc_traceback(exc);
-                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                        self.call(exit, &[typ, exc, tb]).map(|v| self.push(v))
+                        self.push(exit);
+                        self.push(typ);
+                        self.push(exc);
+                        self.push(tb);
+                        Ok(())
                     }
                     Op::YieldValue => {
                         let v = self.pop();

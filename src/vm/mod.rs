@@ -253,6 +253,12 @@ pub struct Vm {
     /// `native_depth` of the task step running a thread-job fiber: only
     /// there (not inside a nested native run) may the fiber be preempted.
     pub preempt_depth: usize,
+    /// `threading`'s private loop, where weft threads run when the main
+    /// thread runs no loop, and the hook that gives them a turn when the
+    /// switch interval ends at a safepoint of the main thread (aio's
+    /// `fibers::main_slice`).
+    pub threads_loop: Value,
+    pub thread_slice_hook: Option<interrupt::SliceHook>,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -318,6 +324,8 @@ impl Vm {
             signal_hook: None,
             preempted: None,
             preempt_depth: usize::MAX,
+            threads_loop: Value::None,
+            thread_slice_hook: None,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
@@ -670,6 +678,7 @@ impl Vm {
         roots.extend(self.native_classes.values().map(|&r| Value::Obj(r)));
         roots.push(self.running_loop);
         roots.push(self.sleep_hook);
+        roots.push(self.threads_loop);
         roots.extend(self.asyncgens.iter().map(|&r| Value::Obj(r)));
         roots.push(self.event_loop);
         roots.push(Value::Obj(self.builtins));
