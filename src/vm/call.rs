@@ -93,6 +93,7 @@ impl Vm {
                         let v = r?;
                         if let Some(f) = self.pending_await.take() {
                             // The native asked to await `f` (see invoke).
+                            self.native_wait = true;
                             return Ok(match self.suspend_fiber(f) {
                                 Some(exit) => Invoked::Exit(exit),
                                 None => Invoked::Frame,
@@ -399,7 +400,10 @@ impl Vm {
                 self.temp_roots.extend_from_slice(args);
                 self.temp_roots
                     .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
-                let prev_inline = std::mem::replace(&mut self.native_inline, !nested);
+                // ForIter's `__next__` counts as called inline (see
+                // `retry_inline`).
+                let inline = !nested || std::mem::take(&mut self.retry_inline);
+                let prev_inline = std::mem::replace(&mut self.native_inline, inline);
                 let r = match bound {
                     Some(b) => {
                         let mut all: ArgVec = SmallVec::new();
@@ -412,10 +416,11 @@ impl Vm {
                 self.native_inline = prev_inline;
                 self.temp_roots.truncate(base);
                 let v = r?;
-                if let Some(f) = self.pending_await.take() {
-                    if !nested {
+                if !nested {
+                    if let Some(f) = self.pending_await.take() {
                         // The native asked to await `f`: suspend the fiber;
                         // the value it is resumed with is the call's result.
+                        self.native_wait = true;
                         return Ok(match self.suspend_fiber(f) {
                             Some(exit) => Invoked::Exit(exit),
                             None => Invoked::Frame,
