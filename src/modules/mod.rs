@@ -61,6 +61,8 @@ pub fn new_vm() -> Vm {
 
 pub fn install(vm: &mut Vm) {
     vm.importer = import_impl;
+    // Blocking natives in weft threads' fibers use aio's thread pool.
+    vm.offload_hook = Some(crate::aio::pool::offload);
     vm.native_modules.insert("sys", sys::make);
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);

@@ -93,6 +93,10 @@ pub enum Interrupted {
 /// signals that arrived.
 pub type SignalHook = fn(&mut Vm) -> PyResult<()>;
 
+/// Hook installed by aio: the weft threads' turn while the main thread
+/// runs no loop (see `Vm::thread_slice_hook`).
+pub type SliceHook = fn(&mut Vm) -> PyResult<()>;
+
 impl Vm {
     /// Handle the reasons set in the interrupt word (called by the dispatch
     /// loop's safepoints and by the event loop between passes).
@@ -115,8 +119,19 @@ impl Vm {
                 }
             }
         }
-        if bits & SWITCH != 0 && at_safepoint && self.preemptible() {
-            return Interrupted::Yield;
+        if bits & SWITCH != 0 && at_safepoint {
+            if self.preemptible() {
+                return Interrupted::Yield;
+            }
+            if self.running_loop.is_none() {
+                // The main thread of a script that runs no loop: its turn
+                // is over, the weft threads get theirs.
+                if let Some(hook) = self.thread_slice_hook {
+                    if let Err(e) = hook(self) {
+                        return Interrupted::Raise(e);
+                    }
+                }
+            }
         }
         Interrupted::Continue
     }
