@@ -35,7 +35,7 @@ impl Default for Interpreter {
 
 impl Interpreter {
     pub fn new() -> Interpreter {
-        let mut vm = Vm::new();
+        let mut vm = crate::modules::new_vm();
         let m = crate::modules::new_module(&mut vm, "__main__");
         let main = crate::modules::module_dict(&vm, m).expect("module has a dict");
         vm.main_globals = Some(main);

@@ -11,6 +11,8 @@ pub mod bytecode;
 pub mod compile;
 pub mod diag;
 pub mod embed;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod modules;
 pub mod object;
 pub mod repl;

@@ -1,19 +1,15 @@
 //! Text algorithms that need no VM: number repr and parsing, the format-spec mini-language, printf-style formatting, str and bytes method algorithms.
 
 pub mod bytes;
+#[cfg(test)]
+mod case_data;
 pub mod float;
 pub mod int;
 pub mod percent;
 pub mod repr;
 pub mod spec;
-#[cfg(test)]
-#[rustfmt::skip]
-mod spec_cases;
 pub mod strfmt;
 pub mod strops;
-#[cfg(test)]
-#[rustfmt::skip]
-mod strops_cases;
 #[cfg(test)]
 mod strops_harness;
 #[rustfmt::skip]

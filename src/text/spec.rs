@@ -507,13 +507,14 @@ mod tests {
     #[test]
     fn generated_table() {
         let mut bad = Vec::new();
-        for &(kind, value, spec, want) in super::super::spec_cases::CASES {
-            let got = match kind {
+        for [kind, value, spec, want] in super::super::case_data::load("spec") {
+            let spec = spec.as_str();
+            let got = match kind.as_str() {
                 "int" => format_int_spec(&value.parse::<BigInt>().unwrap(), spec),
                 "float" => {
-                    format_float_spec(super::super::float::parse_float(value).unwrap(), spec)
+                    format_float_spec(super::super::float::parse_float(&value).unwrap(), spec)
                 }
-                _ => format_str_spec(value, spec),
+                _ => format_str_spec(&value, spec),
             };
             let got = got.unwrap_or_else(err_text);
             if got != want {

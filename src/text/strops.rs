@@ -777,8 +777,8 @@ mod tests {
     #[test]
     fn generated_table() {
         let mut bad = Vec::new();
-        for &(op, s, arg, want) in super::super::strops_cases::CASES {
-            let got = super::super::strops_cases::run(op, s, arg);
+        for [op, s, arg, want] in super::super::case_data::load("strops") {
+            let got = super::super::strops_harness::run(&op, &s, &arg);
             if got != want {
                 bad.push(format!("{op}({s:?}, {arg:?}) = {got:?}, want {want:?}"));
             }

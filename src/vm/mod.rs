@@ -269,7 +269,10 @@ pub struct Vm {
 }
 
 impl Vm {
-    pub fn new() -> Vm {
+    /// A VM with its types and their methods but no builtins or modules:
+    /// the runtime is assembled above the vm layer, by
+    /// `crate::modules::new_vm` (builtins, then the import system).
+    pub(crate) fn bare() -> Vm {
         let mut heap = Heap::new();
         let mut interned = HashMap::new();
         let (t, n) = types::bootstrap(&mut heap, &mut interned);
@@ -336,7 +339,13 @@ impl Vm {
         let ni = vm.t.notimplemented_type;
         vm.not_implemented = vm.new_instance(ni);
         types::install_type_methods(&mut vm);
-        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// Cache object's and BaseException's slot functions, once the
+    /// builtins have filled their classes.
+    pub(crate) fn cache_object_fns(&mut self) {
+        let vm = self;
         let slot = |vm: &Vm, cls: ObjRef, name: &str| {
             let Obj::Class(c) = vm.heap.get(cls) else {
                 return Value::Undefined;
@@ -350,16 +359,14 @@ impl Vm {
         // __new__ is stored as a staticmethod; callers compare the function
         // inside (it used to be the wrapper, so no lookup ever matched and
         // every instantiation called object.__new__ as a native).
-        let new = vm.unwrap_method_kind(slot(&vm, obj, "__new__"));
+        let new = vm.unwrap_method_kind(slot(vm, obj, "__new__"));
         vm.object_fns = ObjectFns {
             new,
-            init: slot(&vm, obj, "__init__"),
-            repr: slot(&vm, obj, "__repr__"),
-            str: slot(&vm, obj, "__str__"),
-            exc_str: slot(&vm, exc, "__str__"),
+            init: slot(vm, obj, "__init__"),
+            repr: slot(vm, obj, "__repr__"),
+            str: slot(vm, obj, "__str__"),
+            exc_str: slot(vm, exc, "__str__"),
         };
-        crate::modules::install(&mut vm);
-        vm
     }
 
     // ---- allocation ----
@@ -763,12 +770,6 @@ impl Vm {
         }
         self.native_classes.insert(name, cls);
         cls
-    }
-}
-
-impl Default for Vm {
-    fn default() -> Self {
-        Vm::new()
     }
 }
 

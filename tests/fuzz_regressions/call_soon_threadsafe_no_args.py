@@ -1,0 +1,2 @@
+import asyncio
+asyncio.new_event_loop().call_soon_threadsafe()

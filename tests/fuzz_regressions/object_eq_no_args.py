@@ -1,0 +1,2 @@
+print("before")
+object().__eq__()

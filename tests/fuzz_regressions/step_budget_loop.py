@@ -1,0 +1,3 @@
+x = []
+for i in range(10**9):
+    x.append(i)
