@@ -79,10 +79,12 @@ pub struct CodeObject {
     pub firstlineno: u32,
     pub ops: Vec<Op>,
     /// Source line of each instruction (parallel to `ops`).
+    #[serde(with = "super::serial::u32s")]
     pub lines: Vec<u32>,
     /// Source range of each instruction (parallel to `ops`): CPython 3.11's
     /// `co_positions`, kept as byte offsets into the file and turned into
     /// lines and columns only when a traceback draws its caret line.
+    #[serde(with = "super::serial::locs")]
     pub locs: Vec<Loc>,
     /// Binary operators' and subscripts' anchors, sorted by instruction:
     /// what the traceback draws as `~~~^^^~~~`.
