@@ -79,6 +79,17 @@ impl Output {
         self.line_buffered = false;
         self.sink = Some(w);
     }
+    /// Put `w` in place of the current sink (None: the process's stdout)
+    /// after flushing what the old one was given; the buffering mode is
+    /// kept. The REPL routes output through its line editor this way
+    /// while the prompt waits.
+    pub fn swap_sink(
+        &mut self,
+        w: Option<Box<dyn std::io::Write>>,
+    ) -> Option<Box<dyn std::io::Write>> {
+        let _ = self.flush();
+        std::mem::replace(&mut self.sink, w)
+    }
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
