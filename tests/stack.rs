@@ -40,8 +40,13 @@ fn run_small(path: PathBuf, source: String, virtual_time: bool) -> (String, Opti
             let name = path.display().to_string();
             interp.set_script(&name, &[]);
             let r = interp.run_source(&name, &source);
-            interp.flush();
+            // As the CLI ends a script: exit handlers (and the wait for
+            // non-daemon threads), then the last collection, then a flush.
+            if !matches!(r, Err(RunError::Internal { .. })) {
+                interp.run_atexit();
+            }
             interp.finish();
+            interp.flush();
             let err = match r {
                 Ok(()) | Err(RunError::Exit(0)) => None,
                 Err(RunError::Exit(n)) => Some(format!("exit {n}")),
