@@ -237,12 +237,12 @@ impl Vm {
                 "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
                 "tb_frame" => match entries.last() {
                     Some(e) => {
-                        let (code, line) = (e.code.clone(), e.line);
-                        Some(self.new_frame_object(code, line, None, None, Value::None))
+                        let (code, line, ip) = (e.code.clone(), e.line, e.ip);
+                        Some(self.new_frame_object(code, line, None, None, Value::None, ip as i64))
                     }
                     None => Some(Value::None),
                 },
-                "tb_lasti" => Some(Value::Int(-1)),
+                "tb_lasti" => entries.last().map(|e| Value::Int(e.ip as i64)),
                 "tb_next" => {
                     if entries.len() > 1 {
                         let inner = entries[..entries.len() - 1].to_vec();
