@@ -79,6 +79,11 @@ impl SourceFile {
         offset - self.line_starts[line as usize - 1]
     }
 
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = line as usize;

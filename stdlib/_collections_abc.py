@@ -249,11 +249,50 @@ class Collection(Sized, Iterable, Container):
     __subclasshook__ = _hook_for("__len__", "__iter__", "__contains__")
 
 
+def _is_param_expr(obj):
+    return obj is Ellipsis or type(obj).__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _type_repr(obj):
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is Ellipsis:
+        return "..."
+    if type(obj).__name__ == "function":
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """Callable[[args...], result]: the argument list is flattened into
+    __args__ and shown as a list again."""
+
+    def __init__(self, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        t_args, t_result = args
+        if isinstance(t_args, (tuple, list)):
+            args = (*t_args, t_result)
+        elif not _is_param_expr(t_args):
+            raise TypeError(f"Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {t_args}")
+        super().__init__(origin, args)
+
+    def __repr__(self):
+        if len(self.__args__) == 2 and _is_param_expr(self.__args__[0]):
+            return super().__repr__()
+        return (f"collections.abc.Callable"
+                f"[[{', '.join([_type_repr(a) for a in self.__args__[:-1]])}], "
+                f"{_type_repr(self.__args__[-1])}]")
+
+
 class Callable(metaclass=ABCMeta):
     """Objects with a __call__ method."""
     __slots__ = ()
     __subclasshook__ = _hook_for("__call__")
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
     @abstractmethod
     def __call__(self, *args, **kwds):
@@ -721,7 +760,7 @@ def _register_builtins():
     Iterator.register(type(iter(())))
     for t in (type(len), type(coro), type([].append), type):
         Callable.register(t)
-    for t in (tuple, str, range):
+    for t in (tuple, str, range, memoryview):
         Sequence.register(t)
     for t in (list, bytearray):
         MutableSequence.register(t)

@@ -30,9 +30,16 @@ def getuser():
     return name
 
 
-def _fallback(prompt, stream):
-    print("Warning: Password input may be echoed.", file=sys.stderr)
-    stream = stream or sys.stderr
+def fallback_getpass(prompt="Password: ", stream=None):
+    """Read a password from standard input with echo on, after a
+    GetPassWarning and a notice on stream (where echo cannot be turned
+    off)."""
+    import warnings
+    warnings.warn("Can not control echo on the terminal.", GetPassWarning,
+                  stacklevel=2)
+    if not stream:
+        stream = sys.stderr
+    print("Warning: Password input may be echoed.", file=stream)
     stream.write(prompt)
     stream.flush()
     line = sys.stdin.readline()
@@ -43,17 +50,17 @@ def _fallback(prompt, stream):
     return line
 
 
-def getpass(prompt="Password: ", stream=None):
+def unix_getpass(prompt="Password: ", stream=None):
     """Prompt for a password with echo turned off."""
     try:
         fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
     except OSError:
-        return _fallback(prompt, stream)
+        return fallback_getpass(prompt, stream)
     try:
         try:
             old = posix._set_echo(fd, False)
         except OSError:
-            return _fallback(prompt, stream)
+            return fallback_getpass(prompt, stream)
         try:
             os.write(fd, prompt.encode())
             chunks = []
@@ -68,3 +75,6 @@ def getpass(prompt="Password: ", stream=None):
         return b"".join(chunks).decode("utf-8", "replace")
     finally:
         os.close(fd)
+
+
+getpass = unix_getpass

@@ -22,6 +22,8 @@ pub fn install(vm: &mut Vm) {
     for c in [b, ba] {
         install_common(vm, c);
     }
+    // Mutable, so unhashable (collections.abc.Hashable looks for this).
+    super::set_class_attr(vm, ba, "__hash__", Value::None);
     add_method(vm, b, "__hash__()", |vm, a| {
         let (s, _) = this(vm, &a, "__hash__")?;
         let v = vm.alloc(Obj::Bytes(s.into_boxed_slice()));

@@ -35,6 +35,7 @@ pub mod sys;
 mod sys_streams;
 pub mod time;
 pub mod timeconv;
+pub mod traceback;
 pub mod unicodedata;
 pub mod weakref;
 
@@ -108,6 +109,7 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("signal", signal::make);
     vm.native_modules.insert("builtins", make_builtins);
     vm.native_modules.insert("_weakref", weakref::make);
+    vm.native_modules.insert("_traceback", traceback::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     exec::install(vm);
     let mc = vm.t.module;

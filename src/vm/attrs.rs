@@ -45,6 +45,22 @@ impl NameCopy {
 }
 
 impl Vm {
+    /// Whether any of `parts` has a true `__isabstractmethod__`.
+    fn any_abstract(&mut self, parts: &[Value]) -> PyResult<bool> {
+        let k = self.intern("__isabstractmethod__");
+        for &v in parts {
+            if v.is_none() {
+                continue;
+            }
+            if let Some(x) = self.getattr_opt(v, k)? {
+                if self.truthy(x)? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// Special attributes of non-class objects; None if `name` is not one.
     pub(crate) fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let nc = NameCopy::new(self.str_of(name));
@@ -237,12 +253,12 @@ impl Vm {
                 "tb_lineno" => entries.last().map(|e| Value::Int(e.line as i64)),
                 "tb_frame" => match entries.last() {
                     Some(e) => {
-                        let (code, line) = (e.code.clone(), e.line);
-                        Some(self.new_frame_object(code, line, None, None, Value::None))
+                        let (code, line, ip) = (e.code.clone(), e.line, e.ip);
+                        Some(self.new_frame_object(code, line, None, None, Value::None, ip as i64))
                     }
                     None => Some(Value::None),
                 },
-                "tb_lasti" => Some(Value::Int(-1)),
+                "tb_lasti" => entries.last().map(|e| Value::Int(e.ip as i64)),
                 "tb_next" => {
                     if entries.len() > 1 {
                         let inner = entries[..entries.len() - 1].to_vec();
@@ -270,10 +286,19 @@ impl Vm {
                 "fset" => Some(p[1]),
                 "fdel" => Some(p[2]),
                 "__doc__" => Some(p[3]),
+                "__isabstractmethod__" => {
+                    // Abstract when any accessor is (abc's rule).
+                    let parts = [p[0], p[1], p[2]];
+                    return self.any_abstract(&parts).map(|b| Some(Value::Bool(b)));
+                }
                 _ => None,
             },
             Obj::StaticMethod(f) | Obj::ClassMethod(f) => match n {
                 "__func__" | "__wrapped__" => Some(*f),
+                "__isabstractmethod__" => {
+                    let f = *f;
+                    return self.any_abstract(&[f]).map(|b| Some(Value::Bool(b)));
+                }
                 _ => None,
             },
             Obj::Cell(v) => match n {

@@ -58,6 +58,7 @@ impl Vm {
         globals: Option<ObjRef>,
         locals: Option<ObjRef>,
         back: Value,
+        lasti: i64,
     ) -> Value {
         let cls = self.frame_class();
         let d = self.heap.alloc(Obj::Dict(Box::default()));
@@ -77,6 +78,9 @@ impl Vm {
             ("f_locals", l),
             ("f_back", back),
             ("f_trace", Value::None),
+            // The instruction running (an index, not CPython's byte
+            // offset): traceback draws the frame's caret line from it.
+            ("f_lasti", Value::Int(lasti)),
         ] {
             let k = self.intern(k);
             self.dict_set_str(d, k, v);
@@ -92,19 +96,20 @@ impl Vm {
     /// The running frames, innermost first, with the line each is at and
     /// its globals and namespace (the frames of fibers that resumed this
     /// one follow, as their callers).
-    pub fn live_frames(&self) -> Vec<(Rc<CodeRt>, u32, ObjRef, Option<ObjRef>)> {
+    pub fn live_frames(&self) -> Vec<(Rc<CodeRt>, u32, ObjRef, Option<ObjRef>, u32)> {
         let mut out = Vec::new();
         let fibers = std::iter::once(&self.fiber).chain(self.suspended.iter().rev().map(|b| &**b));
         for fiber in fibers {
             for f in fiber.frames.iter().rev() {
                 let ip = (f.ip as usize).saturating_sub(1);
                 let line = f.code.code.line_at(ip);
+                let lasti = f.code.code.fault_ip(ip) as u32;
                 let locals = if f.func.is_none() {
                     Some(f.locals.unwrap_or(f.globals))
                 } else {
                     f.locals
                 };
-                out.push((f.code.clone(), line, f.globals, locals));
+                out.push((f.code.clone(), line, f.globals, locals, lasti));
             }
         }
         out
@@ -119,8 +124,8 @@ impl Vm {
         }
         let mut back = Value::None;
         let mark = self.temp_roots.len();
-        for (code, line, g, l) in frames[depth..].iter().rev() {
-            back = self.new_frame_object(code.clone(), *line, Some(*g), *l, back);
+        for (code, line, g, l, lasti) in frames[depth..].iter().rev() {
+            back = self.new_frame_object(code.clone(), *line, Some(*g), *l, back, *lasti as i64);
             self.temp_roots.push(back);
         }
         self.temp_roots.truncate(mark);

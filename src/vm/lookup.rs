@@ -621,6 +621,32 @@ impl Vm {
                     )));
                 }
                 let d = c.dict;
+                let which = match self.as_str(name) {
+                    Some("__name__") => Some(true),
+                    Some("__qualname__") => Some(false),
+                    _ => None,
+                };
+                if let Some(is_name) = which {
+                    // The class's own name fields, which messages and
+                    // reprs read (CPython's type_set_name/qualname).
+                    if self.as_str(v).is_none() {
+                        let cn = self.str_of(c.name).to_string();
+                        let tn = self.type_name(v);
+                        let attr = if is_name { "__name__" } else { "__qualname__" };
+                        return Err(self.type_error(format!(
+                            "can only assign string to {cn}.{attr}, not '{tn}'"
+                        )));
+                    }
+                    if let Obj::Class(c) = self.heap.get_mut(r) {
+                        if is_name {
+                            c.name = v;
+                        } else {
+                            c.qualname = v;
+                        }
+                    }
+                    self.invalidate_classes();
+                    return Ok(());
+                }
                 self.dict_set_str(d, name, v);
                 self.invalidate_classes();
                 Ok(())

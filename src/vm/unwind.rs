@@ -487,7 +487,14 @@ impl Vm {
                 self.format_tb_entries(&entries, &mut out);
             }
         }
-        out.push_str(&self.exception_summary(exc));
+        out.push_str(&self.exception_only(exc));
+        out
+    }
+
+    /// The last line of a traceback: `TypeName: message`, the "Did you
+    /// mean" suggestion, a newline.
+    pub fn exception_only(&mut self, exc: Value) -> String {
+        let mut out = self.exception_summary(exc);
         if let Some(s) = self.suggestion(exc) {
             out.push_str(&format!(". Did you mean: '{s}'?"));
         }
