@@ -198,6 +198,14 @@ impl Vm {
                     .and_then(|f| self.as_str(f).map(|s| s.to_string()))
                 {
                     Some(f) => Ok(format!("<module '{name}' from '{f}'>")),
+                    // types.ModuleType(name): no spec, no loader.
+                    None if {
+                        let sk = self.intern("__spec__");
+                        self.dict_get_str(d, sk).is_some_and(|s| s.is_none())
+                    } =>
+                    {
+                        Ok(format!("<module '{name}'>"))
+                    }
                     None => Ok(format!("<module '{name}' (built-in)>")),
                 }
             }
@@ -505,6 +513,7 @@ impl Vm {
             text::ErrKind::LookupError => self.t.lookup_error,
             text::ErrKind::UnicodeDecodeError => self.t.unicode_decode_error,
             text::ErrKind::UnicodeEncodeError => self.t.unicode_encode_error,
+            text::ErrKind::MemoryError => return self.no_memory(),
         };
         self.new_error(cls, e.msg)
     }
