@@ -39,7 +39,7 @@ impl NativeObj for MatchObj {
     }
 }
 
-fn class(vm: &mut Vm) -> ObjRef {
+pub(super) fn class(vm: &mut Vm) -> ObjRef {
     crate::modules::dotted_class(vm, "re.Match")
 }
 
@@ -52,26 +52,33 @@ pub fn new_match(
     endpos: usize,
     sp: &Spans,
 ) -> Value {
-    let (close_pos, bytes) = match pattern_obj(vm, pattern) {
-        Some(p) => (p.close_pos.clone(), p.bytes),
-        None => (Vec::new(), false),
-    };
     let spans: Box<[Option<(usize, usize)>]> = sp
         .iter()
         .map(|s| s.map(|(a, b)| (subj.to_index(a), subj.to_index(b))))
         .collect();
     let mut lastindex = None;
-    let mut best = (0usize, 0usize);
-    for (g, s) in sp.iter().enumerate().skip(1) {
-        if let Some((_, e)) = s {
-            let key = (*e, close_pos.get(g - 1).copied().unwrap_or(0));
-            if lastindex.is_none() || key > best {
-                best = key;
-                lastindex = Some(g);
+    let mut class = None;
+    let bytes = match pattern_obj(vm, pattern) {
+        Some(p) => {
+            class = Some(p.match_class);
+            let mut best = (0usize, 0usize);
+            for (g, s) in sp.iter().enumerate().skip(1) {
+                if let Some((_, e)) = s {
+                    let key = (*e, p.close_pos.get(g - 1).copied().unwrap_or(0));
+                    if lastindex.is_none() || key > best {
+                        best = key;
+                        lastindex = Some(g);
+                    }
+                }
             }
+            p.bytes
         }
-    }
-    let class = class(vm);
+        None => false,
+    };
+    let class = match class {
+        Some(c) => c,
+        None => self::class(vm),
+    };
     vm.alloc(Obj::NativeObj(Box::new(MatchObj {
         class,
         pattern,
@@ -110,9 +117,8 @@ fn group_index(vm: &mut Vm, m: Value, g: Value) -> PyResult<usize> {
         Value::Bool(b) => Some(b as i64),
         _ => {
             if let Some(name) = vm.as_str(g) {
-                let name = name.to_string();
                 let found = pattern_obj(vm, pattern)
-                    .and_then(|p| p.names.iter().find(|(k, _)| *k == name).map(|(_, i)| *i));
+                    .and_then(|p| p.names.iter().find(|(k, _)| k == name).map(|(_, i)| *i));
                 return match found {
                     Some(i) => Ok(i),
                     None => Err(vm.index_error("no such group")),
