@@ -91,9 +91,22 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
 
 #[test]
 fn diagnostics_match_cpython() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diagnostics");
+    check_folder("tests/diagnostics", 42, EXPECTED_FAILURES);
+}
+
+/// tests/diagnostics_syntax/: the syntax errors people make most, beyond
+/// the shared corpus's 13 (same layout; `_regen.py` there writes the
+/// `.stderr` and `.rc` files from python3). weft prints CPython's exact
+/// text when stderr is not a terminal, so the whole stderr must match.
+#[test]
+fn common_syntax_errors_match_cpython() {
+    check_folder("tests/diagnostics_syntax", 15, &[]);
+}
+
+fn check_folder(folder: &str, at_least: usize, expected_failures: &[(&str, &str)]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/diagnostics is missing")
+        .unwrap_or_else(|e| panic!("{folder} is missing: {e}"))
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|f| f.ends_with(".py") && !f.starts_with('_'))
@@ -101,8 +114,8 @@ fn diagnostics_match_cpython() {
         .collect();
     names.sort();
     assert!(
-        names.len() >= 42,
-        "tests/diagnostics holds {} cases, want 42",
+        names.len() >= at_least,
+        "{folder} holds {} cases, want {at_least}",
         names.len()
     );
     if let Ok(only) = std::env::var("WEFT_DIAG") {
@@ -112,7 +125,7 @@ fn diagnostics_match_cpython() {
     let mut passed_but_listed = Vec::new();
     let mut passed = 0;
     for name in &names {
-        let listed = EXPECTED_FAILURES.iter().any(|(n, _)| n == name);
+        let listed = expected_failures.iter().any(|(n, _)| n == name);
         match run_case(&dir, name) {
             Ok(()) if listed => passed_but_listed.push(name.clone()),
             Ok(()) => passed += 1,
@@ -121,8 +134,8 @@ fn diagnostics_match_cpython() {
         }
     }
     eprintln!(
-        "diagnostics: {passed} passed, {} expected failures",
-        EXPECTED_FAILURES.len()
+        "{folder}: {passed} passed, {} expected failures",
+        expected_failures.len()
     );
     let mut msg = String::new();
     for f in &failed {
@@ -131,7 +144,7 @@ fn diagnostics_match_cpython() {
     }
     for n in &passed_but_listed {
         msg.push_str(&format!(
-            "{n}: passes now; remove it from EXPECTED_FAILURES in tests/diagnostics.rs\n"
+            "{n}: passes now; remove it from the expected failures in tests/diagnostics.rs\n"
         ));
     }
     assert!(msg.is_empty(), "{msg}");

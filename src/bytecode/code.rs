@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use super::op::Op;
 
 /// Code-object flags (CPython's `co_flags` subset).
@@ -21,7 +23,7 @@ pub mod flags {
 }
 
 /// A compile-time constant.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Const {
     None,
     Bool(bool),
@@ -40,7 +42,7 @@ pub enum Const {
 
 /// The source range (byte offsets, end exclusive) an instruction belongs
 /// to; `Loc::NONE` for instructions CPython gives no columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Loc {
     pub start: u32,
     pub end: u32,
@@ -59,7 +61,7 @@ impl Loc {
 /// Where a binary operator or a subscript splits its range (byte offsets):
 /// `[left, right)` is the operator or the bracketed index, drawn `^`, the
 /// rest of the range `~`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
     pub ip: u32,
     pub left: u32,
@@ -67,7 +69,7 @@ pub struct Anchor {
 }
 
 /// A compiled function, class body or module body.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CodeObject {
     /// `co_name`: function name, `<module>`, `<lambda>`, `<listcomp>`, ...
     pub name: Rc<str>,
@@ -77,10 +79,12 @@ pub struct CodeObject {
     pub firstlineno: u32,
     pub ops: Vec<Op>,
     /// Source line of each instruction (parallel to `ops`).
+    #[serde(with = "super::serial::u32s")]
     pub lines: Vec<u32>,
     /// Source range of each instruction (parallel to `ops`): CPython 3.11's
     /// `co_positions`, kept as byte offsets into the file and turned into
     /// lines and columns only when a traceback draws its caret line.
+    #[serde(with = "super::serial::locs")]
     pub locs: Vec<Loc>,
     /// Binary operators' and subscripts' anchors, sorted by instruction:
     /// what the traceback draws as `~~~^^^~~~`.

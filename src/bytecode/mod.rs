@@ -3,6 +3,7 @@
 pub mod code;
 pub mod disasm;
 pub mod op;
+pub mod serial;
 
 pub use code::{CodeObject, Const};
 pub use op::Op;

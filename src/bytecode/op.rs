@@ -9,8 +9,10 @@
 //! `[locals (varnames) | cells (cellvars then freevars) | operand stack]`.
 //! `Undefined` in a local slot means "unbound".
 
+use serde::{Deserialize, Serialize};
+
 /// Binary operators, shared by `BinaryOp` and `InplaceOp`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum BinOpKind {
     Add,
@@ -29,7 +31,7 @@ pub enum BinOpKind {
 }
 
 /// Rich comparisons for `CompareOp`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum CmpKind {
     Lt,
@@ -40,7 +42,7 @@ pub enum CmpKind {
     Ge,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum UnaryKind {
     Neg,
@@ -50,7 +52,7 @@ pub enum UnaryKind {
 }
 
 /// Conversion for `FormatValue`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum Conversion {
     None,
@@ -59,7 +61,7 @@ pub enum Conversion {
     Ascii,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Op {
     /// Does nothing. `[..] -> [..]`
     Nop,

@@ -472,9 +472,9 @@ pub fn funcdef(
     ))
 }
 
-pub fn classdef(l: usize, name: Name, args: Option<Vec<Arg>>, body: Vec<Stmt>) -> R<Stmt> {
+pub fn classdef(l: usize, name: Name, args: Option<(Vec<Arg>, usize)>, body: Vec<Stmt>) -> R<Stmt> {
     let (bases, keywords) = match args {
-        Some(a) => check_args(a)?,
+        Some((a, close)) => check_args(a, sp(close, close + 1))?,
         None => (vec![], vec![]),
     };
     let end = end_of(&body, l as u32);
@@ -783,8 +783,10 @@ pub fn slice(lo: Option<Expr>, hi: Option<Expr>, st: Option<Expr>, l: usize, r: 
 }
 
 /// Split call arguments into positional and keyword lists, with CPython's
-/// ordering checks.
-fn check_args(args: Vec<Arg>) -> R<(Vec<Expr>, Vec<Keyword>)> {
+/// ordering checks. `close` is the closing parenthesis, where CPython
+/// reports a positional argument after a keyword one (the token its parser
+/// had looked at last).
+fn check_args(args: Vec<Arg>, close: Span) -> R<(Vec<Expr>, Vec<Keyword>)> {
     if args.len() > 1 {
         if let Some(Arg::Gen(_, span)) = args.iter().find(|a| matches!(a, Arg::Gen(..))) {
             return Err(err("Generator expression must be parenthesized", *span));
@@ -800,11 +802,11 @@ fn check_args(args: Vec<Arg>) -> R<(Vec<Expr>, Vec<Keyword>)> {
                 if seen_kwunpack {
                     return Err(err(
                         "positional argument follows keyword argument unpacking",
-                        e.span,
+                        close,
                     ));
                 }
                 if seen_kw {
-                    return Err(err("positional argument follows keyword argument", e.span));
+                    return Err(err("positional argument follows keyword argument", close));
                 }
                 pos.push(e);
             }
@@ -842,7 +844,7 @@ fn check_args(args: Vec<Arg>) -> R<(Vec<Expr>, Vec<Keyword>)> {
 }
 
 pub fn call(f: Expr, args: Vec<Arg>, l: usize, r: usize) -> R<Expr> {
-    let (args, keywords) = check_args(args)?;
+    let (args, keywords) = check_args(args, sp(r - 1, r))?;
     Ok(Expr::new(
         ExprKind::Call {
             func: Box::new(f),

@@ -317,7 +317,13 @@ impl Layout<'_> {
         let tok = match next {
             None => return Ok(()),
             Some(Ok(Tok::RawString)) => {
-                let lit = decode_string_token(self.text, start, end)?;
+                let lit = decode_string_token(self.text, start, end).map_err(|mut f| {
+                    if f.err.span.start == FIELD_ERROR {
+                        f.err.span =
+                            after_strings(self.text, end, self.end, !self.brackets.is_empty());
+                    }
+                    f
+                })?;
                 Tok::Str(Box::new(lit))
             }
             Some(Ok(t)) => t,
@@ -344,6 +350,16 @@ impl Layout<'_> {
                         incomplete,
                     });
                 }
+                // Leading zeros: CPython underlines from the number's start
+                // up to its first other digit (`08` one caret, `00012`
+                // three).
+                let end = if msg.starts_with("leading zeros") {
+                    let lit = &self.text.as_bytes()[start..end];
+                    let nz = lit.iter().position(|&b| b != b'0' && b != b'_');
+                    start + nz.unwrap_or(lit.len()).max(1)
+                } else {
+                    end
+                };
                 return Err(LexFail {
                     err: SyntaxError::syntax(msg, Span::new(start, end)),
                     incomplete,
@@ -378,7 +394,8 @@ impl Layout<'_> {
                     Some(b'b' | b'B') => "binary",
                     _ => "decimal",
                 };
-                return Err(syn(format!("invalid {what} literal"), start, end + 1));
+                // CPython points at the number's last character.
+                return Err(syn(format!("invalid {what} literal"), end - 1, end));
             }
         }
         // Brackets.
@@ -894,8 +911,58 @@ struct FString<'t> {
     end: usize,
 }
 
-fn fsyn(msg: &str, start: usize, end: usize) -> LexFail {
-    syn(format!("f-string: {msg}"), start, end)
+/// CPython 3.11 reports the errors it finds while splitting an f-string
+/// into literal text and fields at the parser's current token, the one
+/// after the run of adjacent string literals; these carry this marker as
+/// their span start until `token` knows where that is.
+const FIELD_ERROR: u32 = u32::MAX;
+
+fn fsyn(msg: &str) -> LexFail {
+    let mut f = syn(format!("f-string: {msg}"), 0, 0);
+    f.err.span = Span {
+        start: FIELD_ERROR,
+        end: FIELD_ERROR,
+    };
+    f
+}
+
+/// The span of the first token after `pos` that is not a string literal
+/// (strings next to each other are one atom): the NEWLINE at the end of the
+/// line (its position) when the line ends first outside brackets.
+fn after_strings(text: &str, mut pos: usize, end: usize, in_brackets: bool) -> Span {
+    let b = text.as_bytes();
+    loop {
+        while pos < end && matches!(b[pos], b' ' | b'\t' | b'\x0c') {
+            pos += 1;
+        }
+        if pos + 1 < end && b[pos] == b'\\' && matches!(b[pos + 1], b'\n' | b'\r') {
+            pos += 2;
+            if b[pos - 1] == b'\r' && b.get(pos) == Some(&b'\n') {
+                pos += 1;
+            }
+            continue;
+        }
+        if pos < end && b[pos] == b'#' {
+            while pos < end && !matches!(b[pos], b'\n' | b'\r') {
+                pos += 1;
+            }
+        }
+        if pos >= end || matches!(b[pos], b'\n' | b'\r') {
+            if in_brackets && pos < end {
+                pos += 1;
+                continue;
+            }
+            return Span::new(pos, pos + 1);
+        }
+        let mut lex = Tok::lexer(&text[pos..end]);
+        let next = lex.next();
+        let s = lex.span();
+        match next {
+            Some(Ok(Tok::RawString)) => pos += s.end.max(1),
+            Some(_) => return Span::new(pos + s.start, pos + s.end.max(s.start + 1)),
+            None => return Span::new(pos, pos + 1),
+        }
+    }
 }
 
 fn str_const(s: String, start: usize, end: usize) -> Expr {
@@ -941,7 +1008,7 @@ impl FString<'_> {
                     i += 2;
                     continue;
                 }
-                return Err(fsyn("single '}' is not allowed", i, i + 1));
+                return Err(fsyn("single '}' is not allowed"));
             } else if c == b'\\' && !self.raw {
                 i = str_escape(self.text, i, self.end, &mut lit)?;
             } else {
@@ -964,7 +1031,7 @@ impl FString<'_> {
         nesting: usize,
     ) -> Result<(Expr, usize, Option<String>), LexFail> {
         if nesting >= MAX_FSTRING_NESTING {
-            return Err(fsyn("expressions nested too deeply", open, open + 1));
+            return Err(fsyn("expressions nested too deeply"));
         }
         let b = self.text.as_bytes();
         let expr_start = open + 1;
@@ -974,12 +1041,12 @@ impl FString<'_> {
         // Find where the expression ends.
         let expr_end = loop {
             if i >= self.end {
-                return Err(fsyn("expecting '}'", open, open + 1));
+                return Err(fsyn("expecting '}'"));
             }
             let c = b[i];
             match c {
-                b'\\' => return Err(fsyn("expression part cannot include a backslash", i, i + 1)),
-                b'#' => return Err(fsyn("expression part cannot include '#'", i, i + 1)),
+                b'\\' => return Err(fsyn("expression part cannot include a backslash")),
+                b'#' => return Err(fsyn("expression part cannot include '#'")),
                 b'\'' | b'"' => {
                     // A nested string of the other quote kind.
                     let triple = i + 2 < self.end && b[i + 1] == c && b[i + 2] == c;
@@ -987,7 +1054,7 @@ impl FString<'_> {
                     let mut j = i + q;
                     loop {
                         if j >= self.end {
-                            return Err(fsyn("unterminated string", i, i + 1));
+                            return Err(fsyn("unterminated string"));
                         }
                         if b[j] == c
                             && (!triple || (j + 2 < self.end && b[j + 1] == c && b[j + 2] == c))
@@ -1038,11 +1105,7 @@ impl FString<'_> {
             }
         }
         if self.text[expr_start..value_end].trim().is_empty() {
-            return Err(fsyn(
-                "empty expression not allowed",
-                expr_start,
-                value_end + 1,
-            ));
+            return Err(fsyn("empty expression not allowed"));
         }
         let value = super::parse_sub_expr(self.text, expr_start, value_end).map_err(|mut f| {
             if !f.err.msg.starts_with("f-string") {
@@ -1059,8 +1122,6 @@ impl FString<'_> {
                 _ => {
                     return Err(fsyn(
                         "invalid conversion character: expected 's', 'r', or 'a'",
-                        i + 1,
-                        i + 2,
                     ))
                 }
             }
@@ -1076,7 +1137,7 @@ impl FString<'_> {
             i = stop;
         }
         if i >= self.end || b[i] != b'}' {
-            return Err(fsyn("expecting '}'", open, open + 1));
+            return Err(fsyn("expecting '}'"));
         }
         if doc.is_some() && conversion.is_none() && format_spec.is_none() {
             conversion = Some('r');

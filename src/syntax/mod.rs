@@ -165,6 +165,17 @@ fn map_error(
                 if let Some(f) = assign_for_compare(toks, l) {
                     return f;
                 }
+                if let Some(f) = kwarg_expression(toks, l) {
+                    return f;
+                }
+            }
+            if let Some(f) = legacy_print(toks, l) {
+                return f;
+            }
+            if tok == Tok::Comma {
+                if let Some(f) = except_comma(toks, l) {
+                    return f;
+                }
             }
             if let Some(f) = expected_error(text, toks, l, r, &expected) {
                 return f;
@@ -239,6 +250,138 @@ fn assign_for_compare(toks: &[Spanned], eq_at: usize) -> Option<LexFail> {
     })
 }
 
+/// `f(a.b=1)`: an expression other than a name before a keyword
+/// argument's `=` (CPython's invalid_kwarg), underlined from the
+/// expression's start through the `=`; `f(True=1)` cannot assign to True.
+fn kwarg_expression(toks: &[Spanned], eq_at: usize) -> Option<LexFail> {
+    let i = toks
+        .iter()
+        .position(|t| t.0 == eq_at && t.1 == Tok::Equal)?;
+    // Back to the ',' or '(' that starts this argument, at depth 0.
+    let mut depth = 0i32;
+    let mut j = i;
+    while j > 0 {
+        match toks[j - 1].1 {
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth += 1,
+            Tok::LPar if depth == 0 => break,
+            Tok::LPar | Tok::LSqb | Tok::LBrace if depth > 0 => depth -= 1,
+            Tok::Comma if depth == 0 => break,
+            Tok::LSqb | Tok::LBrace | Tok::Newline | Tok::Semi | Tok::Colon => return None,
+            _ => {}
+        }
+        j -= 1;
+    }
+    // A call's parenthesis: an atom right before it.
+    let open = j.checked_sub(1)?;
+    if toks[open].1 == Tok::LPar {
+        let callee = toks.get(open.checked_sub(1)?)?;
+        if !matches!(callee.1, Tok::Name(_) | Tok::RPar | Tok::RSqb) {
+            return None;
+        }
+    }
+    let msg = match &toks[j..i] {
+        [] => return None,
+        [(_, Tok::True, _)] => "cannot assign to True",
+        [(_, Tok::False, _)] => "cannot assign to False",
+        [(_, Tok::None, _)] => "cannot assign to None",
+        [(_, Tok::Name(_), _)] => return None,
+        _ => "expression cannot contain assignment, perhaps you meant \"==\"?",
+    };
+    Some(LexFail {
+        err: SyntaxError::syntax(msg, Span::new(toks[j].0, toks[i].2)),
+        incomplete: false,
+    })
+}
+
+/// `print "x"`: Python 2's print (or exec) statement, underlined from the
+/// name to the end of what follows it (CPython's invalid_legacy_expression).
+fn legacy_print(toks: &[Spanned], at: usize) -> Option<LexFail> {
+    let i = toks.iter().position(|t| t.0 == at)?;
+    let name = match &toks.get(i.checked_sub(1)?)?.1 {
+        Tok::Name(n) if n.as_ref() == "print" || n.as_ref() == "exec" => n.clone(),
+        _ => return None,
+    };
+    let starts_expr = matches!(
+        toks[i].1,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::RawString
+            | Tok::LSqb
+            | Tok::LBrace
+            | Tok::Minus
+            | Tok::Plus
+            | Tok::Tilde
+            | Tok::Not
+            | Tok::Lambda
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::Ellipsis
+            | Tok::Await
+    );
+    if !starts_expr {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut end = toks[i].2;
+    for t in &toks[i..] {
+        match t.1 {
+            Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+            Tok::Newline | Tok::Semi | Tok::Equal | Tok::Colon if depth <= 0 => break,
+            _ => {}
+        }
+        if depth < 0 {
+            break;
+        }
+        end = t.2;
+    }
+    Some(LexFail {
+        err: SyntaxError::syntax(
+            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+            Span::new(toks[i - 1].0, end),
+        )
+        .with_help(format!("{name} is a function in Python 3: {name}(...)")),
+        incomplete: false,
+    })
+}
+
+/// `except A, B:`: Python 2's form, or types not in a tuple; underlined
+/// from the first type to the ':' (CPython's invalid_except_stmt).
+fn except_comma(toks: &[Spanned], comma_at: usize) -> Option<LexFail> {
+    let i = toks.iter().position(|t| t.0 == comma_at)?;
+    let start = line_start_index(toks, i);
+    if toks[start].1 != Tok::Except {
+        return None;
+    }
+    let first = match toks.get(start + 1)?.1 {
+        Tok::Star => start + 2,
+        _ => start + 1,
+    };
+    let mut depth = 0i32;
+    for t in &toks[i..] {
+        match t.1 {
+            Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+            Tok::Colon if depth == 0 => {
+                return Some(LexFail {
+                    err: SyntaxError::syntax(
+                        "multiple exception types must be parenthesized",
+                        Span::new(toks.get(first)?.0, t.0),
+                    )
+                    .with_help("catch several types as a tuple, and name the exception with 'as': except (A, B) as e:"),
+                    incomplete: false,
+                })
+            }
+            Tok::Newline => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Messages that depend on what the parser expected: a block body after a
 /// header, or the header's ':'.
 fn expected_error(
@@ -263,7 +406,7 @@ fn expected_error(
             err: SyntaxError::new(
                 SyntaxKind::IndentationError,
                 format!("expected an indented block after {what}"),
-                Span::new(l, r.max(l)),
+                Span::new(l, l),
             ),
             incomplete: false,
         });
@@ -326,8 +469,26 @@ fn expected_error(
         }
     }
     if wants("\":\"") {
-        // `if x` NEWLINE: the header lacks its colon.
         let idx = toks.iter().rposition(|t| t.2 <= l)?;
+        // CPython's grammar forces the ':' after `else`, `try`, `finally`
+        // and a def's signature (`&&':'`): the error is at whatever token
+        // came instead.
+        let line_start = line_start_index(toks, idx);
+        let first = match (&toks[line_start].1, toks.get(line_start + 1)) {
+            (Tok::Async, Some(t)) => &t.1,
+            (t, _) => t,
+        };
+        if matches!(toks[idx].1, Tok::Else | Tok::Try | Tok::Finally) || *first == Tok::Def {
+            let mut err = SyntaxError::syntax("expected ':'", Span::new(l, r.max(l + 1)));
+            if toks[idx].1 == Tok::Else && toks.get(idx + 1).is_some_and(|t| t.1 == Tok::If) {
+                err = err.with_help("'else if' is spelled 'elif' in Python");
+            }
+            return Some(LexFail {
+                err,
+                incomplete: false,
+            });
+        }
+        // `if x` NEWLINE: the header lacks its colon.
         let next_is_newline = toks.get(idx + 1).is_some_and(|t| t.1 == Tok::Newline);
         if next_is_newline || r == l {
             let line_start = line_start_index(toks, idx);

@@ -79,6 +79,17 @@ impl Output {
         self.line_buffered = false;
         self.sink = Some(w);
     }
+    /// Put `w` in place of the current sink (None: the process's stdout)
+    /// after flushing what the old one was given; the buffering mode is
+    /// kept. The REPL routes output through its line editor this way
+    /// while the prompt waits.
+    pub fn swap_sink(
+        &mut self,
+        w: Option<Box<dyn std::io::Write>>,
+    ) -> Option<Box<dyn std::io::Write>> {
+        let _ = self.flush();
+        std::mem::replace(&mut self.sink, w)
+    }
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
@@ -732,6 +743,9 @@ impl Vm {
         if std::mem::take(&mut self.heap.freed_class) {
             self.invalidate_classes();
         }
+        if !self.heap.weak_pending.is_empty() {
+            self.interrupt.raise(interrupt::FINALIZE);
+        }
         if !self.heap.never_awaited.is_empty() {
             let names = std::mem::take(&mut self.heap.never_awaited);
             let _ = self.stdout.flush();
@@ -743,6 +757,50 @@ impl Vm {
 }
 
 impl Vm {
+    /// Call the callbacks of the weak references the collector cleared
+    /// (`weakref.ref(obj, callback)`), each with its reference; an error
+    /// is printed as CPython prints an exception it cannot raise.
+    pub fn run_weak_callbacks(&mut self) {
+        while !self.heap.weak_pending.is_empty() {
+            let pending = std::mem::take(&mut self.heap.weak_pending);
+            let base = self.temp_roots.len();
+            self.temp_roots
+                .extend(pending.iter().map(|&r| Value::Obj(r)));
+            for w in pending {
+                let cb = match self.heap.get_mut(w) {
+                    Obj::NativeObj(n) => match n
+                        .as_any_mut()
+                        .downcast_mut::<crate::object::weakref::WeakRef>()
+                    {
+                        Some(wr) => std::mem::replace(&mut wr.callback, Value::None),
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                if cb.is_none() {
+                    continue;
+                }
+                self.temp_roots.push(cb);
+                if let Err(e) = self.call(cb, &[Value::Obj(w)]) {
+                    self.print_unraisable(cb, e);
+                }
+                self.temp_roots.pop();
+            }
+            self.temp_roots.truncate(base);
+        }
+    }
+
+    /// `Exception ignored in: OBJ` and the traceback, on stderr.
+    pub fn print_unraisable(&mut self, obj: Value, e: Value) {
+        let what = match self.repr(obj) {
+            Ok(r) => self.str_of(r).to_string(),
+            Err(_) => "<object repr() failed>".to_string(),
+        };
+        let text = self.format_exception(e);
+        let _ = self.stdout.flush();
+        eprint!("Exception ignored in: {what}\n{text}");
+    }
+
     /// The monotonic clock every timer uses (virtual under `--virtual-time`):
     /// loop.time(), time.monotonic() and time.perf_counter() agree.
     pub fn monotonic(&self) -> f64 {

@@ -1,0 +1,3 @@
+# Mistake: a parameter without a default after one with a default.
+def greet(greeting="hello", name):
+    return f"{greeting}, {name}"

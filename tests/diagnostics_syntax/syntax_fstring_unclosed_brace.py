@@ -1,0 +1,3 @@
+# Mistake: an f-string replacement field not closed.
+name = "Ada"
+print(f"hello {name")

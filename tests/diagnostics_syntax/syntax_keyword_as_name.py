@@ -1,0 +1,3 @@
+# Mistake: a keyword used as a variable name.
+class = "3B"
+print(class)

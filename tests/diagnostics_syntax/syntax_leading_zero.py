@@ -1,0 +1,3 @@
+# Mistake: a leading zero in a decimal literal.
+month = 08
+print(month)

@@ -1,0 +1,3 @@
+# Mistake: a list closed with a parenthesis.
+items = [1, 2, 3)
+print(items)

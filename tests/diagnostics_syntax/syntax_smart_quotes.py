@@ -1,0 +1,2 @@
+# Mistake: typographic quotes pasted from a document.
+print(“hello”)

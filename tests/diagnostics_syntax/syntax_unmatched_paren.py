@@ -1,0 +1,3 @@
+# Mistake: one closing parenthesis too many.
+total = sum([1, 2, 3]))
+print(total)
