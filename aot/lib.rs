@@ -20,6 +20,8 @@ pub mod source;
 pub mod stack;
 #[path = "../src/syntax/mod.rs"]
 pub mod syntax;
+#[path = "../src/sysmem.rs"]
+pub mod sysmem;
 #[path = "../src/text/mod.rs"]
 pub mod text;
 
