@@ -265,6 +265,59 @@ print("thread read", got, "ticks >= 5:", ticks >= 5)
 }
 
 #[test]
+fn input_subprocess_and_getaddrinfo_in_threads_block_only_their_thread() {
+    // input() waits for stdin (fed 300 ms late), subprocess.run waits for
+    // a child, getaddrinfo resolves: each in a thread, on the thread pool,
+    // while the main thread keeps ticking.
+    let dir = tempdir("blocking");
+    let script = r#"
+import socket, subprocess, threading, time
+
+got = {}
+def ask():
+    got["input"] = input()
+def child():
+    got["run"] = subprocess.run(["sh", "-c", "sleep 0.3; echo child"],
+                                capture_output=True, text=True).stdout.strip()
+def resolve():
+    got["dns"] = socket.getaddrinfo("localhost", 80, socket.AF_INET,
+                                    socket.SOCK_STREAM)[0][4]
+ts = [threading.Thread(target=f) for f in (ask, child, resolve)]
+for t in ts:
+    t.start()
+ticks = 0
+while any(t.is_alive() for t in ts) and ticks < 200:
+    time.sleep(0.02)
+    ticks += 1
+for t in ts:
+    t.join()
+print(sorted(got.items()), "main ticked:", ticks >= 10)
+"#;
+    let path = dir.join("script.py");
+    std::fs::write(&path, script).expect("write script");
+    let mut child = Command::new(weft())
+        .arg(&path)
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn weft");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::thread::sleep(Duration::from_millis(300));
+    use std::io::Write;
+    stdin.write_all(b"typed line\n").expect("feed stdin");
+    drop(stdin);
+    let r = common::finish(child, Duration::from_secs(30));
+    assert!(!r.timed_out, "script ran over its limit");
+    assert_eq!(r.code, Some(0), "stderr:\n{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "[('dns', ('127.0.0.1', 80)), ('input', 'typed line'), ('run', 'child')] main ticked: True\n"
+    );
+}
+
+#[test]
 fn ctrl_c_during_asyncio_run_runs_finally_blocks_and_exits_130() {
     use std::os::unix::process::{CommandExt, ExitStatusExt};
     let dir = tempdir("sigint");

@@ -193,20 +193,18 @@ pub fn install(vm: &mut Vm) {
                 return Ok(vm.new_str(s));
             }
         }
-        let mut line = String::new();
-        match std::io::stdin().read_line(&mut line) {
-            Ok(0) => Err(vm.new_error(vm.t.eof_error, "EOF when reading a line")),
-            Ok(_) => {
-                if line.ends_with('\n') {
-                    line.pop();
-                    if line.ends_with('\r') {
-                        line.pop();
-                    }
-                }
-                Ok(vm.new_str(line))
-            }
-            Err(e) => Err(vm.new_error(vm.t.os_error, e.to_string())),
+        // In a weft thread the line is waited for on the thread pool.
+        let offloaded = vm.offload(&[], || {
+            let mut line = String::new();
+            let r = std::io::stdin().read_line(&mut line).map(|_| line);
+            Box::new(move |vm: &mut Vm| crate::vm::Step::Done(input_line(vm, r)))
+        })?;
+        if offloaded {
+            return Ok(Value::None);
         }
+        let mut line = String::new();
+        let r = std::io::stdin().read_line(&mut line).map(|_| line);
+        input_line(vm, r)
     });
     add_fn(
         vm,
@@ -510,4 +508,21 @@ pub fn dir_names(vm: &mut Vm, o: Value) -> PyResult<Vec<Value>> {
         }
     }
     Ok(names)
+}
+
+/// input()'s answer for the line read from stdin.
+fn input_line(vm: &mut Vm, r: std::io::Result<String>) -> PyResult<Value> {
+    match r {
+        Ok(line) if line.is_empty() => Err(vm.new_error(vm.t.eof_error, "EOF when reading a line")),
+        Ok(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(line))
+        }
+        Err(e) => Err(vm.new_error(vm.t.os_error, e.to_string())),
+    }
 }

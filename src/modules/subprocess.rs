@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::builtins::oserror;
 use crate::object::*;
-use crate::vm::{Cap, Vm};
+use crate::vm::{Cap, Step, Vm};
 
 use super::posix::{fd_arg, path_arg};
 use super::{add_fn, new_module};
@@ -127,7 +127,7 @@ fn spawn(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// Descriptors of -1 are not used. On a timeout, what was read so far
 /// comes back and subprocess.py keeps it for the next call.
 fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let mut fin = fd_arg(vm, a.pos[0])?;
+    let fin = fd_arg(vm, a.pos[0])?;
     let input = if a.pos[1].is_none() {
         Vec::new()
     } else {
@@ -141,9 +141,50 @@ fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
         }
     };
-    let mut fout = fd_arg(vm, a.pos[2])?;
-    let mut ferr = fd_arg(vm, a.pos[3])?;
+    let fout = fd_arg(vm, a.pos[2])?;
+    let ferr = fd_arg(vm, a.pos[3])?;
     let deadline = timeout_arg(vm, a.pos[4])?.map(|t| Instant::now() + t);
+    // In a weft thread the pumping runs on the thread pool: only that
+    // thread waits for the child.
+    if vm.in_thread_job() && vm.offload_hook.is_some() {
+        vm.offload(&[], move || {
+            let r = pump(fin, input, fout, ferr, deadline);
+            Box::new(move |vm: &mut Vm| Step::Done(pumped(vm, r)))
+        })?;
+        return Ok(Value::None);
+    }
+    let r = pump(fin, input, fout, ferr, deadline);
+    pumped(vm, r)
+}
+
+/// What `pump` gathered: stdout, stderr, whether the deadline passed, the
+/// stdin fd still open (-1 if closed) and the input bytes written.
+type Pumped = (Vec<u8>, Vec<u8>, bool, i32, usize);
+
+/// communicate's result tuple.
+fn pumped(vm: &mut Vm, r: std::io::Result<Pumped>) -> PyResult<Value> {
+    let (out, err, timed_out, fin, written) = r.map_err(|e| oserror::from_io(vm, &e, None))?;
+    let outv = vm.alloc(Obj::Bytes(out.into_boxed_slice()));
+    let errv = vm.alloc(Obj::Bytes(err.into_boxed_slice()));
+    let res = vec![
+        outv,
+        errv,
+        Value::Bool(timed_out),
+        Value::Int(fin as i64),
+        Value::Int(written as i64),
+    ];
+    Ok(vm.new_tuple(res))
+}
+
+/// Feed `input` to `fin` and read `fout` and `ferr` until both end (or
+/// the deadline passes), without the VM.
+fn pump(
+    mut fin: i32,
+    input: Vec<u8>,
+    mut fout: i32,
+    mut ferr: i32,
+    deadline: Option<Instant>,
+) -> std::io::Result<Pumped> {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut written = 0usize;
     if fin >= 0 && input.is_empty() {
@@ -184,7 +225,7 @@ fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
             if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
                 continue;
             }
-            return Err(oserror::last_os_error(vm, None, None));
+            return Err(std::io::Error::last_os_error());
         }
         for p in &fds {
             if p.revents == 0 {
@@ -222,16 +263,7 @@ fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
         }
     }
-    let outv = vm.alloc(Obj::Bytes(out.into_boxed_slice()));
-    let errv = vm.alloc(Obj::Bytes(err.into_boxed_slice()));
-    let res = vec![
-        outv,
-        errv,
-        Value::Bool(timed_out),
-        Value::Int(fin as i64),
-        Value::Int(written as i64),
-    ];
-    Ok(vm.new_tuple(res))
+    Ok((out, err, timed_out, fin, written))
 }
 
 fn timeout_arg(vm: &mut Vm, v: Value) -> PyResult<Option<Duration>> {
@@ -263,7 +295,33 @@ fn returncode(status: i32) -> i64 {
 /// polls) passes first.
 fn wait(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pid = fd_arg(vm, a.pos[0])?;
-    let deadline = timeout_arg(vm, a.pos[1])?.map(|t| Instant::now() + t);
+    let timeout = timeout_arg(vm, a.pos[1])?;
+    let deadline = timeout.map(|t| Instant::now() + t);
+    if timeout != Some(Duration::ZERO) {
+        // In a weft thread the wait runs on the thread pool.
+        let offloaded = vm.offload(&[], move || {
+            let r = wait_pid(pid, deadline);
+            Box::new(move |vm: &mut Vm| Step::Done(waited(vm, r)))
+        })?;
+        if offloaded {
+            return Ok(Value::None);
+        }
+    }
+    let r = wait_pid(pid, deadline);
+    waited(vm, r)
+}
+
+fn waited(vm: &mut Vm, r: Result<Option<i64>, i32>) -> PyResult<Value> {
+    match r {
+        Ok(Some(code)) => Ok(Value::Int(code)),
+        Ok(None) => Ok(Value::None),
+        Err(e) => Err(oserror::os_error(vm, e, None, None)),
+    }
+}
+
+/// waitpid until `pid` ends (its return code) or the deadline passes
+/// (None), without the VM; Err(errno).
+fn wait_pid(pid: i32, deadline: Option<Instant>) -> Result<Option<i64>, i32> {
     let mut nap = Duration::from_micros(500);
     loop {
         let mut status = 0;
@@ -271,7 +329,7 @@ fn wait(vm: &mut Vm, a: Args) -> PyResult<Value> {
         // SAFETY: waitpid writes the status int we own.
         let r = unsafe { libc::waitpid(pid, &mut status, flags) };
         if r == pid {
-            return Ok(Value::Int(returncode(status)));
+            return Ok(Some(returncode(status)));
         }
         if r < 0 {
             let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
@@ -280,14 +338,14 @@ fn wait(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             if e == libc::ECHILD {
                 // Reaped elsewhere: CPython reports 0 then.
-                return Ok(Value::Int(0));
+                return Ok(Some(0));
             }
-            return Err(oserror::os_error(vm, e, None, None));
+            return Err(e);
         }
         let Some(d) = deadline else { continue };
         let now = Instant::now();
         if now >= d {
-            return Ok(Value::None);
+            return Ok(None);
         }
         std::thread::sleep(nap.min(d - now));
         nap = (nap * 2).min(Duration::from_millis(50));

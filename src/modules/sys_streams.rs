@@ -169,15 +169,26 @@ fn text_class(vm: &mut Vm) -> ObjRef {
             return Err(not_readable(vm));
         }
         let limit = size_arg(vm, a.pos.get(1).copied())?;
-        let mut line = read_line_bytes(vm)?;
-        if let Some(n) = limit {
-            // Rare: a size limit on a line; the rest stays unread only
-            // up to what std buffered, so cut on a char boundary.
-            let s = String::from_utf8_lossy(&line).into_owned();
-            let cut: String = s.chars().take(n).collect();
-            line = cut.into_bytes();
+        let _ = vm.stdout.flush();
+        // In a weft thread the line is waited for on the thread pool.
+        let offloaded = vm.offload(&[], move || {
+            let mut line = Vec::new();
+            let r = std::io::stdin()
+                .lock()
+                .read_until(b'\n', &mut line)
+                .map(|_| line);
+            Box::new(move |vm: &mut Vm| {
+                crate::vm::Step::Done(match r {
+                    Ok(line) => limited_line(vm, line, limit),
+                    Err(e) => Err(crate::builtins::oserror::from_io(vm, &e, None)),
+                })
+            })
+        })?;
+        if offloaded {
+            return Ok(Value::None);
         }
-        decode(vm, line)
+        let line = read_line_bytes(vm)?;
+        limited_line(vm, line, limit)
     });
     add_method(vm, cls, "readlines(hint=-1, /)", |vm, a| {
         if fd_of(vm, a.pos[0]) != 0 {
@@ -389,4 +400,16 @@ pub fn stream_fd(vm: &Vm, v: Value) -> Option<i32> {
         },
         _ => None,
     }
+}
+
+/// readline(size)'s answer for the line read.
+fn limited_line(vm: &mut Vm, mut line: Vec<u8>, limit: Option<usize>) -> PyResult<Value> {
+    if let Some(n) = limit {
+        // Rare: a size limit on a line; the rest stays unread only
+        // up to what std buffered, so cut on a char boundary.
+        let s = String::from_utf8_lossy(&line).into_owned();
+        let cut: String = s.chars().take(n).collect();
+        line = cut.into_bytes();
+    }
+    decode(vm, line)
 }
