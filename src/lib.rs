@@ -19,6 +19,7 @@ pub mod repl;
 pub mod source;
 pub mod stack;
 pub mod syntax;
+pub mod sysmem;
 pub mod text;
 pub mod vm;
 

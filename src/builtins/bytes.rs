@@ -1017,7 +1017,7 @@ fn mul_impl(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = match other {
         Value::Float(_) | Value::None => None,
         Value::Obj(r) if !matches!(vm.heap.get(r), Obj::BigInt(_) | Obj::Instance(_)) => None,
-        _ => vm.index_of(other)?,
+        _ => vm.repeat_count(other)?,
     };
     let Some(n) = n else {
         if is_instance(vm, other) {
@@ -1026,7 +1026,6 @@ fn mul_impl(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
     };
-    let n = n.max(0) as usize;
     let r = vm.try_repeat(&s, n)?;
     Ok(mk(vm, ba, r))
 }

@@ -348,13 +348,12 @@ impl Vm {
                 Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_),
                 BinOpKind::Mul,
             ) => {
-                let Some(n) = self.index_of(bv)? else {
+                let Some(n) = self.repeat_count(bv)? else {
                     if defers_mul(self, bv) {
                         return Ok(None);
                     }
                     return Err(repeat_error(self, bv));
                 };
-                let n = n.max(0) as usize;
                 let Value::Obj(x) = a else { unreachable!() };
                 // Copies of the operand's items (the heap is borrowed while
                 // they are read; the repeat then reserves with try_reserve).
@@ -392,6 +391,13 @@ impl Vm {
                         self.new_tuple(v)
                     }
                     Src::Bytes(b, false) => {
+                        if b.len()
+                            .checked_mul(n)
+                            .is_none_or(|c| c > isize::MAX as usize)
+                        {
+                            let e = self.t.overflow_error;
+                            return Err(self.new_error(e, "repeated bytes are too long"));
+                        }
                         let v = self.try_repeat(&b, n)?;
                         self.alloc(Obj::Bytes(v.into_boxed_slice()))
                     }

@@ -106,7 +106,7 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(vm, c, "zfill(width, /)", |vm, a| {
         let s = this(vm, &a, "zfill", 1, 1)?;
-        let w = int_arg(vm, a.pos[1], "width")?;
+        let w = ssize_arg(vm, a.pos[1])?;
         vm.room_for(w.max(0) as usize)?;
         let r = strops::zfill(&s, w);
         Ok(vm.new_str(r))
@@ -729,9 +729,20 @@ fn str_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_str(r))
 }
 
+/// A width argument: an int that fits a C ssize_t.
+fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.ssize_of(v)? {
+        Some(i) => Ok(i),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
 fn pad_impl(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
     let s = this(vm, &a, name, 1, 2)?;
-    let w = int_arg(vm, a.pos[1], "width")?;
+    let w = ssize_arg(vm, a.pos[1])?;
     let fill = match a.pos.get(2) {
         None => ' ',
         Some(&v) => {
@@ -799,7 +810,7 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = match other {
         Value::Float(_) | Value::None => None,
         Value::Obj(r) if !matches!(vm.heap.get(r), Obj::BigInt(_) | Obj::Instance(_)) => None,
-        _ => vm.index_of(other)?,
+        _ => vm.repeat_count(other)?,
     };
     let Some(n) = n else {
         if is_instance(vm, other) {
@@ -808,7 +819,6 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
     };
-    let n = n.max(0) as usize;
     let r = vm.try_repeat_str(&s, n)?;
     Ok(vm.new_str(r))
 }
@@ -1115,6 +1125,7 @@ pub fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResul
         }
         let v = next(vm)?;
         percent::check_conversion(&spec).map_err(|e| vm.text_error(e))?;
+        crate::text::check_room(spec.width.unwrap_or(0), 1).map_err(|e| vm.text_error(e))?;
         let piece = percent_one(vm, v, &spec, bytes)?;
         out.push_str(&piece);
     }

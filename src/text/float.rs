@@ -28,7 +28,15 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
 /// `n >= 1` significant digits of `|x|` (finite), correctly rounded half-even,
 /// with the decimal point position as in [`shortest_digits`].
 pub fn sig_digits(x: f64, n: usize) -> (String, i32) {
-    split_exp(&format!("{:.*e}", n.max(1) - 1, x.abs()))
+    // A double's exact decimal expansion has at most 767 significant
+    // digits; past that they are zeros (and Rust's formatter takes at most
+    // u16::MAX of precision).
+    const EXACT: usize = 800;
+    let (mut digits, decpt) = split_exp(&format!("{:.*e}", n.clamp(1, EXACT) - 1, x.abs()));
+    if n > EXACT {
+        digits.extend(std::iter::repeat_n('0', n - EXACT));
+    }
+    (digits, decpt)
 }
 
 fn split_exp(s: &str) -> (String, i32) {
@@ -72,7 +80,13 @@ pub fn format_digits(
     let ax = x.abs();
     let body = match mode {
         FloatMode::Fixed => {
-            let mut s = format!("{:.*}", precision, ax);
+            // At most 1074 fraction digits are not zero (2**-1074 is the
+            // least double); the rest are padding.
+            const EXACT: usize = 1100;
+            let mut s = format!("{:.*}", precision.min(EXACT), ax);
+            if precision > EXACT {
+                s.extend(std::iter::repeat_n('0', precision - EXACT));
+            }
             if alt && precision == 0 {
                 s.push('.');
             }
@@ -126,8 +140,8 @@ fn layout(
     add_dot_0: bool,
     upper: bool,
 ) -> String {
-    let point = if use_exp { 1 } else { decpt };
-    let nd = digits.len() as i32;
+    let point = if use_exp { 1 } else { decpt as i64 };
+    let nd = digits.len() as i64;
     let mut out = String::new();
     if point <= 0 {
         out.push('0');

@@ -31,6 +31,8 @@ pub enum ErrKind {
     UnicodeDecodeError,
     /// A ValueError subclass raised by str.encode.
     UnicodeEncodeError,
+    /// The result would not fit in memory.
+    MemoryError,
 }
 
 /// An error raised by a text algorithm, carrying CPython's exact message.
@@ -69,6 +71,17 @@ impl fmt::Display for TextError {
 }
 
 impl std::error::Error for TextError {}
+
+/// Check that a result of `chars` characters of `char_bytes` bytes each
+/// may be allocated (a field width or padding asked for by a script), so
+/// that a huge one raises MemoryError, as in CPython, instead of aborting
+/// the process or filling memory (see `crate::sysmem`).
+pub fn check_room(chars: usize, char_bytes: usize) -> TResult<()> {
+    match chars.checked_mul(char_bytes) {
+        Some(bytes) if crate::sysmem::fits(bytes) => Ok(()),
+        _ => Err(TextError::new(ErrKind::MemoryError, "")),
+    }
+}
 
 /// Result alias for text algorithms.
 pub type TResult<T> = Result<T, TextError>;

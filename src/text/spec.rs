@@ -116,6 +116,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> TResult<FormatSpec> {
         // A lone '0' is a width of zero.
         f.width = Some(0);
     }
+    super::check_room(f.width.unwrap_or(0), f.fill.len_utf8())?;
     if pos < chars.len() && (chars[pos] == ',' || chars[pos] == '_') {
         f.grouping = Some(chars[pos]);
         pos += 1;
@@ -400,6 +401,10 @@ pub fn format_float_for(x: f64, f: &FormatSpec, type_name: &str) -> TResult<Stri
         '%' => (FloatMode::Fixed, p.unwrap_or(6), false, false, true),
         _ => return Err(unknown_code(ty, type_name)),
     };
+    if prec > i32::MAX as usize {
+        return Err(TextError::value("precision too big"));
+    }
+    super::check_room(prec, 1)?;
     let val = if pct { x * 100.0 } else { x };
     let (mut neg, body) = format_digits(val, mode, prec, upper, f.alternate, dot0);
     if f.no_neg_zero && neg && val.is_finite() {

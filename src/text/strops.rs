@@ -16,6 +16,8 @@ pub fn slice_indices(
     if step == 0 {
         return Err(TextError::value("slice step cannot be zero"));
     }
+    // CPython clamps the step to -PY_SSIZE_T_MAX (so -step cannot overflow).
+    let step = step.max(-i64::MAX);
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| -> i64 {
         match v {

@@ -505,6 +505,7 @@ impl Vm {
             text::ErrKind::LookupError => self.t.lookup_error,
             text::ErrKind::UnicodeDecodeError => self.t.unicode_decode_error,
             text::ErrKind::UnicodeEncodeError => self.t.unicode_encode_error,
+            text::ErrKind::MemoryError => return self.no_memory(),
         };
         self.new_error(cls, e.msg)
     }

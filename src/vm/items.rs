@@ -266,6 +266,20 @@ impl Vm {
     }
 
     /// An index argument: int, bool or `__index__`.
+    /// An index for `seq[i]`: as `index_of`, but an int past `ssize_t` is
+    /// CPython's IndexError (not clamped, which is right only for slices).
+    pub fn item_index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::BigInt(_)) {
+                return Err(self.new_error(
+                    self.t.index_error,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+        }
+        self.index_of(v)
+    }
+
     pub fn index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
         match v {
             Value::Int(i) => Ok(Some(i)),
@@ -435,7 +449,7 @@ pub fn seq_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             return seq_getslice(vm, obj, s);
         }
     }
-    let Some(i) = vm.index_of(key)? else {
+    let Some(i) = vm.item_index_of(key)? else {
         let tn = vm.type_name(obj);
         let kn = vm.type_name(key);
         let what = if tn == "str" {
@@ -716,7 +730,7 @@ pub fn seq_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()
             return Err(vm.type_error_obj(obj, "does not support slice assignment"));
         }
     }
-    let Some(i) = vm.index_of(key)? else {
+    let Some(i) = vm.item_index_of(key)? else {
         let kn = vm.type_name(key);
         return Err(vm.type_error(format!("list indices must be integers or slices, not {kn}")));
     };
@@ -826,7 +840,7 @@ pub fn seq_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             return Ok(());
         }
     }
-    let Some(i) = vm.index_of(key)? else {
+    let Some(i) = vm.item_index_of(key)? else {
         let kn = vm.type_name(key);
         return Err(vm.type_error(format!("list indices must be integers or slices, not {kn}")));
     };

@@ -523,8 +523,17 @@ impl Vm {
                 _ => {}
             }
         }
+        // A range knows its length: a huge one is a MemoryError at once, as
+        // in CPython (which preallocates from the length hint), instead of
+        // filling memory item by item.
+        let mut first: Vec<Value> = Vec::new();
+        if let Value::Obj(r) = v {
+            if let Obj::Range(a, b, s) = *self.heap.get(r) {
+                first = self.try_vec(range_len(a, b, s).max(0) as usize)?;
+            }
+        }
         let it = self.iter(v)?;
-        let acc = self.new_list(Vec::new());
+        let acc = self.new_list(first);
         let base = self.temp_roots.len();
         self.temp_roots.push(it);
         self.temp_roots.push(acc);

@@ -18,10 +18,11 @@ impl Vm {
     }
 
     /// `count` items of `item` bytes each, as a byte count that an
-    /// allocation can ask for: MemoryError past `isize::MAX`.
+    /// allocation can ask for: MemoryError past what the machine has
+    /// (`crate::sysmem`).
     pub fn alloc_bytes(&mut self, count: usize, item: usize) -> PyResult<usize> {
         match count.checked_mul(item.max(1)) {
-            Some(n) if n <= isize::MAX as usize => Ok(n),
+            Some(n) if crate::sysmem::fits(n) => Ok(n),
             _ => Err(self.no_memory()),
         }
     }
@@ -42,16 +43,39 @@ impl Vm {
         v.try_reserve(extra).map_err(|_| self.no_memory())
     }
 
-    /// MemoryError unless `bytes` more bytes can be had: the size is checked
-    /// and, past 1 MiB, reserved once (the system refuses what it cannot
-    /// give, as CPython's malloc does) before text of that size is built.
+    /// MemoryError unless `bytes` more bytes may be allocated, checked
+    /// before text of that size is built.
     pub fn room_for(&mut self, bytes: usize) -> PyResult<()> {
-        if bytes <= 1 << 20 {
-            return Ok(());
+        self.alloc_bytes(bytes, 1).map(|_| ())
+    }
+
+    /// A C `ssize_t` argument (a width, a count): an int past it is
+    /// CPython's OverflowError; None if `v` is not an integer.
+    pub fn ssize_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::BigInt(_)) {
+                return Err(self.new_error(
+                    self.t.overflow_error,
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
         }
-        let mut probe: Vec<u8> = self.try_vec(bytes)?;
-        probe.clear();
-        Ok(())
+        self.index_of(v)
+    }
+
+    /// The count of a sequence repetition (`s * n`): negative counts are
+    /// 0; an int past `ssize_t` either way is CPython's OverflowError. None
+    /// if `v` is not an integer.
+    pub fn repeat_count(&mut self, v: Value) -> PyResult<Option<usize>> {
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::BigInt(_)) {
+                return Err(self.new_error(
+                    self.t.overflow_error,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+        }
+        Ok(self.index_of(v)?.map(|n| n.max(0) as usize))
     }
 
     /// `items` repeated `n` times (sequence repetition), or MemoryError.
@@ -67,8 +91,16 @@ impl Vm {
         Ok(v)
     }
 
-    /// `s` repeated `n` times, or MemoryError.
+    /// `s` repeated `n` times: CPython's OverflowError when the length
+    /// passes `ssize_t`, else MemoryError if it cannot be had.
     pub fn try_repeat_str(&mut self, s: &str, n: usize) -> PyResult<String> {
+        if s.chars()
+            .count()
+            .checked_mul(n)
+            .is_none_or(|c| c > isize::MAX as usize)
+        {
+            return Err(self.new_error(self.t.overflow_error, "repeated string is too long"));
+        }
         let v = self.try_repeat(s.as_bytes(), n)?;
         // Whole copies of valid UTF-8 are valid UTF-8.
         Ok(String::from_utf8(v).unwrap_or_default())
