@@ -137,6 +137,7 @@ impl Interpreter {
     /// imported atexit. A handler that raises gets CPython's "Exception
     /// ignored in atexit callback" report on stderr; SystemExit is quiet.
     pub fn run_atexit(&mut self) {
+        self.join_threads();
         let vm = &mut self.vm;
         let k = vm.intern("atexit");
         let Ok(Some(m)) = vm.dict_get(vm.modules, k) else {
@@ -183,6 +184,26 @@ impl Interpreter {
                 }
             }
             vm.temp_roots.pop();
+        }
+    }
+
+    /// Wait for the script's non-daemon threads, as CPython does before
+    /// the atexit handlers (`threading._shutdown`), if it imported
+    /// threading. An exception there (Ctrl-C) is reported and the wait ends.
+    fn join_threads(&mut self) {
+        let vm = &mut self.vm;
+        let k = vm.intern("threading");
+        let Ok(Some(m)) = vm.dict_get(vm.modules, k) else {
+            return;
+        };
+        let name = vm.intern("_shutdown");
+        let Ok(Some(f)) = vm.getattr_opt(m, name) else {
+            return;
+        };
+        if let Err(e) = vm.call(f, &[]) {
+            let text = vm.format_exception(e);
+            let _ = vm.stdout.flush();
+            eprint!("Exception ignored in: <module 'threading'>\n{text}");
         }
     }
 

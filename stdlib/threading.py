@@ -14,6 +14,7 @@ TIMEOUT_MAX = 9223372036.0
 _private = [None]
 _threads = {}
 _ident_counter = [1]
+_name_counter = [0]
 
 
 def _loop():
@@ -24,6 +25,9 @@ def _loop():
     if p is None or p.is_closed():
         p = asyncio.new_event_loop()
         _private[0] = p
+        # The main thread lends this loop its time at safepoints and in
+        # time.sleep, so threads run beside it as under CPython's GIL.
+        _asyncio._set_threads_loop(p)
     return p
 
 
@@ -81,10 +85,6 @@ def enumerate():
     return [_main] + [t for t in _threads.values() if t.is_alive()]
 
 
-def getswitchinterval():
-    return 0.005
-
-
 class Thread:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None,
                  *, daemon=None):
@@ -92,7 +92,8 @@ class Thread:
         self._args = args
         self._kwargs = kwargs or {}
         if name is None:
-            name = f"Thread-{_ident_counter[0]}"
+            _name_counter[0] += 1
+            name = f"Thread-{_name_counter[0]}"
             if target is not None and hasattr(target, "__name__"):
                 name += f" ({target.__name__})"
         self._name = name
@@ -155,7 +156,14 @@ class Thread:
         except SystemExit:
             pass
         except BaseException as exc:
-            _excepthook(self, exc)
+            try:
+                excepthook(ExceptHookArgs(
+                    (type(exc), exc, exc.__traceback__, self)))
+            except BaseException as hook_exc:
+                import sys
+                print("Exception in threading.excepthook:", file=sys.stderr)
+                print(_asyncio._format_exception(hook_exc), end="",
+                      file=sys.stderr)
 
     def start(self):
         if self._started:
@@ -168,6 +176,7 @@ class Thread:
         self._task = loop.create_task(
             _asyncio._mark_thread_job(_run_thread(self)))
         _threads[self._task] = self
+        self._task.add_done_callback(_forget)
 
     def is_alive(self):
         return self._started and self._task is not None and not self._task.done()
@@ -184,10 +193,54 @@ async def _run_thread(thread):
     thread._bootstrap()
 
 
-def _excepthook(thread, exc):
+def _forget(task):
+    _threads.pop(task, None)
+
+
+class ExceptHookArgs(tuple):
+    # CPython's structseq: (exc_type, exc_value, exc_traceback, thread).
+    n_fields = 4
+
+    @property
+    def exc_type(self):
+        return self[0]
+
+    @property
+    def exc_value(self):
+        return self[1]
+
+    @property
+    def exc_traceback(self):
+        return self[2]
+
+    @property
+    def thread(self):
+        return self[3]
+
+
+def excepthook(args, /):
+    """Handle uncaught Thread.run() exception."""
+    if args.exc_type is SystemExit:
+        return
     import sys
-    print(f"Exception in thread {thread.name}:", file=sys.stderr)
-    print(_asyncio._format_exception(exc), end="", file=sys.stderr)
+    name = args.thread.name if args.thread is not None else get_ident()
+    print(f"Exception in thread {name}:", file=sys.stderr)
+    print(_asyncio._format_exception(args.exc_value), end="", file=sys.stderr)
+
+
+__excepthook__ = excepthook
+
+
+def _shutdown():
+    # CPython's threading._shutdown: at exit the interpreter waits for
+    # every non-daemon thread (daemon threads are dropped).
+    while True:
+        alive = [t for t in list(_threads.values())
+                 if t.is_alive() and not t.daemon]
+        if not alive:
+            return
+        for t in alive:
+            t.join()
 
 
 class _MainThread(Thread):
@@ -402,34 +455,122 @@ class Event:
         return self._flag
 
 
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
 class Barrier:
+    # CPython's states: filling (0), draining (1), resetting (-1),
+    # broken (-2).
     def __init__(self, parties, action=None, timeout=None):
-        self.parties = parties
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
+        self._parties = parties
+        self._state = 0
         self._count = 0
-        self._cond = Condition(Lock())
-        self._generation = 0
+
+    def __repr__(self):
+        if self.broken:
+            return f"<{type(self).__module__}.{type(self).__qualname__} object: broken>"
+        return (f"<{type(self).__module__}.{type(self).__qualname__} object:"
+                f" waiters={self.n_waiting}/{self.parties}>")
 
     def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
         with self._cond:
-            gen = self._generation
+            self._enter()
             index = self._count
             self._count += 1
-            if self._count == self.parties:
-                if self._action:
-                    self._action()
-                self._count = 0
-                self._generation += 1
+            try:
+                if index + 1 == self._parties:
+                    self._release()
+                else:
+                    self._wait(timeout)
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    def _enter(self):
+        while self._state in (-1, 1):
+            self._cond.wait()
+        if self._state < 0:
+            raise BrokenBarrierError
+
+    def _release(self):
+        try:
+            if self._action:
+                self._action()
+            self._state = 1
+            self._cond.notify_all()
+        except BaseException:
+            self._break()
+            raise
+
+    def _wait(self, timeout):
+        if not self._cond.wait_for(lambda: self._state != 0, timeout):
+            self._break()
+            raise BrokenBarrierError
+        if self._state < 0:
+            raise BrokenBarrierError
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (-1, 1):
+                self._state = 0
                 self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                if self._state == 0:
+                    self._state = -1
+                elif self._state == -2:
+                    self._state = -1
             else:
-                while gen == self._generation:
-                    self._cond.wait(timeout if timeout is not None else self._timeout)
-            return index
+                self._state = 0
+            self._cond.notify_all()
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    def _break(self):
+        self._state = -2
+        self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
 
     @property
     def n_waiting(self):
-        return self._count
+        if self._state == 0:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == -2
+
+
+ThreadError = RuntimeError
+
+_stack_size = [0]
+
+
+def stack_size(size=0, /):
+    # Threads are fibers on the VM thread: the size is kept and reported
+    # as CPython does, but no fiber needs it.
+    if size != 0 and size < 32768:
+        raise ValueError("size not valid: %d bytes" % size)
+    old = _stack_size[0]
+    _stack_size[0] = size
+    return old
 
 
 class local:

@@ -200,6 +200,71 @@ asyncio.run(main())
 }
 
 #[test]
+fn ticker_keeps_ticking_while_a_thread_reads_a_fifo_that_fills_late() {
+    // Opening and reading a FIFO block until its writer comes (300 ms
+    // later): in a weft thread they wait on the thread pool, so the loop's
+    // 50 ms ticker (and, in a plain script, the main thread) keep going.
+    let dir = tempdir("fifo");
+    let out = check(
+        &dir,
+        r#"
+import asyncio, os, subprocess, threading, time
+
+os.mkfifo("fifo")
+def writer():
+    return subprocess.Popen(["sh", "-c", "sleep 0.3; printf 'one\ntwo\n' > fifo"])
+
+def read_fifo():
+    with open("fifo") as f:
+        return [line.strip() for line in f]
+
+async def main():
+    ticks = []
+    async def ticker():
+        while True:
+            ticks.append(1)
+            await asyncio.sleep(0.05)
+    t = asyncio.create_task(ticker())
+    w = writer()
+    lines = await asyncio.to_thread(read_fifo)
+    t.cancel()
+    w.wait()
+    print("to_thread read", lines, "ticks >= 5:", len(ticks) >= 5)
+
+asyncio.run(main())
+
+# A plain script: the main thread ticks while a thread reads.
+got = []
+def reader():
+    fd = os.open("fifo", os.O_RDONLY)
+    data = b""
+    while True:
+        chunk = os.read(fd, 100)
+        if not chunk:
+            break
+        data += chunk
+    os.close(fd)
+    got.append(data)
+w = writer()
+th = threading.Thread(target=reader)
+th.start()
+ticks = 0
+while th.is_alive() and ticks < 100:
+    time.sleep(0.05)
+    ticks += 1
+th.join()
+w.wait()
+print("thread read", got, "ticks >= 5:", ticks >= 5)
+"#,
+        Duration::from_secs(30),
+    );
+    assert_eq!(
+        out,
+        "to_thread read ['one', 'two'] ticks >= 5: True\nthread read [b'one\\ntwo\\n'] ticks >= 5: True\n"
+    );
+}
+
+#[test]
 fn ctrl_c_during_asyncio_run_runs_finally_blocks_and_exits_130() {
     use std::os::unix::process::{CommandExt, ExitStatusExt};
     let dir = tempdir("sigint");

@@ -329,8 +329,26 @@ pub fn call_at(
     Value::Obj(h)
 }
 
+/// How long a pass may wait for I/O or timers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pass {
+    /// Until something is ready (CPython's `_run_once`).
+    Full,
+    /// Not at all: poll, run what is ready, return (the weft threads' turn
+    /// at a safepoint of the main thread).
+    NoWait,
+    /// At most until this `monotonic()` deadline (`time.sleep` in the main
+    /// thread while weft threads run).
+    Until(f64),
+}
+
 /// One pass of the loop.
 pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
+    run_pass(vm, l, Pass::Full)
+}
+
+/// One pass of the loop, waiting as `pass` allows.
+pub fn run_pass(vm: &mut Vm, l: ObjRef, pass: Pass) -> PyResult<()> {
     // Drop cancelled timers at the top of the heap.
     loop {
         let top = loop_ref(vm, l).and_then(|lo| lo.timers.peek().map(|t| t.handle));
@@ -351,7 +369,13 @@ pub fn run_once(vm: &mut Vm, l: ObjRef) -> PyResult<()> {
         ),
         None => return Ok(()),
     };
-    let found = wait(vm, l, has_ready || stopping, next_when)?;
+    let next_when = match (pass, next_when) {
+        (Pass::Until(t), Some(w)) => Some(w.min(t)),
+        (Pass::Until(t), None) => Some(t),
+        (_, w) => w,
+    };
+    let busy = has_ready || stopping || pass == Pass::NoWait;
+    let found = wait(vm, l, busy, next_when)?;
     if vm.interrupt.pending() {
         // A signal interrupted the poll: its Python handler runs now.
         if let crate::vm::interrupt::Interrupted::Raise(e) = vm.on_interrupt(false) {

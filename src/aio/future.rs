@@ -81,6 +81,9 @@ pub struct TaskData {
     /// The coroutine is a thread-job fiber parked by preemption (resume it
     /// with nothing sent).
     pub preempted: bool,
+    /// The coroutine waits in a native's blocking call (`Vm::pending_await`):
+    /// the call's result is the awaited future's result, sent on wakeup.
+    pub send_result: bool,
 }
 
 #[derive(Debug)]
@@ -405,6 +408,11 @@ pub fn cancel_any(vm: &mut Vm, f: ObjRef, msg: Value) -> bool {
 /// One step of a task: resume its coroutine, then act on what it did.
 /// Errors are KeyboardInterrupt/SystemExit, which stop the loop.
 pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
+    task_step_send(vm, t, exc, Value::None)
+}
+
+/// `task_step`, resuming the coroutine with `send`.
+fn task_step_send(vm: &mut Vm, t: ObjRef, exc: Value, send: Value) -> PyResult<()> {
     if fut(vm, t).state != FutState::Pending {
         return Ok(());
     }
@@ -442,12 +450,9 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
     let r = if preempted && exc.is_undefined() {
         vm.resume_preempted(g)
     } else {
-        vm.resume_native(
-            g,
-            Value::None,
-            if exc.is_undefined() { None } else { Some(exc) },
-        )
+        vm.resume_native(g, send, if exc.is_undefined() { None } else { Some(exc) })
     };
+    let native_wait = std::mem::take(&mut vm.native_wait);
     vm.preempt_depth = prev_depth;
     if vm.take_preempted() == Some(g) {
         if let Some(td) = fut_mut(vm, t).task.as_mut() {
@@ -515,6 +520,7 @@ pub fn task_step(vm: &mut Vm, t: ObjRef, exc: Value) -> PyResult<()> {
                         let fo = fut_mut(vm, t);
                         let td = fo.task.as_mut().expect("a task");
                         td.fut_waiter = Some(f);
+                        td.send_result = native_wait;
                         td.must_cancel
                     };
                     if must {
@@ -554,7 +560,12 @@ pub fn schedule_step(vm: &mut Vm, t: ObjRef, exc: Value) {
 
 /// Task.__wakeup(future): resume the task with the future's outcome.
 pub fn task_wakeup(vm: &mut Vm, t: ObjRef, f: ObjRef) -> PyResult<()> {
+    let send = fut_mut(vm, t)
+        .task
+        .as_mut()
+        .is_some_and(|td| std::mem::take(&mut td.send_result));
     match result(vm, f) {
+        Ok(v) if send => task_step_send(vm, t, Value::Undefined, v),
         Ok(_) => task_step(vm, t, Value::Undefined),
         Err(e) => task_step(vm, t, e),
     }

@@ -8,6 +8,7 @@ pub mod eventloop;
 pub mod fibers;
 pub mod future;
 pub mod oserror;
+pub mod pool;
 pub mod queue;
 pub mod reactor;
 pub mod socket;

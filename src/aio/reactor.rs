@@ -116,6 +116,8 @@ pub struct Reactor {
     pending_jobs: usize,
     /// Child watchers registered.
     children: usize,
+    /// What the thread pool's calls keep alive until they settle.
+    pub held: super::pool::Held,
 }
 
 impl std::fmt::Debug for Reactor {
@@ -144,6 +146,7 @@ impl Reactor {
             regs: HashMap::new(),
             rearm: Vec::new(),
             pending_jobs: 0,
+            held: Default::default(),
             children: 0,
         })
     }
@@ -173,6 +176,7 @@ impl Reactor {
             out.extend(r.reader.map(Value::Obj));
             out.extend(r.writer.map(Value::Obj));
         }
+        self.held.trace(out);
     }
 
     /// Install `h` as the reader (or writer) of `fd`; returns the handle it

@@ -307,15 +307,33 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 Some(i) => complex_arg(vm, i, "second")?,
                 None => (0.0, 0.0),
             };
-            if i.is_none() {
-                (rr, ri)
-            } else {
-                (rr - ii, ri + ir)
+            // As CPython: a part is combined only with the parts of an
+            // argument that is complex, so complex(1.0, -0.0) keeps -0.0.
+            match i {
+                None => (rr, ri),
+                Some(iv) => {
+                    let r_cx = r.is_some_and(|r| is_complex_arg(vm, r));
+                    let i_cx = is_complex_arg(vm, iv);
+                    (
+                        if i_cx { rr - ii } else { rr },
+                        if r_cx { ri + ir } else { ir },
+                    )
+                }
             }
         }
     };
     let c = vm.alloc(Obj::Complex(v.0, v.1));
     Ok(wrap_for(vm, cls, vm.t.complex, c))
+}
+
+/// Whether a complex() argument is a complex number (or has __complex__).
+fn is_complex_arg(vm: &Vm, v: Value) -> bool {
+    if complex_of(vm, v).is_some() {
+        return true;
+    }
+    let ck = vm.n.complex_;
+    matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Instance(_)))
+        && vm.lookup_special(v, ck).is_some()
 }
 
 fn complex_arg(vm: &mut Vm, v: Value, which: &str) -> PyResult<(f64, f64)> {

@@ -3,6 +3,8 @@
 //! implemented over std::fs with a write buffer.
 
 use std::fs::{File, OpenOptions};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileTypeExt;
 
 use crate::vm::Cap;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -142,18 +144,18 @@ pub fn install(vm: &mut Vm) {
 fn install_methods(vm: &mut Vm, c: ObjRef) {
     add_method(vm, c, "read(size=-1, /)", |vm, a| {
         let size = size_arg(vm, a.pos.get(1).copied())?;
-        read(vm, a.pos[0], size, false)
+        read(vm, a.pos[0], size, false, Wait::Result)
     });
     add_method(vm, c, "readline(size=-1, /)", |vm, a| {
         let size = size_arg(vm, a.pos.get(1).copied())?;
-        read(vm, a.pos[0], size, true)
+        read(vm, a.pos[0], size, true, Wait::Result)
     });
     add_method(vm, c, "readlines(hint=-1, /)", |vm, a| {
         let f = a.pos[0];
         let mut lines = Vec::new();
         let base = vm.temp_roots.len();
         loop {
-            let l = read(vm, f, None, true);
+            let l = read(vm, f, None, true, Wait::No);
             let l = match l {
                 Ok(l) => l,
                 Err(e) => {
@@ -171,7 +173,12 @@ fn install_methods(vm: &mut Vm, c: ObjRef) {
         Ok(vm.new_list(lines))
     });
     add_method(vm, c, "__next__()", |vm, a| {
-        let l = read(vm, a.pos[0], None, true)?;
+        // `for line in f` in a weft thread: the loop's ForIter waits for
+        // the data and asks again (see Wait::Retry).
+        let l = read(vm, a.pos[0], None, true, Wait::Retry)?;
+        if vm.pending_await.is_some() {
+            return Ok(Value::None);
+        }
         if vm.len(l)? == 0 {
             return Err(vm.stop_iteration(Value::None));
         }
@@ -602,10 +609,74 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if x {
         oo.create_new(true);
     }
+    let spec = OpenSpec {
+        name,
+        mode,
+        r,
+        w,
+        x,
+        plus,
+        binary: b,
+        encoding,
+        errors,
+        universal: newline_v.is_none(),
+        write_nl: newline_kind(vm, newline_v)?,
+    };
+    if vm.in_thread_job() && std::fs::metadata(&path).is_ok_and(|m| m.file_type().is_fifo()) {
+        // Opening a FIFO waits for its other end: in a weft thread only
+        // that thread waits (on the thread pool).
+        let (oo, path, spec) = (oo.clone(), path.clone(), spec.clone());
+        let offloaded = vm.offload(&[name], move || {
+            let opened = oo.open(&path);
+            Box::new(move |vm: &mut Vm| {
+                crate::vm::Step::Done(match opened {
+                    Ok(file) => file_object(vm, file, spec),
+                    Err(e) => Err(io_error(vm, &e, Some(name))),
+                })
+            })
+        })?;
+        if offloaded {
+            return Ok(Value::None);
+        }
+    }
     let file = match oo.open(&path) {
         Ok(f) => f,
         Err(e) => return Err(io_error(vm, &e, Some(name))),
     };
+    file_object(vm, file, spec)
+}
+
+/// What open() decided before opening the file.
+#[derive(Clone)]
+struct OpenSpec {
+    name: Value,
+    mode: String,
+    r: bool,
+    w: bool,
+    x: bool,
+    plus: bool,
+    binary: bool,
+    encoding: String,
+    errors: String,
+    universal: bool,
+    write_nl: Option<&'static str>,
+}
+
+/// The file object open() returns for the opened `file`.
+fn file_object(vm: &mut Vm, file: File, spec: OpenSpec) -> PyResult<Value> {
+    let OpenSpec {
+        name,
+        mode,
+        r,
+        w,
+        x,
+        plus,
+        binary: b,
+        encoding,
+        errors,
+        universal,
+        write_nl,
+    } = spec;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(io_error(vm, &e, Some(name)));
@@ -632,17 +703,15 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         };
         format!("{base}b{}", if plus { "+" } else { "" })
     } else {
-        mode.clone()
+        mode
     };
-    let universal = newline_v.is_none();
-    let write_nl = newline_kind(vm, newline_v)?;
     let fo = FileObj {
         class,
         name,
         mode: shown_mode,
         binary: b,
         readable: r || plus,
-        writable: w || x || ap || plus,
+        writable: !r || plus,
         file: Some(file),
         rbuf: Vec::new(),
         rpos: 0,
@@ -854,14 +923,28 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// line, `size` bytes or characters, or (neither) everything. Pipes and
 /// terminals are read as data arrives, so a readline() on a child's
 /// stdout returns once that line is there, not at the end of the stream.
-fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<()> {
+///
+/// `nb` (a weft thread's read): before each read from the OS, see whether
+/// it would block; if so stop and return false, and the caller waits for
+/// the descriptor on the thread pool, then fills again.
+fn fill(vm: &mut Vm, f: Value, size: Option<usize>, line: bool, nb: bool) -> PyResult<bool> {
     let mut chunk = Vec::new();
     loop {
         let fo = file_mut(vm, f).expect("file");
         if fo.eof || enough(fo, size, line) {
-            return Ok(());
+            return Ok(true);
         }
-        let all = size.is_none() && !line;
+        if nb
+            && fo
+                .file
+                .as_ref()
+                .is_some_and(|h| !readable_now(h.as_raw_fd()))
+        {
+            return Ok(false);
+        }
+        // A thread's read() reads in chunks, so that it waits off the VM
+        // between them.
+        let all = size.is_none() && !line && !nb;
         let r = match fo.file.as_mut() {
             // read() without a size wants everything: one read to the end.
             Some(h) if all => {
@@ -956,8 +1039,20 @@ fn enough(fo: &FileObj, size: Option<usize>, line: bool) -> bool {
         || size.is_some_and(|n| rest.len() >= n.saturating_mul(4) || rest.chars().count() >= n)
 }
 
+/// What a read in a weft thread does when the data is not there yet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Wait {
+    /// Block the VM thread (a caller that cannot suspend).
+    No,
+    /// Wait on the thread pool; the call's result is the data.
+    Result,
+    /// Wait on the thread pool, filling the buffer; the caller (ForIter
+    /// on `__next__`) asks again once it is there.
+    Retry,
+}
+
 /// read(size) / readline(size) for both modes.
-fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Value> {
+fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool, wait: Wait) -> PyResult<Value> {
     if file_ref(vm, f).is_some_and(|fo| fo.closed && fo.binary) {
         let what = if line { "readline" } else { "read" };
         return Err(vm.value_error(format!("{what} of closed file")));
@@ -968,7 +1063,67 @@ fn read(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Valu
         return Err(vm.new_error(c, "not readable"));
     }
     flush(vm, f)?;
-    fill(vm, f, size, line)?;
+    let fd = file_ref(vm, f).and_then(|fo| fo.file.as_ref().map(|h| h.as_raw_fd()));
+    let nb = wait != Wait::No && fd.is_some() && vm.in_thread_job();
+    if !fill(vm, f, size, line, nb)? {
+        // A weft thread: only its fiber waits for the data.
+        if let Some(fd) = fd {
+            let give = wait == Wait::Result;
+            if vm.offload(&[f], move || wait_readable(fd, f, size, line, give))? {
+                return Ok(Value::None);
+            }
+        }
+        fill(vm, f, size, line, false)?;
+    }
+    take(vm, f, size, line)
+}
+
+/// A descriptor a read would not block on (data, end of file or error).
+fn readable_now(fd: i32) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd we own, no wait.
+    let n = unsafe { libc::poll(&mut p, 1, 0) };
+    n != 0
+}
+
+/// Thread-pool work: wait until `fd` is readable, then (on the loop)
+/// fill and answer the read, or wait again.
+fn wait_readable(
+    fd: i32,
+    f: Value,
+    size: Option<usize>,
+    line: bool,
+    give: bool,
+) -> crate::vm::Finish {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd we own; EINTR just ends the wait early (the
+    // finish then sees the fd is not ready and waits again).
+    unsafe { libc::poll(&mut p, 1, -1) };
+    Box::new(move |vm: &mut Vm| {
+        if file_ref(vm, f).is_none_or(|fo| fo.closed) {
+            return crate::vm::Step::Done(Err(vm.value_error("I/O operation on closed file.")));
+        }
+        match fill(vm, f, size, line, true) {
+            Ok(true) if give => crate::vm::Step::Done(take(vm, f, size, line)),
+            Ok(true) => crate::vm::Step::Done(Ok(Value::None)),
+            Ok(false) => {
+                crate::vm::Step::Again(Box::new(move || wait_readable(fd, f, size, line, give)))
+            }
+            Err(e) => crate::vm::Step::Done(Err(e)),
+        }
+    })
+}
+
+/// Answer read(size) / readline(size) from the buffer `fill` filled.
+fn take(vm: &mut Vm, f: Value, size: Option<usize>, line: bool) -> PyResult<Value> {
     let fo = file_mut(vm, f).expect("file");
     if fo.binary {
         let rest = &fo.rbuf[fo.rpos..];

@@ -43,6 +43,18 @@ pub fn install(vm: &mut Vm) {
     add_fn(vm, "hex(number, /)", |vm, a| radix(vm, a, "hex", 16));
     add_fn(vm, "oct(number, /)", |vm, a| radix(vm, a, "oct", 8));
     add_fn(vm, "bin(number, /)", |vm, a| radix(vm, a, "bin", 2));
+    // types.MethodType(function, instance)
+    let mc = vm.t.method;
+    super::add_staticmethod(vm, mc, "__new__(cls, function, instance, /)", |vm, a| {
+        let (func, recv) = (a.pos[1], a.pos[2]);
+        if !super::core::callable(vm, func) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if recv.is_none() {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(vm.alloc(Obj::BoundMethod { recv, func }))
+    });
     add_fn(vm, "aiter(async_iterable, /)", |vm, a| {
         check(vm, "aiter", &a, 1, 1, &[])?;
         let v = a.pos[0];

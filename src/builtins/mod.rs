@@ -11,9 +11,11 @@ pub mod exc;
 pub mod file;
 pub mod float;
 pub mod funcs;
+pub mod help;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod num;
 pub mod object;
 pub mod oserror;
@@ -38,6 +40,8 @@ pub fn install(vm: &mut Vm) {
     funcs::install(vm);
     file::install(vm);
     core::install(vm);
+    help::install(vm);
+    memoryview::install(vm);
     // Expose the built-in classes by name.
     let t = &vm.t;
     let classes = [

@@ -312,8 +312,17 @@ fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         (cls, first)
     };
-    let Value::Obj(c) = cls else {
-        return Err(vm.type_error("super() argument 1 must be a type"));
+    let c = match cls {
+        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
+        _ => {
+            let tn = vm.type_name(cls);
+            return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+        }
     };
+    let fits = vm.isinstance_class(obj, c)
+        || matches!(obj, Value::Obj(o) if matches!(vm.heap.get(o), Obj::Class(_)) && vm.is_subclass(o, c));
+    if !fits {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
     Ok(vm.alloc(Obj::Super { cls: c, obj }))
 }

@@ -328,12 +328,15 @@ pub enum Op {
     PrepReraiseStar,
     /// `[..] -> [.., AssertionError]`
     LoadAssertionError,
-    /// `with`: `[.., mgr] -> [.., exit_bound, enter_result]` (calls `__enter__`).
+    /// `with`: `[.., mgr] -> [.., exit_bound, enter, self_or_Undefined]`,
+    /// followed by `CallMethod(0)`, so a weft `__enter__` runs as a frame of
+    /// this fiber (a blocking acquire inside it can suspend a thread fiber).
     BeforeWith,
-    /// `async with`: `[.., mgr] -> [.., aexit_bound, aenter_awaitable]`.
+    /// `async with`: `[.., mgr] -> [.., aexit_bound, aenter, self_or_Undefined]`,
+    /// followed by `CallMethod(0)` and an await.
     BeforeAsyncWith,
-    /// Exceptional `with` exit: `[.., exit, prev, exc] -> [.., exit, prev, exc, res]`
-    /// where res = exit(type(exc), exc, exc.__traceback__).
+    /// Exceptional `with` exit, followed by `Call(3)`:
+    /// `[.., exit, prev, exc, x] -> [.., exit, prev, exc, x, exit, type(exc), exc, tb]`.
     WithExceptStart,
 
     // ---- generators and coroutines ----

@@ -26,9 +26,11 @@ pub fn stack_effect(op: Op, jump: bool) -> i32 {
         | ImportName(_) | ImportStar | PrintExpr => -1,
         DupTop | Copy(_) | LoadConst(_) | LoadFast(_) | LoadFastInplace(_) | LoadDeref(_)
         | LoadClosure(_) | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_)
-        | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith | WithExceptStart
-        | GetANext | ImportFrom(_) | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
+        | PushExcInfo | LoadAssertionError | GetANext | ImportFrom(_) | GetLen | MatchMapping
+        | MatchSequence | MatchKeys => 1,
         DupTop2 | LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastMethod(..) => 2,
+        BeforeWith | BeforeAsyncWith => 2,
+        WithExceptStart => 4,
         LoadFastAttr(..) | DupTop2Subscr => 1,
         InplaceStoreSubscr(_) => -4,
         SubscrLocals(..) | BinaryOpLocals(..) | BinaryOpLocalConst(..) => 1,

@@ -828,9 +828,11 @@ impl<'a> Compiler<'a> {
         self.expr(&item.context)?;
         if is_async {
             self.emit(Op::BeforeAsyncWith);
+            self.emit(Op::CallMethod(0));
             self.emit_await();
         } else {
             self.emit(Op::BeforeWith);
+            self.emit(Op::CallMethod(0));
         }
         // The target is stored before the block is set up, so the handler's
         // cut-back depth is `[.., exit]`.
@@ -854,6 +856,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PushExcInfo);
         self.jump(Op::SetupExcept, wc);
         self.emit(Op::WithExceptStart);
+        self.emit(Op::Call(3));
         if is_async {
             self.emit_await();
         }

@@ -120,6 +120,7 @@ fn create_task(vm: &mut Vm, l: ObjRef, coro: Value, name: Value) -> PyResult<Val
             coro,
             must_cancel: false,
             preempted: false,
+            send_result: false,
             fut_waiter: None,
             name,
             number,

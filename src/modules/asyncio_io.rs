@@ -212,6 +212,14 @@ pub fn install(vm: &mut Vm, m: Value) {
         vm.pending_await = Some(a.pos[0]);
         Ok(Value::None)
     });
+    add_fn(vm, m, "_set_threads_loop(loop, /)", |vm, a| {
+        // threading's private loop: the main thread lends it its time at
+        // safepoints and in time.sleep (aio::fibers::main_slice).
+        let l = loop_arg(vm, a.pos[0])?;
+        vm.threads_loop = Value::Obj(l);
+        vm.thread_slice_hook = Some(crate::aio::fibers::main_slice);
+        Ok(Value::None)
+    });
     add_fn(vm, m, "_fd_count()", |vm, _| {
         // Open fds of this process (leak checks; /proc on Linux).
         vm.require(Cap::FsRead, "_fd_count")?;

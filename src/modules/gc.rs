@@ -25,6 +25,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
         let before = vm.heap.live();
         vm.collect();
+        // Weak references to what was freed are cleared; their callbacks
+        // run now, as CPython runs them before collect() returns.
+        vm.run_weak_callbacks();
         Ok(Value::Int(before.saturating_sub(vm.heap.live()) as i64))
     });
     add_fn(vm, m, "enable()", |vm, a| {

@@ -8,6 +8,8 @@
 pub mod asyncio;
 pub mod asyncio_io;
 pub mod binascii;
+pub mod cmath;
+mod cmath_special;
 pub mod collections;
 pub mod errno;
 pub mod exec;
@@ -33,6 +35,8 @@ pub mod sys;
 mod sys_streams;
 pub mod time;
 pub mod timeconv;
+pub mod unicodedata;
+pub mod weakref;
 
 use std::rc::Rc;
 
@@ -75,9 +79,13 @@ pub fn new_vm() -> Vm {
 
 pub fn install(vm: &mut Vm) {
     vm.importer = import_impl;
+    // Blocking natives in weft threads' fibers use aio's thread pool.
+    vm.offload_hook = Some(crate::aio::pool::offload);
     vm.native_modules.insert("sys", sys::make);
     vm.native_modules.insert("time", time::make);
     vm.native_modules.insert("math", math::make);
+    vm.native_modules.insert("cmath", cmath::make);
+    vm.native_modules.insert("unicodedata", unicodedata::make);
     vm.native_modules.insert("gc", gc::make);
     vm.native_modules.insert("_random", random::make);
     vm.native_modules.insert("hashlib", hashlib::make);
@@ -98,9 +106,39 @@ pub fn install(vm: &mut Vm) {
     vm.native_modules.insert("_asyncio", asyncio::make);
     vm.native_modules.insert("_socket", socket::make);
     vm.native_modules.insert("signal", signal::make);
+    vm.native_modules.insert("builtins", make_builtins);
+    vm.native_modules.insert("_weakref", weakref::make);
     vm.await_hook = Some(crate::aio::await_step::await_native);
     exec::install(vm);
-    // sys exists from the start (print looks up sys.stdout).
+    let mc = vm.t.module;
+    crate::builtins::add_staticmethod(vm, mc, "__new__(cls, name, doc=None)", |vm, a| {
+        if !a.pos[0].is(Value::Obj(vm.t.module)) {
+            return Err(vm.type_error("weft cannot make instances of a subclass of module"));
+        }
+        let Some(name) = a.get(vm, 1, "name").filter(|n| vm.as_str(*n).is_some()) else {
+            let tn = a
+                .get(vm, 1, "name")
+                .map_or("NoneType".into(), |n| vm.type_name(n));
+            return Err(vm.type_error(format!(
+                "module.__init__() argument 'name' must be str, not {tn}"
+            )));
+        };
+        let doc = a.get(vm, 2, "doc").unwrap_or(Value::None);
+        let dict = vm.heap.alloc(Obj::Dict(Box::default()));
+        let m = vm.alloc(Obj::Module(Box::new(Module { name, dict })));
+        let nk = vm.n.name;
+        vm.dict_set_str(dict, nk, name);
+        let dk = vm.n.doc;
+        vm.dict_set_str(dict, dk, doc);
+        for k in ["__package__", "__loader__", "__spec__"] {
+            let k = vm.intern(k);
+            vm.dict_set_str(dict, k, Value::None);
+        }
+        Ok(m)
+    });
+    crate::builtins::add_method(vm, mc, "__init__(name, doc=None)", |_, _| Ok(Value::None));
+    // builtins and sys exist from the start (print looks up sys.stdout).
+    let _ = load_module(vm, "builtins");
     if let Ok(m) = load_module(vm, "sys") {
         add_fn(vm, m, "_getframe(depth=0, /)", |vm, a| {
             let depth = match a.pos.first() {
@@ -116,6 +154,22 @@ pub fn install(vm: &mut Vm) {
             vm.get_frame(depth)
         });
     }
+}
+
+/// `builtins`: a module whose namespace is the built-ins dict itself, so
+/// `builtins.x = v` is seen by every module's name lookups.
+fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
+    let dict = vm.builtins;
+    let name = vm.intern("builtins");
+    let m = vm.alloc(Obj::Module(Box::new(Module { name, dict })));
+    let nk = vm.n.name;
+    vm.dict_set_str(dict, nk, name);
+    let dk = vm.n.doc;
+    let doc = vm.new_str(
+        "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed.",
+    );
+    vm.dict_set_str(dict, dk, doc);
+    Ok(m)
 }
 
 /// A new module object registered in sys.modules.
@@ -539,7 +593,7 @@ pub fn load_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
         // Without the file-system capability only the embedded and
         // native modules can be imported.
         None if !vm.caps.fs_read => Vec::new(),
-        None => vm.path.clone(),
+        None => search_path(vm),
     };
     for dir in dirs {
         let base = std::path::Path::new(&dir);
@@ -602,6 +656,33 @@ pub fn load_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
         return Ok(vm.dict_get_str(vm.modules, key).unwrap_or(m));
     }
     Err(not_found(vm, full))
+}
+
+/// The folders a top-level import searches: `sys.path` as the script left
+/// it (its str entries; "" is the current folder), or the start-up path
+/// when sys.path is not a list.
+fn search_path(vm: &mut Vm) -> Vec<String> {
+    let sk = vm.intern("sys");
+    let pk = vm.intern("path");
+    let list = vm
+        .dict_get_str(vm.modules, sk)
+        .and_then(|m| module_dict(vm, m))
+        .and_then(|d| vm.dict_get_str(d, pk));
+    match list {
+        Some(Value::Obj(r)) if matches!(vm.heap.get(r), Obj::List(_)) => vm
+            .tuple_items(Value::Obj(r))
+            .iter()
+            .filter_map(|v| vm.as_str(*v))
+            .map(|s| {
+                if s.is_empty() {
+                    ".".to_string()
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect(),
+        _ => vm.path.clone(),
+    }
 }
 
 fn not_found(vm: &mut Vm, full: &str) -> Value {

@@ -443,20 +443,11 @@ fn install_methods(vm: &mut Vm, cls: ObjRef) {
         cls,
         "recv_into(buffer, nbytes=0, flags=0, /)",
         |vm, a| {
-            let cap =
-                match a.pos[1] {
-                    Value::Obj(r) => match vm.heap.get(r) {
-                        Obj::ByteArray(b) => b.len(),
-                        _ => return Err(vm.type_error(
-                            "recv_into() argument 'buffer' must be read-write bytes-like object",
-                        )),
-                    },
-                    _ => {
-                        return Err(vm.type_error(
-                            "recv_into() argument 'buffer' must be read-write bytes-like object",
-                        ))
-                    }
-                };
+            let Some(cap) = crate::object::memview::writable_len(&vm.heap, a.pos[1]) else {
+                return Err(vm.type_error(
+                    "recv_into() argument 'buffer' must be read-write bytes-like object",
+                ));
+            };
             let mut n = opt_int(vm, &a, 2, "nbytes", 0)?;
             if n < 0 {
                 return Err(vm.value_error("negative buffersize in recv_into"));
@@ -470,11 +461,7 @@ fn install_methods(vm: &mut Vm, cls: ObjRef) {
             let flags = opt_int(vm, &a, 3, "flags", 0)? as i32;
             let (b, _) = recv_buf(vm, a.pos[0], n, flags, false)?;
             let got = b.len();
-            if let Value::Obj(r) = a.pos[1] {
-                if let Obj::ByteArray(buf) = vm.heap.get_mut(r) {
-                    buf[..got].copy_from_slice(&b);
-                }
-            }
+            crate::object::memview::buffer_write(&mut vm.heap, a.pos[1], 0, &b);
             Ok(Value::Int(got as i64))
         },
     );

@@ -508,13 +508,7 @@ fn do_unpack_from(vm: &mut Vm, f: &Format, buf: Value, off: Option<Value>) -> Py
 }
 
 fn do_pack_into(vm: &mut Vm, f: &Format, buf: Value, off: Value, args: &[Value]) -> PyResult<()> {
-    let len = match buf {
-        Value::Obj(r) => match vm.heap.get(r) {
-            Obj::ByteArray(b) => Some(b.len()),
-            _ => None,
-        },
-        _ => None,
-    };
+    let len = crate::object::memview::writable_len(&vm.heap, buf);
     let Some(len) = len else {
         let tn = vm.type_name(buf);
         return Err(vm.type_error(format!(
@@ -536,13 +530,7 @@ fn do_pack_into(vm: &mut Vm, f: &Format, buf: Value, off: Value, args: &[Value])
     }
     let mut tmp = vec![0u8; f.size];
     pack_into_buf(vm, f, args, &mut tmp)?;
-    if let Value::Obj(r) = buf {
-        if let Obj::ByteArray(b) = vm.heap.get_mut(r) {
-            if b.len() >= off + f.size {
-                b[off..off + f.size].copy_from_slice(&tmp);
-            }
-        }
-    }
+    crate::object::memview::buffer_write(&mut vm.heap, buf, off, &tmp);
     Ok(())
 }
 

@@ -370,7 +370,9 @@ fn functions(vm: &mut Vm, m: Value) {
         Ok(vm.new_str("surrogateescape"))
     });
     add_fn(vm, m, "getrefcount(object, /)", |_, _| Ok(Value::Int(2)));
-    add_fn(vm, m, "getswitchinterval()", |_, _| Ok(Value::Float(0.005)));
+    add_fn(vm, m, "getswitchinterval()", |_, _| {
+        Ok(Value::Float(crate::aio::fibers::switch_interval()))
+    });
     add_fn(vm, m, "is_finalizing()", |_, _| Ok(Value::Bool(false)));
     add_fn(vm, m, "get_int_max_str_digits()", |_, _| {
         Ok(Value::Int(4300))
@@ -388,14 +390,14 @@ fn functions(vm: &mut Vm, m: Value) {
         }
     });
     add_fn(vm, m, "setswitchinterval(interval, /)", |vm, a| {
-        match a.pos[0] {
-            Value::Float(f) if f > 0.0 => Ok(Value::None),
-            Value::Int(i) if i > 0 => Ok(Value::None),
-            Value::Float(_) | Value::Int(_) => {
-                Err(vm.value_error("switch interval must be strictly positive"))
-            }
-            _ => Err(vm.type_error("must be real number")),
+        // The fiber switch interval (threads are fibers): the ticker reads
+        // it before each sleep.
+        let secs = crate::builtins::num::to_f64(vm, a.pos[0])?;
+        if secs <= 0.0 {
+            return Err(vm.value_error("switch interval must be strictly positive"));
         }
+        crate::aio::fibers::set_switch_interval(secs);
+        Ok(Value::None)
     });
     add_fn(vm, m, "getallocatedblocks()", |vm, _| {
         Ok(Value::Int(vm.heap.live() as i64))

@@ -59,6 +59,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             vm.pending_await = Some(fut);
             return Ok(Value::None);
         }
+        if crate::aio::fibers::main_sleep(vm, secs)? {
+            // The main thread sleeps while weft threads run.
+            return Ok(Value::None);
+        }
         if vm.virtual_time {
             // Virtual time: the clock jumps instead of the thread sleeping.
             vm.clock_offset += secs;

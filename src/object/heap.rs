@@ -7,6 +7,7 @@
 
 use super::obj::Obj;
 use super::value::{ObjRef, Value};
+use super::weakref::WeakRef;
 
 /// The fewest allocations between two collections. Small enough that the
 /// slots and buffers a short-lived-object loop cycles through stay in L2
@@ -44,6 +45,12 @@ pub struct Heap {
     /// The slots of the generators and coroutines allocated (live or not
     /// yet found dead), for the never-awaited warning.
     gens: Vec<u32>,
+    /// Weak references by referent slot: the slots of the `WeakRef`s
+    /// naming it (cleared when the referent is freed).
+    weak: std::collections::HashMap<u32, Vec<u32>>,
+    /// Cleared weak references whose callbacks the VM has yet to call
+    /// (roots until then), in the order to call them.
+    pub weak_pending: Vec<ObjRef>,
 }
 
 impl Default for Heap {
@@ -87,6 +94,8 @@ impl Heap {
             never_awaited: Vec::new(),
             freed_class: false,
             gens: Vec::new(),
+            weak: std::collections::HashMap::new(),
+            weak_pending: Vec::new(),
         }
     }
 
@@ -143,6 +152,62 @@ impl Heap {
         }
     }
 
+    /// Record that the `WeakRef` at `wr` names `referent`.
+    pub fn register_weak(&mut self, referent: ObjRef, wr: ObjRef) {
+        self.weak
+            .entry(referent.index() as u32)
+            .or_default()
+            .push(wr.index() as u32);
+    }
+
+    /// The weak references to `referent` still alive, oldest first.
+    pub fn weakrefs_to(&self, referent: ObjRef) -> Vec<ObjRef> {
+        let Some(list) = self.weak.get(&(referent.index() as u32)) else {
+            return Vec::new();
+        };
+        list.iter()
+            .filter(|&&i| {
+                matches!(self.slots.get(i as usize), Some(Some(Obj::NativeObj(n)))
+                    if n.as_any().downcast_ref::<WeakRef>().is_some_and(|w| w.referent == Some(referent)))
+            })
+            .map(|&i| ObjRef::from_index(i))
+            .collect()
+    }
+
+    /// Clear the weak references to the objects this collection frees
+    /// (unmarked), forget the freed weak references, and queue the
+    /// callbacks: per referent newest first (CPython's order), referents
+    /// in slot order.
+    fn clear_weak(&mut self) {
+        let marks = &self.marks;
+        let marked = |i: u32| marks[i as usize / 64] & (1u64 << (i % 64)) != 0;
+        let mut dead: Vec<(u32, Vec<u32>)> = Vec::new();
+        self.weak.retain(|&referent, refs| {
+            refs.retain(|&w| marked(w));
+            if refs.is_empty() {
+                return false;
+            }
+            if marked(referent) {
+                return true;
+            }
+            dead.push((referent, std::mem::take(refs)));
+            false
+        });
+        dead.sort_unstable_by_key(|(r, _)| *r);
+        for (_, refs) in dead {
+            for &w in refs.iter().rev() {
+                if let Some(Some(Obj::NativeObj(n))) = self.slots.get_mut(w as usize) {
+                    if let Some(wr) = n.as_any_mut().downcast_mut::<WeakRef>() {
+                        wr.referent = None;
+                        if !wr.callback.is_none() {
+                            self.weak_pending.push(ObjRef::from_index(w));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     pub fn live(&self) -> usize {
         self.live
     }
@@ -182,6 +247,9 @@ impl Heap {
         for &v in roots {
             mark(marks, &mut stack, v);
         }
+        for &r in &self.weak_pending {
+            mark(marks, &mut stack, Value::Obj(r));
+        }
         // Counted while marking, which reads every live object anyway (the
         // sweep then touches only dead slots).
         let mut live_bytes = 0usize;
@@ -216,6 +284,9 @@ impl Heap {
                 }
                 _ => {}
             }
+        }
+        if !self.weak.is_empty() {
+            self.clear_weak();
         }
         // Coroutines freed without ever being started: CPython warns
         // "coroutine '...' was never awaited" when it deallocates them.

@@ -221,6 +221,8 @@ impl Vm {
                 }
                 "co_firstlineno" => Some(Value::Int(c.code.firstlineno as i64)),
                 "co_argcount" => Some(Value::Int(c.code.argcount as i64)),
+                "co_posonlyargcount" => Some(Value::Int(c.code.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(Value::Int(c.code.kwonlyargcount as i64)),
                 "co_flags" => Some(Value::Int(c.code.flags as i64)),
                 "co_varnames" => {
                     let names = c.code.varnames.clone();

@@ -93,6 +93,7 @@ impl Vm {
                         let v = r?;
                         if let Some(f) = self.pending_await.take() {
                             // The native asked to await `f` (see invoke).
+                            self.native_wait = true;
                             return Ok(match self.suspend_fiber(f) {
                                 Some(exit) => Invoked::Exit(exit),
                                 None => Invoked::Frame,
@@ -399,7 +400,10 @@ impl Vm {
                 self.temp_roots.extend_from_slice(args);
                 self.temp_roots
                     .extend(kw.iter().flat_map(|(k, v)| [*k, *v]));
-                let prev_inline = std::mem::replace(&mut self.native_inline, !nested);
+                // ForIter's `__next__` counts as called inline (see
+                // `retry_inline`).
+                let inline = !nested || std::mem::take(&mut self.retry_inline);
+                let prev_inline = std::mem::replace(&mut self.native_inline, inline);
                 let r = match bound {
                     Some(b) => {
                         let mut all: ArgVec = SmallVec::new();
@@ -412,10 +416,11 @@ impl Vm {
                 self.native_inline = prev_inline;
                 self.temp_roots.truncate(base);
                 let v = r?;
-                if let Some(f) = self.pending_await.take() {
-                    if !nested {
+                if !nested {
+                    if let Some(f) = self.pending_await.take() {
                         // The native asked to await `f`: suspend the fiber;
                         // the value it is resumed with is the call's result.
+                        self.native_wait = true;
                         return Ok(match self.suspend_fiber(f) {
                             Some(exit) => Invoked::Exit(exit),
                             None => Invoked::Frame,
@@ -1221,53 +1226,45 @@ impl Vm {
         Ok(())
     }
 
+    /// `with`: push the bound `__exit__`, then `__enter__` and its receiver
+    /// for the `CallMethod(0)` that follows (DESIGN decision 2: the dispatch
+    /// loop makes the call, so a weft `__enter__` is a frame of this fiber).
     pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<()> {
         let (ek, xk) = (self.n.enter, self.n.exit);
-        let enter = self.lookup_special(mgr, ek);
-        let exit = self.lookup_special(mgr, xk);
-        let (Some(enter), Some(exit)) = (enter, exit) else {
-            let tn = self.type_name(mgr);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the context manager protocol"
-            )));
-        };
-        let bound_exit = self.bind_method_value(exit, mgr)?;
-        self.push(bound_exit);
-        let r = self.call_bound(enter, mgr, &[]);
-        match r {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
-            }
-            Err(e) => {
-                self.pop();
-                Err(e)
-            }
-        }
+        self.push_with_methods(mgr, ek, xk, "")
     }
 
     pub(crate) fn before_async_with(&mut self, mgr: Value) -> PyResult<()> {
         let (ek, xk) = (self.n.aenter, self.n.aexit);
+        self.push_with_methods(mgr, ek, xk, "asynchronous ")
+    }
+
+    fn push_with_methods(&mut self, mgr: Value, ek: Value, xk: Value, kind: &str) -> PyResult<()> {
         let enter = self.lookup_special(mgr, ek);
         let exit = self.lookup_special(mgr, xk);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let tn = self.type_name(mgr);
             return Err(self.type_error(format!(
-                "'{tn}' object does not support the asynchronous context manager protocol"
+                "'{tn}' object does not support the {kind}context manager protocol"
             )));
         };
         let bound_exit = self.bind_method_value(exit, mgr)?;
         self.push(bound_exit);
-        match self.call_bound(enter, mgr, &[]) {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
+        match self.bind_descriptor(enter, mgr) {
+            Ok(Some(b)) => {
+                self.push(b);
+                self.push(Value::Undefined);
+            }
+            Ok(None) => {
+                self.push(enter);
+                self.push(mgr);
             }
             Err(e) => {
                 self.pop();
-                Err(e)
+                return Err(e);
             }
         }
+        Ok(())
     }
 
     /// A bound method object for `f` found on `obj`'s type.

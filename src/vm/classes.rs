@@ -58,6 +58,12 @@ impl Vm {
                 self.dict_set_str(dict, mk, m);
             }
         }
+        // Every class has its own __doc__ (None without a docstring), so a
+        // subclass does not show its base's docstring (CPython's type_new).
+        let dk = self.n.doc;
+        if self.dict_get_str(dict, dk).is_none() {
+            self.dict_set_str(dict, dk, Value::None);
+        }
         let qk = self.n.qualname;
         let qualname = match self.dict_get_str(dict, qk) {
             Some(q) => {

@@ -232,9 +232,9 @@ impl Vm {
                     self.push(Value::None);
                     return Ok(None);
                 }
-                self.gen_mut(g).state = GenState::Finished;
-                self.gen_mut(g).fiber = None;
-                return Err(e);
+                // The exception escapes the unstarted generator (PEP 479
+                // applies as if it were raised at its first line).
+                return Err(self.gen_finished_with_error(g, e));
             }
             if !send.is_none() {
                 let word = self.gen_word(g);
@@ -281,9 +281,7 @@ impl Vm {
         }
         if state == GenState::Created {
             if let Some(e) = throw {
-                self.gen_mut(g).state = GenState::Finished;
-                self.gen_mut(g).fiber = None;
-                return Exit::Raised(e);
+                return Exit::Raised(self.gen_finished_with_error(g, e));
             }
             if !send.is_none() {
                 let word = self.gen_word(g);
@@ -591,10 +589,8 @@ impl Vm {
                 "can't send non-None value to a just-started {word}"
             )));
         }
-        if state == GenState::Created && throw.is_some() {
-            self.gen_mut(g).state = GenState::Finished;
-            self.gen_mut(g).fiber = None;
-            return Err(throw.unwrap_or(Value::None));
+        if let (GenState::Created, Some(e)) = (state, throw) {
+            return Err(self.gen_finished_with_error(g, e));
         }
         if let Some(e) = self.resume_depth_error(g) {
             return Err(e);

@@ -198,6 +198,14 @@ impl Vm {
                     .and_then(|f| self.as_str(f).map(|s| s.to_string()))
                 {
                     Some(f) => Ok(format!("<module '{name}' from '{f}'>")),
+                    // types.ModuleType(name): no spec, no loader.
+                    None if {
+                        let sk = self.intern("__spec__");
+                        self.dict_get_str(d, sk).is_some_and(|s| s.is_none())
+                    } =>
+                    {
+                        Ok(format!("<module '{name}'>"))
+                    }
                     None => Ok(format!("<module '{name}' (built-in)>")),
                 }
             }
@@ -578,19 +586,23 @@ pub fn addr(r: ObjRef) -> String {
 }
 
 pub fn complex_repr(re: f64, im: f64) -> String {
-    let ims = if im.is_finite() && im.fract() == 0.0 && im.abs() < 1e16 {
-        format!("{}", im as i64)
-    } else {
-        text::float::float_repr(im)
+    // Each part is repr(float) without a trailing ".0"; -0.0 stays "-0".
+    let part = |x: f64| {
+        if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 {
+            if x == 0.0 && x.is_sign_negative() {
+                "-0".to_string()
+            } else {
+                format!("{}", x as i64)
+            }
+        } else {
+            text::float::float_repr(x)
+        }
     };
+    let ims = part(im);
     if re == 0.0 && re.is_sign_positive() {
         return format!("{ims}j");
     }
-    let res = if re.is_finite() && re.fract() == 0.0 && re.abs() < 1e16 {
-        format!("{}", re as i64)
-    } else {
-        text::float::float_repr(re)
-    };
+    let res = part(re);
     let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
         "-"
     } else {

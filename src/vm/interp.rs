@@ -951,7 +951,23 @@ impl Vm {
                                 Err(e) => Err(e),
                             }
                         } else {
-                            match self.next(it) {
+                            self.retry_inline = true;
+                            let r = self.next(it);
+                            self.retry_inline = false;
+                            if let Some(f) = self.pending_await.take() {
+                                // A native iterator in a weft thread waits
+                                // for its data (a file's next line): park
+                                // the fiber at this ForIter, which runs
+                                // again once `f` is done.
+                                self.fiber.frames.last_mut().unwrap().ip = ip as u32 - 1;
+                                self.preempted = self.fiber.owner;
+                                self.native_wait = false;
+                                match self.suspend_fiber(f) {
+                                    Some(exit) => return exit,
+                                    None => continue 'frames,
+                                }
+                            }
+                            match r {
                                 Ok(Some(v)) => {
                                     self.push(v);
                                     Ok(())
@@ -1336,8 +1352,11 @@ impl Vm {
                         let exit = self.peek(3);
                         let typ = Value::Obj(self.type_of(exc));
                         let tb = self.exc_traceback(exc);
-                        self.fiber.frames.last_mut().unwrap().ip = ip as u32;
-                        self.call(exit, &[typ, exc, tb]).map(|v| self.push(v))
+                        self.push(exit);
+                        self.push(typ);
+                        self.push(exc);
+                        self.push(tb);
+                        Ok(())
                     }
                     Op::YieldValue => {
                         let v = self.pop();

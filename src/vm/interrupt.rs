@@ -8,6 +8,7 @@
 //!   decision 6): a thread-job fiber yields to the event loop;
 //! - `SIGNAL`: a signal arrived; its Python handler runs at the safepoint
 //!   (SIGINT's default handler raises KeyboardInterrupt);
+//! - `FINALIZE`: weak-reference callbacks are due (set by the collector);
 //! - `HOST_HALT`: the embedding host's hard stop (from any thread).
 //!
 //! The safepoints do not load the word every time: they count down
@@ -29,6 +30,9 @@ use crate::object::*;
 
 pub const SWITCH: u32 = 1;
 pub const SIGNAL: u32 = 1 << 1;
+/// A collection cleared weak references that have callbacks: they run at
+/// the next safepoint that looks at the word.
+pub const FINALIZE: u32 = 1 << 2;
 /// The embedding host's hard stop (`InterruptHandle::halt`).
 pub const HOST_HALT: u32 = 1 << 10;
 
@@ -89,6 +93,10 @@ pub enum Interrupted {
 /// signals that arrived.
 pub type SignalHook = fn(&mut Vm) -> PyResult<()>;
 
+/// Hook installed by aio: the weft threads' turn while the main thread
+/// runs no loop (see `Vm::thread_slice_hook`).
+pub type SliceHook = fn(&mut Vm) -> PyResult<()>;
+
 impl Vm {
     /// Handle the reasons set in the interrupt word (called by the dispatch
     /// loop's safepoints and by the event loop between passes).
@@ -99,7 +107,11 @@ impl Vm {
                 return Interrupted::Raise(e);
             }
         }
-        let bits = self.interrupt.take(SIGNAL | SWITCH);
+        let finalize = if at_safepoint { FINALIZE } else { 0 };
+        let bits = self.interrupt.take(SIGNAL | SWITCH | finalize);
+        if bits & FINALIZE != 0 {
+            self.run_weak_callbacks();
+        }
         if bits & SIGNAL != 0 {
             if let Some(hook) = self.signal_hook {
                 if let Err(e) = hook(self) {
@@ -107,8 +119,19 @@ impl Vm {
                 }
             }
         }
-        if bits & SWITCH != 0 && at_safepoint && self.preemptible() {
-            return Interrupted::Yield;
+        if bits & SWITCH != 0 && at_safepoint {
+            if self.preemptible() {
+                return Interrupted::Yield;
+            }
+            if self.running_loop.is_none() {
+                // The main thread of a script that runs no loop: its turn
+                // is over, the weft threads get theirs.
+                if let Some(hook) = self.thread_slice_hook {
+                    if let Err(e) = hook(self) {
+                        return Interrupted::Raise(e);
+                    }
+                }
+            }
         }
         Interrupted::Continue
     }

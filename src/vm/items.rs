@@ -253,12 +253,16 @@ impl Vm {
         r
     }
 
-    /// The bytes of a bytes or bytearray value.
+    /// The bytes of a bytes-like value: bytes, bytearray, memoryview.
     pub fn bytes_of(&self, v: Value) -> Option<Vec<u8>> {
         match v {
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Bytes(b) => Some(b.to_vec()),
                 Obj::ByteArray(b) => Some(b.clone()),
+                Obj::NativeObj(n) => n
+                    .as_any()
+                    .downcast_ref::<crate::object::memview::MemView>()
+                    .and_then(|m| m.read(&self.heap)),
                 _ => None,
             },
             _ => None,

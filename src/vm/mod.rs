@@ -143,6 +143,21 @@ pub enum AwaitStep {
 /// Called by `YieldFrom` when the awaited object is a native object with
 /// None sent: Some(step) if the module handled it (so no StopIteration is
 /// allocated per resumption), None to use `__next__`/`send`.
+/// Blocking work a native hands to aio's thread pool (`Vm::offload`): it
+/// runs on a pool thread and returns what finishes the call on the loop
+/// thread.
+pub type Blocking = Box<dyn FnOnce() -> Finish + Send>;
+/// Runs on the loop thread once the blocking work is done.
+pub type Finish = Box<dyn FnOnce(&mut Vm) -> Step + Send>;
+/// What a `Finish` decided: the call's result, or more blocking work (a
+/// read that found only part of a line waits for the rest).
+pub enum Step {
+    Done(PyResult<Value>),
+    Again(Blocking),
+}
+/// aio's pool: start the work, return the future the fiber waits on.
+pub type OffloadHook = fn(&mut Vm, Blocking, &[Value]) -> PyResult<Value>;
+
 pub type AwaitHook = fn(&mut Vm, ObjRef, Value) -> Option<PyResult<AwaitStep>>;
 
 /// See `Vm::object_fns`.
@@ -218,6 +233,14 @@ pub struct Vm {
     /// (a blocking call inside a thread-job fiber); the call's result is
     /// the value the fiber is resumed with.
     pub pending_await: Option<Value>,
+    /// Set when a fiber suspends on `pending_await` (read by the task
+    /// step, which then resumes it with the future's result).
+    pub native_wait: bool,
+    /// Set by ForIter around a native iterator's `__next__`: that native
+    /// runs as called inline, so in a weft thread it may leave a future in
+    /// `pending_await`, and ForIter parks the fiber and asks again once the
+    /// future is done (a file's `for line in f`).
+    pub retry_inline: bool,
     /// asyncio's hook making a future that completes after N seconds.
     pub sleep_hook: Value,
     /// The class attribute cache (see `class_lookup`) and its version,
@@ -264,6 +287,14 @@ pub struct Vm {
     /// `native_depth` of the task step running a thread-job fiber: only
     /// there (not inside a nested native run) may the fiber be preempted.
     pub preempt_depth: usize,
+    /// `threading`'s private loop, where weft threads run when the main
+    /// thread runs no loop, and the hook that gives them a turn when the
+    /// switch interval ends at a safepoint of the main thread (aio's
+    /// `fibers::main_slice`).
+    pub threads_loop: Value,
+    pub thread_slice_hook: Option<interrupt::SliceHook>,
+    /// aio's thread pool (see `offload`).
+    pub offload_hook: Option<OffloadHook>,
     /// The import system (installed by `crate::modules`): name, fromlist, level.
     pub importer: fn(&mut Vm, Value, Value, Value) -> PyResult<Value>,
 }
@@ -319,6 +350,8 @@ impl Vm {
             varargs_tuple: None,
             gc_enabled: true,
             pending_await: None,
+            native_wait: false,
+            retry_inline: false,
             sleep_hook: Value::None,
             running_loop: Value::None,
             event_loop: Value::None,
@@ -332,6 +365,9 @@ impl Vm {
             signal_hook: None,
             preempted: None,
             preempt_depth: usize::MAX,
+            threads_loop: Value::None,
+            thread_slice_hook: None,
+            offload_hook: None,
             importer: |vm, _, _, _| Err(vm.runtime_error("no import system installed")),
         };
         let e = vm.t.ellipsis_type;
@@ -688,6 +724,7 @@ impl Vm {
         roots.extend(self.native_classes.values().map(|&r| Value::Obj(r)));
         roots.push(self.running_loop);
         roots.push(self.sleep_hook);
+        roots.push(self.threads_loop);
         roots.extend(self.asyncgens.iter().map(|&r| Value::Obj(r)));
         roots.push(self.event_loop);
         roots.push(Value::Obj(self.builtins));
@@ -706,6 +743,9 @@ impl Vm {
         if std::mem::take(&mut self.heap.freed_class) {
             self.invalidate_classes();
         }
+        if !self.heap.weak_pending.is_empty() {
+            self.interrupt.raise(interrupt::FINALIZE);
+        }
         if !self.heap.never_awaited.is_empty() {
             let names = std::mem::take(&mut self.heap.never_awaited);
             let _ = self.stdout.flush();
@@ -717,6 +757,50 @@ impl Vm {
 }
 
 impl Vm {
+    /// Call the callbacks of the weak references the collector cleared
+    /// (`weakref.ref(obj, callback)`), each with its reference; an error
+    /// is printed as CPython prints an exception it cannot raise.
+    pub fn run_weak_callbacks(&mut self) {
+        while !self.heap.weak_pending.is_empty() {
+            let pending = std::mem::take(&mut self.heap.weak_pending);
+            let base = self.temp_roots.len();
+            self.temp_roots
+                .extend(pending.iter().map(|&r| Value::Obj(r)));
+            for w in pending {
+                let cb = match self.heap.get_mut(w) {
+                    Obj::NativeObj(n) => match n
+                        .as_any_mut()
+                        .downcast_mut::<crate::object::weakref::WeakRef>()
+                    {
+                        Some(wr) => std::mem::replace(&mut wr.callback, Value::None),
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                if cb.is_none() {
+                    continue;
+                }
+                self.temp_roots.push(cb);
+                if let Err(e) = self.call(cb, &[Value::Obj(w)]) {
+                    self.print_unraisable(cb, e);
+                }
+                self.temp_roots.pop();
+            }
+            self.temp_roots.truncate(base);
+        }
+    }
+
+    /// `Exception ignored in: OBJ` and the traceback, on stderr.
+    pub fn print_unraisable(&mut self, obj: Value, e: Value) {
+        let what = match self.repr(obj) {
+            Ok(r) => self.str_of(r).to_string(),
+            Err(_) => "<object repr() failed>".to_string(),
+        };
+        let text = self.format_exception(e);
+        let _ = self.stdout.flush();
+        eprint!("Exception ignored in: {what}\n{text}");
+    }
+
     /// The monotonic clock every timer uses (virtual under `--virtual-time`):
     /// loop.time(), time.monotonic() and time.perf_counter() agree.
     pub fn monotonic(&self) -> f64 {
@@ -742,6 +826,28 @@ impl Vm {
                 .fiber
                 .owner
                 .is_some_and(|g| matches!(self.heap.get(g), Obj::Gen(x) if x.thread_job))
+    }
+
+    /// Blocking native work inside a weft thread's fiber (DESIGN decision
+    /// 6): when the running code is a thread fiber, `work` goes to aio's
+    /// thread pool and only this fiber waits; true means the native must
+    /// return at once (its call's result is what the finish gives). False:
+    /// not in a thread fiber, the caller blocks as usual. `keep` are values
+    /// the finish uses, kept alive until it ran.
+    pub fn offload(
+        &mut self,
+        keep: &[Value],
+        work: impl FnOnce() -> Finish + Send + 'static,
+    ) -> PyResult<bool> {
+        let Some(hook) = self.offload_hook else {
+            return Ok(false);
+        };
+        if !self.in_thread_job() {
+            return Ok(false);
+        }
+        let fut = hook(self, Box::new(work), keep)?;
+        self.pending_await = Some(fut);
+        Ok(true)
     }
 
     /// A class for a native module's objects, created once per VM.

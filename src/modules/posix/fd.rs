@@ -5,7 +5,7 @@ use super::{fd_arg, int_arg, new_bytes, path_arg, path_error};
 use crate::builtins::oserror;
 use crate::modules::add_fn;
 use crate::object::*;
-use crate::vm::{Cap, Vm};
+use crate::vm::{Cap, Step, Vm};
 
 /// Reads larger than this are refused before allocating (CPython raises
 /// MemoryError or OverflowError for absurd sizes too).
@@ -27,6 +27,35 @@ pub fn install(vm: &mut Vm, m: Value) {
                 || flags & (libc::O_CREAT | libc::O_TRUNC | libc::O_APPEND) != 0;
             let cap = if writes { Cap::FsWrite } else { Cap::FsRead };
             vm.require_path(cap, "open", &p.path)?;
+            let fifo = {
+                use std::os::unix::fs::FileTypeExt;
+                std::fs::metadata(&p.path).is_ok_and(|m| m.file_type().is_fifo())
+            };
+            if fifo {
+                // Opening a FIFO waits for its other end: in a weft thread
+                // only that thread waits (on the thread pool).
+                let (c, name) = (p.c(), a.pos[0]);
+                let offloaded = vm.offload(&[name], move || {
+                    // SAFETY: as below, on a pool thread.
+                    let fd = unsafe {
+                        libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint)
+                    };
+                    let r = if fd < 0 {
+                        Err(std::io::Error::last_os_error())
+                    } else {
+                        Ok(fd)
+                    };
+                    Box::new(move |vm: &mut Vm| {
+                        Step::Done(match r {
+                            Ok(fd) => Ok(Value::Int(fd as i64)),
+                            Err(e) => Err(oserror::from_io(vm, &e, Some(name))),
+                        })
+                    })
+                })?;
+                if offloaded {
+                    return Ok(Value::None);
+                }
+            }
             // SAFETY: a valid NUL-terminated path; descriptors are made
             // non-inheritable as CPython's os.open does (PEP 446).
             let fd = unsafe {
@@ -52,6 +81,20 @@ pub fn install(vm: &mut Vm, m: Value) {
             return Err(vm.new_error(vm.t.memory_error, ""));
         }
         vm.require(Cap::FsRead, "read")?;
+        // In a weft thread the read waits on the thread pool, so only
+        // that thread blocks (a FIFO or pipe with no writer yet).
+        let offloaded = vm.offload(&[], move || {
+            let r = read_fd(fd, n as usize);
+            Box::new(move |vm: &mut Vm| {
+                Step::Done(match r {
+                    Ok(buf) => Ok(new_bytes(vm, buf)),
+                    Err(e) => Err(oserror::from_io(vm, &e, None)),
+                })
+            })
+        })?;
+        if offloaded {
+            return Ok(Value::None);
+        }
         let mut buf = vec![0u8; n as usize];
         // SAFETY: reads at most buf.len() bytes into our own buffer.
         let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
@@ -71,6 +114,28 @@ pub fn install(vm: &mut Vm, m: Value) {
         if fd == 1 || fd == 2 {
             // Keep order with what print() buffered.
             let _ = vm.stdout.flush();
+        }
+        if fd > 2 {
+            // In a weft thread a write to a full pipe waits on the pool.
+            let buf = data.clone();
+            let offloaded = vm.offload(&[], move || {
+                // SAFETY: writes at most buf.len() bytes from our own buffer.
+                let r = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
+                let r = if r < 0 {
+                    Err(std::io::Error::last_os_error())
+                } else {
+                    Ok(r as i64)
+                };
+                Box::new(move |vm: &mut Vm| {
+                    Step::Done(
+                        r.map(Value::Int)
+                            .map_err(|e| oserror::from_io(vm, &e, None)),
+                    )
+                })
+            })?;
+            if offloaded {
+                return Ok(Value::None);
+            }
         }
         // SAFETY: writes at most data.len() bytes from our own buffer.
         let r = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
@@ -243,4 +308,21 @@ pub fn install(vm: &mut Vm, m: Value) {
             Value::Int(ws.ws_row as i64),
         ]))
     });
+}
+
+/// One read(2) of at most `n` bytes (retried on EINTR), off the VM.
+fn read_fd(fd: i32, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; n];
+    loop {
+        // SAFETY: reads at most buf.len() bytes into our own buffer.
+        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if r >= 0 {
+            buf.truncate(r as usize);
+            return Ok(buf);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
 }

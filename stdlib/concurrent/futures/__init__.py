@@ -180,7 +180,13 @@ class ThreadPoolExecutor(Executor):
             f = Future()
             self._work.append((f, fn, args, kwargs))
             self._cond.notify()
-        if self._idle == 0 and len(self._threads) < self._max_workers:
+            # The woken worker's idle mark is used up here, so a second
+            # submit before it runs starts another worker (as CPython's
+            # idle semaphore does).
+            spawn = self._idle == 0
+            if not spawn:
+                self._idle -= 1
+        if spawn and len(self._threads) < self._max_workers:
             t = threading.Thread(target=self._worker,
                                  name=f'{self._prefix}_{len(self._threads)}')
             self._threads.append(t)
@@ -195,7 +201,6 @@ class ThreadPoolExecutor(Executor):
                 while not self._work and not self._shutdown:
                     self._idle += 1
                     self._cond.wait()
-                    self._idle -= 1
                 if not self._work:
                     return
                 f, fn, args, kwargs = self._work.pop(0)
