@@ -4,7 +4,9 @@
 //! this: `import asyncio` spent 88% of its instructions lexing, parsing and
 //! compiling). The modules below are weft's own source files, included by
 //! path, so the stdlib is compiled by exactly the compiler weft ships and
-//! encoded by the same serializer its loader decodes.
+//! encoded by the same serializer its loader decodes. A module added to
+//! what these files use from `crate::` must be added here too (the build
+//! fails and says which).
 
 #![allow(dead_code, unused_imports, unused_macros, clippy::all)]
 

@@ -17,7 +17,6 @@
 mod editor;
 mod input;
 mod session;
-mod site;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -105,7 +104,6 @@ fn next_indent(last: &str) -> String {
 /// code. The atexit handlers run at the end, as when python's prompt ends.
 pub fn run(interp: Interpreter, opts: &ReplOptions) -> i32 {
     let mut interp = interp;
-    site::install_site(&mut interp);
     let _term = TermGuard::save();
     let input = match Input::start(opts.color, history_path()) {
         Ok(i) => i,
