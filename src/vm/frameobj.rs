@@ -12,6 +12,10 @@ use crate::object::*;
 
 use super::Vm;
 
+/// A running frame as seen from outside: code, ip, globals, locals dict
+/// (if any), and a stack base.
+pub type LiveFrame = (Rc<CodeRt>, u32, ObjRef, Option<ObjRef>, u32);
+
 impl Vm {
     /// The class of frame objects (`types.FrameType`).
     pub fn frame_class(&mut self) -> ObjRef {
@@ -96,7 +100,7 @@ impl Vm {
     /// The running frames, innermost first, with the line each is at and
     /// its globals and namespace (the frames of fibers that resumed this
     /// one follow, as their callers).
-    pub fn live_frames(&self) -> Vec<(Rc<CodeRt>, u32, ObjRef, Option<ObjRef>, u32)> {
+    pub fn live_frames(&self) -> Vec<LiveFrame> {
         let mut out = Vec::new();
         let fibers = std::iter::once(&self.fiber).chain(self.suspended.iter().rev().map(|b| &**b));
         for fiber in fibers {
